@@ -1,0 +1,4 @@
+export * from './filing.ts';
+export * from './listing.ts';
+export * from './errors.ts';
+export * from './clock.ts';

@@ -1,0 +1,194 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { TextDecoder } from 'node:util';
+import { InputFormatError } from '../../core/errors.ts';
+import type { XmlElement } from './element.ts';
+
+export interface XmlLimits {
+  /** Deepest element nesting accepted anywhere in the file. */
+  maxDepth: number;
+  /** Largest record, in characters of text and attribute values; a larger one is skipped and reported. */
+  maxRecordChars: number;
+  /** Most elements inside one record; a larger one is skipped and reported. */
+  maxRecordElements: number;
+}
+
+export const defaultXmlLimits: XmlLimits = {
+  maxDepth: 64,
+  maxRecordChars: 4_000_000,
+  maxRecordElements: 50_000,
+};
+
+export interface RecordStreamOptions {
+  /** Local names of the elements that are one record each (`case-file`, `TradeMark`, `processo`). */
+  recordElements: readonly string[];
+  limits?: Partial<XmlLimits>;
+}
+
+export type XmlStreamEvent =
+  | { kind: 'root'; name: string; attrs: Record<string, string> }
+  | { kind: 'record'; index: number; element: XmlElement }
+  | { kind: 'oversized'; index: number; name: string; reason: string };
+
+const localName = (qualified: string): string => {
+  const colon = qualified.indexOf(':');
+  return colon === -1 ? qualified : qualified.slice(colon + 1);
+};
+
+/** Reads the encoding from an XML declaration so Latin-1 gazettes decode correctly. */
+function sniffEncoding(head: Buffer): string {
+  const ascii = head.subarray(0, 200).toString('latin1');
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  const match = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(ascii);
+  return match?.[1]?.toLowerCase() ?? 'utf-8';
+}
+
+/**
+ * Streams an XML file and yields one small element tree per record element, never holding more
+ * than the current record in memory. Hostile input is refused rather than expanded: DTD entity
+ * declarations are an error, external entities are never fetched (saxes has no resolver), nesting
+ * and record size are bounded. A file that ends inside an element is reported as truncated after
+ * every complete record before the cut has been yielded, so the caller keeps them.
+ */
+export async function* streamXmlRecords(
+  input: AsyncIterable<Buffer | string>,
+  options: RecordStreamOptions,
+): AsyncGenerator<XmlStreamEvent> {
+  const limits = { ...defaultXmlLimits, ...options.limits };
+  const recordNames = new Set(options.recordElements);
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const pending: XmlStreamEvent[] = [];
+  let failure: Error | null = null;
+
+  let depth = 0;
+  let rootSeen = false;
+  let recordIndex = 0;
+  let recordsCompleted = 0;
+  // Open elements of the record being built (stack[0] is the record element itself).
+  const stack: XmlElement[] = [];
+  let recordChars = 0;
+  let recordElements = 0;
+  let oversizedReason: string | null = null;
+  let oversizedDepth = 0;
+  let recordsOpenedAtDepth = 0;
+
+  const fail = (message: string, details: Record<string, unknown> = {}): void => {
+    failure ??= new InputFormatError(message, { line: parser.line, column: parser.column, ...details });
+  };
+
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      fail(
+        `XML declares DTD entities at line ${parser.line}; Markhound never expands DTD entities (entity-expansion and external-entity attacks). Remove the internal DTD subset and retry.`,
+      );
+    }
+  });
+
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    depth += 1;
+    if (failure) return;
+    if (depth > limits.maxDepth) {
+      fail(`XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`);
+      return;
+    }
+    const name = localName(tag.name);
+    if (!rootSeen) {
+      rootSeen = true;
+      pending.push({ kind: 'root', name, attrs: { ...tag.attributes } });
+    }
+    if (oversizedReason) return;
+    if (stack.length === 0) {
+      if (!recordNames.has(name)) return;
+      recordIndex += 1;
+      recordChars = 0;
+      recordElements = 0;
+      recordsOpenedAtDepth = depth;
+    }
+    recordElements += 1;
+    const attrs: Record<string, string> = {};
+    for (const [key, value] of Object.entries(tag.attributes)) {
+      attrs[localName(key)] = value;
+      recordChars += value.length;
+    }
+    if (recordElements > limits.maxRecordElements) {
+      oversizedReason = `record has more than ${limits.maxRecordElements} elements`;
+      oversizedDepth = recordsOpenedAtDepth;
+      stack.length = 0;
+      return;
+    }
+    const element: XmlElement = { name, attrs, children: [], text: '' };
+    stack.at(-1)?.children.push(element);
+    stack.push(element);
+  });
+
+  const onText = (text: string): void => {
+    const top = stack.at(-1);
+    if (!top || oversizedReason || failure) return;
+    recordChars += text.length;
+    if (recordChars > limits.maxRecordChars) {
+      oversizedReason = `record has more than ${limits.maxRecordChars} characters of text`;
+      oversizedDepth = recordsOpenedAtDepth;
+      stack.length = 0;
+      return;
+    }
+    top.text += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+
+  parser.on('closetag', (tag) => {
+    if (failure) {
+      depth -= 1;
+      return;
+    }
+    if (oversizedReason && depth === oversizedDepth) {
+      pending.push({ kind: 'oversized', index: recordIndex, name: localName(tag.name), reason: oversizedReason });
+      oversizedReason = null;
+    } else if (stack.length > 0) {
+      const done = stack.pop();
+      if (stack.length === 0 && done) {
+        recordsCompleted += 1;
+        pending.push({ kind: 'record', index: recordIndex, element: done });
+      }
+    }
+    depth -= 1;
+  });
+
+  parser.on('error', (err) => {
+    fail(`XML is not well-formed: ${err.message}`);
+  });
+
+  let decoder: TextDecoder | null = null;
+  let bytesRead = 0;
+  for await (const chunk of input) {
+    let text: string;
+    if (typeof chunk === 'string') {
+      text = chunk;
+    } else {
+      if (!decoder) {
+        const encoding = sniffEncoding(chunk);
+        try {
+          decoder = new TextDecoder(encoding);
+        } catch {
+          throw new InputFormatError(`XML declares encoding "${encoding}", which this runtime cannot decode; convert the file to UTF-8.`);
+        }
+      }
+      bytesRead += chunk.length;
+      text = decoder.decode(chunk, { stream: true });
+    }
+    parser.write(text);
+    yield* pending.splice(0);
+    if (failure) throw failure;
+  }
+  if (decoder) parser.write(decoder.decode());
+  if (!rootSeen) {
+    fail(`file holds no XML element (${bytesRead} bytes read); it is empty or not XML.`);
+  } else if (depth > 0) {
+    fail(
+      `XML file is truncated: it ends inside ${depth} open element(s) after ${recordsCompleted} complete record(s); those were kept. Download the file again.`,
+      { recordsRead: recordsCompleted },
+    );
+  }
+  if (!failure) parser.close();
+  yield* pending.splice(0);
+  if (failure) throw failure;
+}
