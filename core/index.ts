@@ -2,3 +2,4 @@ export * from './filing.ts';
 export * from './listing.ts';
 export * from './errors.ts';
 export * from './clock.ts';
+export * from './log.ts';

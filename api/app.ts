@@ -1,0 +1,48 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requireApiKey, type AuthEnv } from './auth.ts';
+import { docsPageHtml } from './docs-page.ts';
+import { handleError, problemResponse } from './problem.ts';
+import type { ApiDeps } from './router.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { brandRoutes } from './routes/brands.ts';
+import { filingRoutes } from './routes/filings.ts';
+import { markRoutes } from './routes/marks.ts';
+
+export interface ApiOptions extends ApiDeps {
+  version: string;
+  driver: string;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The HTTP API: public health and docs, everything under /v1 behind an API key. */
+export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
+  const app = new OpenAPIHono<AuthEnv>();
+  app.onError(handleError(deps.log));
+  app.notFound((c) => problemResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}; see /docs for the API reference`));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version, database: deps.driver }));
+  app.get('/docs', (c) => c.html(docsPageHtml));
+
+  app.use('/v1/*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, 413, 'payload_too_large', `request body over ${MAX_BODY_BYTES} bytes; send less data per request`),
+  }));
+  app.use('/v1/*', requireApiKey(deps.db));
+  app.route('/', brandRoutes(deps));
+  app.route('/', markRoutes(deps));
+  app.route('/', alertRoutes(deps));
+  app.route('/', filingRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Markhound API',
+      version: deps.version,
+      description: 'Trademark and brand-protection monitoring: brands and marks to watch, the alerts feed, ingested registry filings.',
+    },
+  });
+  return app;
+}

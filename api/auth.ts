@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { ForbiddenError, UnauthorizedError } from '../core/errors.ts';
+import { tables, type Database } from '../db/index.ts';
+
+export type Role = 'admin' | 'editor' | 'viewer';
+
+export interface AuthInfo {
+  organizationId: string;
+  keyId: string;
+  role: Role;
+}
+
+export type AuthEnv = { Variables: { auth: AuthInfo } };
+
+const KEY_PREFIX = 'mh_';
+
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+export interface CreatedKey {
+  id: string;
+  /** The secret, shown once; only its hash is stored. */
+  key: string;
+  organizationId: string;
+  role: Role;
+}
+
+/** Creates an organization if needed and an API key for it. */
+export async function createApiKey(
+  db: Database,
+  input: { organizationName: string; role: Role; name?: string },
+): Promise<CreatedKey> {
+  const o = tables.organizations;
+  await db.insert(o).values({ name: input.organizationName }).onConflictDoNothing({ target: o.name });
+  const [org] = await db.select({ id: o.id }).from(o).where(eq(o.name, input.organizationName));
+  if (!org) throw new Error(`organization ${input.organizationName} could not be created`);
+  const key = KEY_PREFIX + randomBytes(32).toString('base64url');
+  const [row] = await db
+    .insert(tables.apiKeys)
+    .values({
+      organizationId: org.id,
+      name: input.name ?? `${input.role} key`,
+      prefix: key.slice(0, 10),
+      keyHash: hashApiKey(key),
+      role: input.role,
+    })
+    .returning({ id: tables.apiKeys.id });
+  if (!row) throw new Error('API key could not be stored');
+  return { id: row.id, key, organizationId: org.id, role: input.role };
+}
+
+/**
+ * Bearer-key authentication. The key is looked up by its hash (constant-time by construction: no
+ * string comparison of secrets), and a revoked key is refused like an unknown one.
+ */
+export function requireApiKey(db: Database): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      throw new UnauthorizedError('missing API key: send "Authorization: Bearer <key>" (create one with `markhound keys create`)');
+    }
+    const k = tables.apiKeys;
+    const [row] = await db
+      .select({ id: k.id, organizationId: k.organizationId, role: k.role })
+      .from(k)
+      .where(and(eq(k.keyHash, hashApiKey(match[1])), isNull(k.revokedAt)));
+    if (!row) throw new UnauthorizedError('unknown or revoked API key');
+    c.set('auth', { organizationId: row.organizationId, keyId: row.id, role: row.role });
+    await next();
+  };
+}
+
+const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+/** Throws unless the caller's role is at least `minimum`. */
+export function assertRole(auth: AuthInfo, minimum: Role): void {
+  if (rank[auth.role] < rank[minimum]) {
+    throw new ForbiddenError(`this action needs the ${minimum} role; the API key used has the ${auth.role} role`);
+  }
+}
+
+export const actorOf = (auth: AuthInfo): string => `key:${auth.keyId}`;

@@ -1,0 +1,24 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApi } from '../api/index.ts';
+import type { AppContext } from './context.ts';
+import { VERSION } from './version.ts';
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(ctx: AppContext): Promise<RunningServer> {
+  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: api.fetch, port: ctx.config.port, hostname: ctx.config.host }, (info) => {
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from '../core/log.ts';
+import type { DbHandle } from '../db/index.ts';
+
+/** Every queue Markhound uses; created at start so send() never races a missing queue. */
+export const QUEUES = {
+  sourceSync: 'source.sync',
+  screenFilings: 'filings.screen',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobOptions {
+  /** Only one job with this key waits or runs at a time (e.g. one sync per source). */
+  singletonKey?: string;
+  retryLimit?: number;
+  startAfter?: Date;
+}
+
+export interface JobInfo {
+  id: string;
+  name: string;
+  state: string;
+  data: unknown;
+  output: unknown;
+  createdOn: Date;
+  startedOn: Date | null;
+  completedOn: Date | null;
+  retryCount: number;
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<unknown>;
+
+/**
+ * A durable job queue in the application's own database (pg-boss, on PGlite or PostgreSQL through
+ * the same raw-SQL hook). Jobs survive restarts; several worker processes on one PostgreSQL each
+ * get a job exactly once because pg-boss fetches with SELECT ... FOR UPDATE SKIP LOCKED.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(dbh: DbHandle, private readonly log: Logger) {
+    this.boss = new PgBoss({
+      db: { executeSql: (text: string, values: unknown[]) => dbh.executeSql(text, values) },
+      schema: 'pgboss',
+      // node-cron decides when things are due; pg-boss's own cron would be a second scheduler.
+      schedule: false,
+      supervise: true,
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 60 * 60,
+    });
+    this.boss.on('error', (error: Error) => this.log.error('job queue error', { error }));
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    for (const name of Object.values(QUEUES)) await this.boss.createQueue(name);
+    this.started = true;
+  }
+
+  async send<T extends object>(name: QueueName, data: T, options: JobOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  async work<T>(name: QueueName, options: { pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<string> {
+    return this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds }, async (jobs) => {
+      const outputs: unknown[] = [];
+      for (const job of jobs) outputs.push(await handler(job.data, { id: job.id, name: job.name }));
+      return outputs.length === 1 ? outputs[0] : outputs;
+    });
+  }
+
+  async get(name: QueueName, id: string): Promise<JobInfo | null> {
+    const job = await this.boss.getJobById<unknown>(name, id, { includeArchive: true });
+    if (!job) return null;
+    return {
+      id: job.id,
+      name: job.name,
+      state: job.state,
+      data: job.data,
+      output: job.output ?? null,
+      createdOn: job.createdOn,
+      startedOn: job.startedOn ?? null,
+      completedOn: job.completedOn ?? null,
+      retryCount: job.retryCount,
+    };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 });
+  }
+}

@@ -1,0 +1,51 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { eq } from 'drizzle-orm';
+import { tables } from '../db/index.ts';
+import type { AppContext } from './context.ts';
+import { QUEUES } from './job-queue.ts';
+
+export interface SyncJob {
+  sourceId: string;
+  reason: 'scheduled' | 'catch-up' | 'manual';
+}
+
+/**
+ * node-cron only decides when a source is due and enqueues a sync; workers do the work. The
+ * singleton key makes a second scheduler (or a slow sync) harmless: one sync per source waits or
+ * runs at a time. At start, a source whose last success is older than its period is enqueued at
+ * once, so downtime is caught up rather than waited out.
+ */
+export class Scheduler {
+  private tasks: ScheduledTask[] = [];
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async start(): Promise<void> {
+    const { db, queue, log, clock } = this.ctx;
+    await queue.start();
+    const rows = await db.select().from(tables.sources).where(eq(tables.sources.enabled, true));
+    for (const source of rows) {
+      if (!source.schedule) continue;
+      if (!cron.validate(source.schedule)) {
+        log.error('source has an invalid cron schedule; it will not run until fixed', { source: source.id, schedule: source.schedule });
+        continue;
+      }
+      const enqueue = async (reason: SyncJob['reason']) => {
+        const id = await queue.send<SyncJob>(QUEUES.sourceSync, { sourceId: source.id, reason }, { singletonKey: source.id });
+        log.info('sync enqueued', { source: source.id, reason, job: id });
+      };
+      const task = cron.schedule(source.schedule, () => enqueue('scheduled'), { timezone: 'UTC', name: `sync:${source.id}`, noOverlap: true });
+      this.tasks.push(task);
+      const [next, after] = task.getNextRuns(2);
+      const periodMs = next && after ? after.getTime() - next.getTime() : null;
+      const last = source.lastSuccessAt?.getTime() ?? null;
+      if (periodMs !== null && (last === null || clock.now().getTime() - last > periodMs)) await enqueue('catch-up');
+    }
+    log.info('scheduler started', { schedules: this.tasks.length });
+  }
+
+  async stop(): Promise<void> {
+    for (const task of this.tasks) await task.destroy();
+    this.tasks = [];
+  }
+}

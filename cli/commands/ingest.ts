@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { screenFilings, type ScreenSummary } from '../../alerts/index.ts';
+import type { AppContext } from '../../app/context.ts';
+import { adapterById, detectFormat, ingestFile, type IngestSummary } from '../../registries/index.ts';
+import { progressReporter } from '../progress.ts';
+import { withContext } from '../run.ts';
+
+export interface IngestAndScreenResult extends IngestSummary {
+  screening: ScreenSummary;
+}
+
+/** Ingests one file and screens what it changed against every watched mark, inline. */
+export async function ingestAndScreen(ctx: AppContext, format: string, path: string, options: { quiet?: boolean } = {}): Promise<IngestAndScreenResult> {
+  const adapter = format === 'auto' ? await detectFormat(path) : adapterById(format);
+  const progress = options.quiet ? null : progressReporter(`ingest ${adapter.id} ${path}`);
+  const screening: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0 };
+  const summary = await ingestFile({
+    ctx,
+    input: {
+      path,
+      adapter,
+      onProgress: (p) => progress?.update({ read: p.recordsRead, inserted: p.inserted, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped }),
+      onChanged: async (filingIds) => {
+        const s = await screenFilings({ ctx, input: { filingIds } });
+        for (const key of Object.keys(screening) as (keyof ScreenSummary)[]) screening[key] += s[key];
+      },
+    },
+  });
+  progress?.done();
+  return { ...summary, screening };
+}
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description('ingest office files into the register and raise alerts for watched marks (progress on stderr, summary as JSON on stdout)')
+    .argument('<format>', 'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris) or "auto" to detect')
+    .argument('<files...>', 'files to ingest')
+    .action(async (format: string, files: string[]) => {
+      let failed = false;
+      await withContext(async (ctx) => {
+        for (const file of files) {
+          try {
+            const result = await ingestAndScreen(ctx, format, file);
+            const { skips, ...rest } = result;
+            process.stdout.write(JSON.stringify({ ...rest, skips: skips.slice(0, 20), skipsShown: Math.min(20, skips.length) }) + '\n');
+            if (result.error) {
+              failed = true;
+              process.stderr.write(`error in ${file}: ${result.error}\n`);
+            }
+          } catch (error) {
+            failed = true;
+            process.stderr.write(`cannot ingest ${file}: ${(error as Error).message}\n`);
+          }
+        }
+      });
+      if (failed) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../app/version.ts';
+import { registerIngestCommand } from './commands/ingest.ts';
+import { registerKeysCommand } from './commands/keys.ts';
+import { registerServeCommands } from './commands/serve.ts';
+
+const program = new Command('markhound')
+  .version(VERSION)
+  .description('Markhound: trademark registry and marketplace monitoring')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommands(program);
+registerIngestCommand(program);
+registerKeysCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`markhound: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The one typed configuration of a Markhound process, parsed once at start from the environment
+ * (and an optional JSON file named by MARKHOUND_CONFIG_FILE; the environment wins). Nothing else
+ * reads process.env. Units are in the names.
+ */
+const configSchema = z.object({
+  /** PostgreSQL URL for scale. Absent: embedded PGlite in `dataDir`; ':memory:' for tests. */
+  databaseUrl: z.string().min(1).optional(),
+  dataDir: z.string().min(1).default('./data'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Public base URL used in links (Atom, iCalendar, webhooks); defaults to http://host:port. */
+  publicBaseUrl: z.string().url().optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Worker: how many jobs one worker process runs at once. */
+  workerConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** How often a worker asks the queue for work. */
+  workerPollIntervalSecs: z.coerce.number().min(0.5).max(60).default(2),
+  /** Outbound requests: allow loopback targets (tests and local demos only). */
+  allowLoopbackFetch: z.coerce.boolean().default(false),
+  allowPrivateFetch: z.coerce.boolean().default(false),
+  fetchTimeoutMs: z.coerce.number().int().min(100).default(30_000),
+  userAgent: z.string().default('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)'),
+  /** Bundled sample files ingested into the demo workspace at `serve --demo`. */
+  demoSamplesDir: z.string().default('./tests/fixtures/registries'),
+  kiprisApiKey: z.string().optional(),
+  smtpUrl: z.string().optional(),
+  mailFrom: z.string().default('Markhound <alerts@markhound.local>'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Environment variable for each config key. */
+const envNames: Record<keyof Config, string> = {
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'MARKHOUND_DATA_DIR',
+  host: 'MARKHOUND_HOST',
+  port: 'PORT',
+  publicBaseUrl: 'MARKHOUND_PUBLIC_URL',
+  logLevel: 'MARKHOUND_LOG_LEVEL',
+  workerConcurrency: 'MARKHOUND_WORKER_CONCURRENCY',
+  workerPollIntervalSecs: 'MARKHOUND_WORKER_POLL_INTERVAL_SECS',
+  allowLoopbackFetch: 'MARKHOUND_ALLOW_LOOPBACK_FETCH',
+  allowPrivateFetch: 'MARKHOUND_ALLOW_PRIVATE_FETCH',
+  fetchTimeoutMs: 'MARKHOUND_FETCH_TIMEOUT_MS',
+  userAgent: 'MARKHOUND_USER_AGENT',
+  demoSamplesDir: 'MARKHOUND_DEMO_SAMPLES_DIR',
+  kiprisApiKey: 'KIPRIS_API_KEY',
+  smtpUrl: 'MARKHOUND_SMTP_URL',
+  mailFrom: 'MARKHOUND_MAIL_FROM',
+};
+
+export class ConfigError extends Error {}
+
+const booleanish = (value: string): boolean | string =>
+  /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
+
+/** Parses config from an environment-like record plus overrides (tests pass overrides only). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.MARKHOUND_CONFIG_FILE;
+  if (file) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`cannot read config file MARKHOUND_CONFIG_FILE=${file}: ${(error as Error).message}`);
+    }
+  }
+  const fromEnv: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = booleanish(value);
+  }
+  const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') as keyof Config;
+      return `${envNames[key] ?? key}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Config for tests: in-memory PGlite unless TEST_DATABASE_URL points at PostgreSQL. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({}, { dataDir: ':memory:', logLevel: 'silent', allowLoopbackFetch: true, port: 0, ...overrides });
+}

@@ -1,0 +1,4 @@
+export type { BlobStore, ParseContext, RegistryAdapter } from './adapter.ts';
+export { ADAPTERS, adapterById, detectFormat, formatIds } from './formats.ts';
+export { ingestFile, type IngestProgress, type IngestSummary } from './ingest-file.ts';
+export { upsertFilings } from './upsert-filings.ts';

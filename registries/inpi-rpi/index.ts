@@ -1,0 +1,1 @@
+export { inpiRpiAdapter } from './adapter.ts';

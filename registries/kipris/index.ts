@@ -1,0 +1,1 @@
+export { kiprisAdapter } from './adapter.ts';
