@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../app/version.ts';
+import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -13,6 +14,7 @@ const program = new Command('markhound')
 registerServeCommands(program);
 registerIngestCommand(program);
 registerKeysCommand(program);
+registerDeadlinesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

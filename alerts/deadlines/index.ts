@@ -1,0 +1,12 @@
+export { computeDeadlines, oppositionDeadline } from './compute-deadlines.ts';
+export type { DeadlineInput, HolidayCalendar } from './compute-deadlines.ts';
+export type { Deadline, DeadlineKind, DeadlineSource, TriggerEvent } from './deadline.ts';
+export { DEADLINE_FLAGS } from './deadline.ts';
+export { OFFICE_CODES, UnknownOfficeError, allOfficeRules, officeCodeFor, officeRule } from './offices.ts';
+export type { OfficeCode, OfficeRule } from './offices.ts';
+export { reminderSchedule } from './reminder-schedule.ts';
+export type { Reminder } from './reminder-schedule.ts';
+export { addDays, addMonths, addYears, isCalendarDate, parseCalendarDate } from './calendar-date.ts';
+export type { CalendarDate } from './calendar-date.ts';
+export { usFederalHolidays } from './us-federal-holidays.ts';
+export { officeCoverageMarkdown } from './office-coverage.ts';

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { InputFormatError } from '../../core/errors.ts';
+import type { ParsedRecord } from '../../core/filing.ts';
+import type { ParseContext } from '../adapter.ts';
+import { parseTsdrZip, usptoTsdrZipAdapter, type ZipLimits } from './index.ts';
+
+const fixtures = join(import.meta.dirname, '../../tests/fixtures/registries/uspto-tsdr-zip');
+const bundle = join(fixtures, 'uspto-tsdr-sn76044902.zip');
+
+async function collect(path: string, context: Partial<ParseContext> = {}, limits: Partial<ZipLimits> = {}) {
+  const records: ParsedRecord[] = [];
+  try {
+    for await (const record of parseTsdrZip(path, { sourceName: path, ...context }, limits))
+      records.push(record);
+  } catch (error) {
+    return { records, error };
+  }
+  return { records, error: null as unknown };
+}
+
+/** A minimal ZIP writer (stored or raw-deflated entries) so hostile archives are built in the test. */
+function zipOf(entries: Array<{ name: string; data: Buffer; deflate?: boolean }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, deflate } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const body = deflate ? deflateRawSync(data, { level: 9 }) : data;
+    const header = (size: number) => Buffer.alloc(size);
+    const local = header(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
+    local.writeUInt16LE(33, 12);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = header(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
+    central.writeUInt16LE(33, 14);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, body);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+async function tempFile(name: string, bytes: Buffer): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'tsdr-zip-')), name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+describe('uspto-tsdr-zip adapter on the real TSDR bundle of serial 76044902', () => {
+  it('parses status_st66.xml from inside the ZIP', async () => {
+    const { records, error } = await collect(bundle);
+    expect(error).toBeNull();
+    expect(records).toHaveLength(1);
+    const filing = records[0]?.kind === 'filing' ? records[0].filing : null;
+    expect(filing).toMatchObject({
+      office: 'USPTO',
+      serialNumber: '76044902',
+      registrationNumber: '2824281',
+      markText: 'PYTHON',
+      filingDate: '2000-05-09',
+      statusCode: '702',
+      statusCategory: 'registered',
+    });
+    expect(filing?.classes.map((c) => c.niceClass)).toEqual([9, 42]);
+    expect(filing?.applicants[0]?.name).toBe('PYTHON SOFTWARE FOUNDATION');
+  });
+
+  it('stores markImage.jpg through the blob store, typed by its bytes (USPTO sent a PNG)', async () => {
+    // markImage.jpg in the fixtures folder was extracted from the bundle by hand with unzip.
+    const extracted = await readFile(join(fixtures, 'markImage.jpg'));
+    const expectedSha = createHash('sha256').update(extracted).digest('hex');
+    const stored: Array<{ bytes: Buffer; mimeType: string }> = [];
+    const blobStore = async (bytes: Buffer, mimeType: string) => {
+      stored.push({ bytes, mimeType });
+      return createHash('sha256').update(bytes).digest('hex');
+    };
+    const { records } = await collect(bundle, { blobStore });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.bytes.equals(extracted)).toBe(true);
+    const filing = records[0]?.kind === 'filing' ? records[0].filing : null;
+    expect(filing?.markImage).toEqual({
+      sha256: expectedSha,
+      mimeType: 'image/png',
+      sourceName: 'markImage.jpg',
+    });
+  });
+
+  it('hashes the image when there is no blob store', async () => {
+    const { records } = await collect(bundle);
+    const filing = records[0]?.kind === 'filing' ? records[0].filing : null;
+    expect(filing?.markImage?.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(join(fixtures, 'markImage.jpg')))
+        .digest('hex'),
+    );
+  });
+
+  it('is detected by the ZIP magic through the adapter and parses through it', async () => {
+    const head = (await readFile(bundle)).subarray(0, 8192).toString('latin1');
+    expect(usptoTsdrZipAdapter.detect(head)).toBe(true);
+    expect(usptoTsdrZipAdapter.detect('<?xml version="1.0"?><Transaction>')).toBe(false);
+    const otherZip = zipOf([{ name: 'apc240101.xml', data: Buffer.from('<x/>') }]).toString('latin1');
+    expect(usptoTsdrZipAdapter.detect(otherZip)).toBe(false);
+    const kinds: string[] = [];
+    for await (const record of usptoTsdrZipAdapter.parse(bundle, { sourceName: 'bundle.zip' }))
+      kinds.push(record.kind);
+    expect(kinds).toEqual(['filing']);
+  });
+});
+
+describe('uspto-tsdr-zip adapter on bad archives', () => {
+  it('reports a truncated bundle as an input-format error naming the file', async () => {
+    const bytes = await readFile(bundle);
+    const path = await tempFile('truncated.zip', bytes.subarray(0, 12_000));
+    const { records, error } = await collect(path);
+    expect(records).toEqual([]);
+    expect(error).toBeInstanceOf(InputFormatError);
+    expect((error as Error).message).toContain('truncated.zip');
+    expect((error as Error).message).toMatch(/not a readable ZIP/);
+  });
+
+  it('reports a corrupt status entry as an input-format error naming the bundle and entry', async () => {
+    const xml = await readFile(
+      join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml'),
+    );
+    const damaged = Buffer.from(xml);
+    damaged.write('<<<garbage', 2000, 'latin1');
+    const { records, error } = await collect(
+      await tempFile('corrupt.zip', zipOf([{ name: 'status_st66.xml', data: damaged, deflate: true }])),
+    );
+    expect(records).toEqual([]);
+    expect(error).toBeInstanceOf(InputFormatError);
+    expect((error as Error).message).toMatch(/corrupt\.zip!status_st66\.xml: XML is not well-formed/);
+  });
+
+  it('refuses a zip bomb before inflating it', async () => {
+    const bomb = zipOf([{ name: 'status_st66.xml', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }]);
+    expect(bomb.length).toBeLessThan(200_000);
+    const { records, error } = await collect(await tempFile('bomb.zip', bomb));
+    expect(records).toEqual([]);
+    expect(error).toBeInstanceOf(InputFormatError);
+    expect((error as Error).message).toMatch(/status_st66\.xml.*decompression bomb/);
+  });
+
+  it('refuses a bundle over the total size or entry count limit', async () => {
+    const tooBig = await collect(bundle, {}, { maxTotalUncompressedBytes: 50_000 });
+    expect((tooBig.error as Error).message).toMatch(/more than 50000 bytes/);
+    const tooMany = await collect(bundle, {}, { maxEntries: 5 });
+    expect((tooMany.error as Error).message).toMatch(/14 ZIP entries/);
+  });
+
+  it('refuses an entry whose name climbs out of the archive', async () => {
+    const evil = zipOf([{ name: '../evil.xml', data: Buffer.from('<x/>') }]);
+    const { error } = await collect(await tempFile('evil.zip', evil));
+    expect(error).toBeInstanceOf(InputFormatError);
+    expect((error as Error).message).toContain('../evil.xml');
+  });
+
+  it('refuses a ZIP without status XML, listing what it holds', async () => {
+    const other = zipOf([{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    const { error } = await collect(await tempFile('other.zip', other));
+    expect(error).toBeInstanceOf(InputFormatError);
+    expect((error as Error).message).toMatch(/no status_st66\.xml.*readme\.txt/);
+  });
+
+  it('reads a small well-formed bundle built in the test (checks the test ZIP writer itself)', async () => {
+    const xml = await readFile(
+      join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml'),
+    );
+    const zip = zipOf([{ name: 'status_st66.xml', data: xml, deflate: true }]);
+    const { records, error } = await collect(await tempFile('built.zip', zip));
+    expect(error).toBeNull();
+    expect(records[0]?.kind === 'filing' && records[0].filing.markImage).toBeNull();
+  });
+});

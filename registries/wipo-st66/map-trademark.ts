@@ -1,0 +1,92 @@
+import type { Filing, ParsedRecord } from '../../core/filing.ts';
+import { recordHash } from '../record-hash.ts';
+import { allAt, at, textAt, type XmlElement } from '../xml/index.ts';
+import { calendarDate } from './calendar-date.ts';
+import {
+  st66DesignCodes,
+  st66Events,
+  st66Priorities,
+  st66Publications,
+  st66UsptoExtra,
+} from './map-details.ts';
+import { st66Goods } from './map-goods.ts';
+import { st66Applicants } from './map-parties.ts';
+import { markKindFromFeature, markKindFromUsptoDrawingCode } from './mark-kind.ts';
+import { officeFromSt3 } from './office-code.ts';
+import { oppositionPublicationDate } from './publication.ts';
+import { statusCategoryOf } from './status-category.ts';
+import { preferEnglish } from './language.ts';
+
+/** Turns one ST.66 `TradeMark` element into a Filing, or a skip naming what is missing. */
+export function mapSt66TradeMark(
+  tradeMark: XmlElement,
+  recordIndex: number,
+  defaultOffice: string,
+): ParsedRecord {
+  const serialNumber = textAt(tradeMark, 'ApplicationNumber');
+  if (!serialNumber) {
+    const registration = textAt(tradeMark, 'RegistrationNumber');
+    return {
+      kind: 'skip',
+      skip: {
+        recordIndex,
+        serialNumber: null,
+        reason: `TradeMark record ${recordIndex} has no ApplicationNumber${registration ? ` (RegistrationNumber ${registration})` : ''}; Markhound keys filings by office and application number, so the record was skipped. Ask the office for a corrected file.`,
+      },
+    };
+  }
+  return { kind: 'filing', filing: buildFiling(tradeMark, serialNumber, defaultOffice) };
+}
+
+function buildFiling(tradeMark: XmlElement, serialNumber: string, defaultOffice: string): Filing {
+  const office = officeFromSt3(textAt(tradeMark, 'RegistrationOfficeCode'), defaultOffice);
+  const usptoExtra = st66UsptoExtra(tradeMark);
+  const statusCode = textAt(tradeMark, 'MarkCurrentStatusCode');
+  const statusText =
+    (usptoExtra?.statusDescription as string | null | undefined) ??
+    (statusCode && !/^\d+$/.test(statusCode) ? statusCode : null);
+  const { parties, applicantIds } = st66Applicants(tradeMark);
+  const imageFileName = textAt(tradeMark, 'MarkImageDetails/MarkImage/MarkImageFilename');
+  const goods = st66Goods(tradeMark);
+  const publications = st66Publications(tradeMark);
+  const markFeature = textAt(tradeMark, 'MarkFeature');
+  let markKind = markKindFromFeature(markFeature);
+  if (markKind === 'unknown' && usptoExtra)
+    markKind = markKindFromUsptoDrawingCode(usptoExtra.markDrawingCode as string | null);
+
+  const extra: Record<string, unknown> = {
+    markFeature,
+    kindMark: textAt(tradeMark, 'KindMark'),
+    expiryDate: calendarDate(textAt(tradeMark, 'ExpiryDate')),
+    markDescription: textAt(preferEnglish(allAt(tradeMark, 'MarkDescriptionDetails/MarkDescription'))),
+    disclaimer: textAt(preferEnglish(allAt(tradeMark, 'MarkDisclaimerDetails/MarkDisclaimer'))),
+    publications,
+    events: st66Events(tradeMark),
+  };
+  if (applicantIds.length > 0) extra.applicantIds = applicantIds;
+  if (goods.otherClasses.length > 0) extra.otherClasses = goods.otherClasses;
+  if (Object.keys(goods.usClasses).length > 0) extra.usClasses = goods.usClasses;
+  if (usptoExtra) extra.uspto = usptoExtra;
+
+  return {
+    office,
+    serialNumber,
+    registrationNumber: textAt(tradeMark, 'RegistrationNumber'),
+    markText: textAt(at(tradeMark, 'WordMarkSpecification'), 'MarkVerbalElementText'),
+    markKind,
+    markImage: imageFileName ? { sha256: null, mimeType: null, sourceName: imageFileName } : null,
+    applicants: parties,
+    filingDate: calendarDate(textAt(tradeMark, 'ApplicationDate')),
+    publicationDate: oppositionPublicationDate(publications),
+    registrationDate: calendarDate(textAt(tradeMark, 'RegistrationDate')),
+    statusCode,
+    statusText,
+    statusDate: calendarDate(textAt(tradeMark, 'MarkCurrentStatusDate')),
+    statusCategory: statusCategoryOf(statusCode, statusText, office),
+    classes: goods.classes,
+    designCodes: st66DesignCodes(tradeMark),
+    priorityClaims: st66Priorities(tradeMark),
+    extra,
+    sourceRecordHash: recordHash(tradeMark),
+  };
+}

@@ -1,0 +1,85 @@
+import { InputFormatError } from '../../core/errors.ts';
+import type { ParsedRecord } from '../../core/filing.ts';
+import type { ParseContext } from '../adapter.ts';
+import { childrenNamed, streamXmlRecords, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
+import { mapSt66TradeMark } from './map-trademark.ts';
+
+const ST96_NAMESPACE = /XMLSchema\/(ST96\/)?Trademark\b/;
+
+/** True when a file head looks like an ST.66 transaction (ST.96 spells `Trademark`, not `TradeMark`). */
+export function looksLikeSt66(head: string): boolean {
+  return (
+    /<([\w-]+:)?Transaction[\s>]/.test(head) && /TradeMarkTransactionBody|XMLSchema\/trademarks/.test(head)
+  );
+}
+
+function assertSt66Root(event: Extract<XmlStreamEvent, { kind: 'root' }>, sourceName: string): void {
+  const namespaces = Object.values(event.attrs).join(' ');
+  if (event.name === 'Transaction' && !ST96_NAMESPACE.test(namespaces)) return;
+  const hint =
+    ST96_NAMESPACE.test(namespaces) || event.name === 'TrademarkTransaction'
+      ? ' It looks like WIPO ST.96; use the wipo-st96 adapter.'
+      : '';
+  throw new InputFormatError(
+    `${sourceName} is not a WIPO ST.66 file: its root element is <${event.name}>, expected <Transaction> in the ST.66 namespace.${hint}`,
+    { rootElement: event.name },
+  );
+}
+
+interface HeldRecord {
+  index: number;
+  element: XmlElement;
+}
+
+/**
+ * Streams ST.66 records. USPTO TSDR files put `ApplicantDetails` beside `TradeMarkDetails` instead
+ * of inside the `TradeMark`; such a block is attached to the TradeMark just before it. To allow that
+ * without buffering a whole file, only the latest TradeMark that has no applicants of its own is
+ * held back, until the next record or the end of the file.
+ */
+export async function* parseSt66Stream(
+  input: AsyncIterable<Buffer | string>,
+  context: ParseContext,
+  defaultOffice: string,
+): AsyncGenerator<ParsedRecord> {
+  let held: HeldRecord | null = null;
+  let tradeMarkIndex = 0;
+  const events = streamXmlRecords(input, {
+    recordElements: ['TradeMark', 'ApplicantDetails'],
+    limits: context.xmlLimits,
+  });
+  try {
+    for await (const event of events) {
+      if (event.kind === 'root') {
+        assertSt66Root(event, context.sourceName);
+      } else if (event.kind === 'oversized') {
+        if (event.name !== 'TradeMark') continue;
+        if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+        held = null;
+        tradeMarkIndex += 1;
+        const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
+        yield { kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } };
+      } else if (event.element.name === 'ApplicantDetails') {
+        if (held) yield mapSt66TradeMark(withChild(held.element, event.element), held.index, defaultOffice);
+        held = null;
+      } else {
+        if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+        tradeMarkIndex += 1;
+        held = null;
+        const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
+        if (own) yield mapSt66TradeMark(event.element, tradeMarkIndex, defaultOffice);
+        else held = { index: tradeMarkIndex, element: event.element };
+      }
+    }
+  } catch (error) {
+    // A truncated file still delivers every complete record before the cut.
+    if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+    held = null;
+    throw error;
+  }
+  if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+}
+
+function withChild(element: XmlElement, extra: XmlElement): XmlElement {
+  return { ...element, children: [...element.children, extra] };
+}
