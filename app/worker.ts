@@ -18,9 +18,9 @@ export class Worker {
     await queue.start();
     const pollingIntervalSeconds = config.workerPollIntervalSecs;
     for (let i = 0; i < config.workerConcurrency; i += 1) {
-      await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data) => {
+      await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
         const summary = await screenFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
-        log.info('screened filings', { ...summary });
+        log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
         return summary;
       });
     }

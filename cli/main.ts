@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../app/version.ts';
 import { registerDeadlinesCommand } from './commands/deadlines.ts';
+import { registerExtractCommand } from './commands/extract.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -15,6 +16,7 @@ registerServeCommands(program);
 registerIngestCommand(program);
 registerKeysCommand(program);
 registerDeadlinesCommand(program);
+registerExtractCommand(program);
 
 try {
   await program.parseAsync(process.argv);
