@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { InferSelectModel } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
 import { tables, type Database, type DeadlineInfo, type SubjectFacts } from '../db/index.ts';
+import { emitEvent } from './emit-event.ts';
 import { explainFilingChange } from './explain-change.ts';
 import { registryAlertFingerprint } from './fingerprint.ts';
 import { severityOf } from './severity.ts';
@@ -64,50 +65,53 @@ export async function raiseRegistryAlert(db: Database, clock: Clock, input: Regi
     matchId: input.matchId,
   };
 
-  const [created] = await db
-    .insert(a)
-    .values({
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(a)
+      .values({
+        organizationId: input.organizationId,
+        brandId: input.brandId,
+        markId: input.markId,
+        kind: 'registry_conflict',
+        fingerprint,
+        title: `"${filing.markText ?? filing.serialNumber}" (${filing.office} ${filing.serialNumber}) resembles your mark "${input.markText}"`,
+        source: filing.office,
+        subjectKind: 'filing',
+        filingId: filing.id,
+        createdAt: now,
+        updatedAt: now,
+        ...values,
+      })
+      .onConflictDoNothing({ target: [a.organizationId, a.fingerprint] })
+      .returning({ id: a.id });
+    if (created) {
+      const data = { score: input.score, reasons: input.reasons, filingVersion: filing.version, severity };
+      await tx.insert(tables.alertEvents).values({ alertId: created.id, organizationId: input.organizationId, actor: 'system', type: 'created', data, createdAt: now });
+      await emitEvent(tx as unknown as Database, {
+        organizationId: input.organizationId,
+        type: 'alert.created',
+        subject: `alert:${created.id}`,
+        data: { alertId: created.id, office: filing.office, serialNumber: filing.serialNumber, markText: filing.markText, watchedMark: input.markText, severity, score: input.score, deadline: values.deadline },
+        createdAt: now,
+      });
+      return { outcome: 'created', alertId: created.id } as const;
+    }
+
+    const [existing] = await tx.select().from(a).where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
+    if (!existing) throw new Error(`alert with fingerprint ${fingerprint} vanished while being updated`);
+    const why = existing.subjectFacts ? explainFilingChange(existing.subjectFacts, facts) : [];
+    if (Math.abs(existing.score - input.score) >= 0.005) why.push(`score changed: ${existing.score.toFixed(2)} → ${input.score.toFixed(2)}`);
+    if (existing.deadline !== values.deadline) why.push(`deadline changed: ${existing.deadline ?? 'none'} → ${values.deadline ?? 'none'}`);
+    if (why.length === 0) return { outcome: 'unchanged', alertId: existing.id } as const;
+    await tx.update(a).set({ ...values, updatedAt: now }).where(eq(a.id, existing.id));
+    await tx.insert(tables.alertEvents).values({ alertId: existing.id, organizationId: input.organizationId, actor: 'system', type: 'updated', data: { why, filingVersion: filing.version }, createdAt: now });
+    await emitEvent(tx as unknown as Database, {
       organizationId: input.organizationId,
-      brandId: input.brandId,
-      markId: input.markId,
-      kind: 'registry_conflict',
-      fingerprint,
-      title: `"${filing.markText ?? filing.serialNumber}" (${filing.office} ${filing.serialNumber}) resembles your mark "${input.markText}"`,
-      source: filing.office,
-      subjectKind: 'filing',
-      filingId: filing.id,
-      createdAt: now,
-      updatedAt: now,
-      ...values,
-    })
-    .onConflictDoNothing({ target: [a.organizationId, a.fingerprint] })
-    .returning({ id: a.id });
-  if (created) {
-    await db.insert(tables.alertEvents).values({
-      alertId: created.id,
-      organizationId: input.organizationId,
-      actor: 'system',
-      type: 'created',
-      data: { score: input.score, reasons: input.reasons, filingVersion: filing.version, severity },
+      type: 'alert.updated',
+      subject: `alert:${existing.id}`,
+      data: { alertId: existing.id, why, severity, score: input.score, deadline: values.deadline },
       createdAt: now,
     });
-    return { outcome: 'created', alertId: created.id };
-  }
-
-  const [existing] = await db.select().from(a).where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
-  if (!existing) throw new Error(`alert with fingerprint ${fingerprint} vanished while being updated`);
-  const why = existing.subjectFacts ? explainFilingChange(existing.subjectFacts, facts) : [];
-  if (Math.abs(existing.score - input.score) >= 0.005) why.push(`score changed: ${existing.score.toFixed(2)} → ${input.score.toFixed(2)}`);
-  if (existing.deadline !== values.deadline) why.push(`deadline changed: ${existing.deadline ?? 'none'} → ${values.deadline ?? 'none'}`);
-  if (why.length === 0) return { outcome: 'unchanged', alertId: existing.id };
-  await db.update(a).set({ ...values, updatedAt: now }).where(eq(a.id, existing.id));
-  await db.insert(tables.alertEvents).values({
-    alertId: existing.id,
-    organizationId: input.organizationId,
-    actor: 'system',
-    type: 'updated',
-    data: { why, filingVersion: filing.version },
-    createdAt: now,
+    return { outcome: 'updated', alertId: existing.id } as const;
   });
-  return { outcome: 'updated', alertId: existing.id };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { tables, type Database } from '../db/index.ts';
+import { emitEvent } from './emit-event.ts';
 
 export interface TriageInput {
   organizationId: string;
@@ -47,6 +48,13 @@ export async function triageAlert({ ctx, input }: { ctx: { db: Database; clock: 
     await tx.insert(tables.alertEvents).values(
       events.map((e) => ({ alertId: alert.id, organizationId: alert.organizationId, actor: input.actor, type: e.type, data: e.data, createdAt: now })),
     );
+    await emitEvent(tx as unknown as Database, {
+      organizationId: alert.organizationId,
+      type: 'alert.triaged',
+      subject: `alert:${alert.id}`,
+      data: { alertId: alert.id, actor: input.actor, changes: events },
+      createdAt: now,
+    });
     return updated!;
   });
 }

@@ -7,7 +7,8 @@ export const QUEUES = {
   sourceSync: 'source.sync',
   screenFilings: 'filings.screen',
 } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+/** Queue names are dotted strings; each area declares its own next to its handler. */
+export type QueueName = string;
 
 export interface JobOptions {
   /** Only one job with this key waits or runs at a time (e.g. one sync per source). */
@@ -38,6 +39,7 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 export class JobQueue {
   private readonly boss: PgBoss;
   private started = false;
+  private readonly created = new Set<string>();
 
   constructor(dbh: DbHandle, private readonly log: Logger) {
     this.boss = new PgBoss({
@@ -57,11 +59,20 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     await this.boss.start();
-    for (const name of Object.values(QUEUES)) await this.boss.createQueue(name);
     this.started = true;
+    for (const name of Object.values(QUEUES)) await this.ensureQueue(name);
+  }
+
+  /** pg-boss needs a queue created before send/work; creating is idempotent, so do it on first use. */
+  private async ensureQueue(name: string): Promise<void> {
+    if (this.created.has(name)) return;
+    await this.boss.createQueue(name);
+    this.created.add(name);
   }
 
   async send<T extends object>(name: QueueName, data: T, options: JobOptions = {}): Promise<string | null> {
+    await this.start();
+    await this.ensureQueue(name);
     return this.boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
@@ -70,6 +81,8 @@ export class JobQueue {
   }
 
   async work<T>(name: QueueName, options: { pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<string> {
+    await this.start();
+    await this.ensureQueue(name);
     return this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds }, async (jobs) => {
       const outputs: unknown[] = [];
       for (const job of jobs) outputs.push(await handler(job.data, { id: job.id, name: job.name }));

@@ -197,6 +197,8 @@ export const alerts = pgTable(
     source: text('source').notNull(),
     subjectKind: text('subject_kind').$type<'filing' | 'listing'>().notNull(),
     filingId: uuid('filing_id').references(() => filings.id, { onDelete: 'set null' }),
+    /** Marketplace listing subject (listings live in db/schema-listings.ts). */
+    listingId: uuid('listing_id'),
     matchId: uuid('match_id').references(() => matches.id, { onDelete: 'set null' }),
     score: doublePrecision('score').notNull(),
     reasons: jsonb('reasons').$type<string[]>().notNull(),
@@ -282,3 +284,23 @@ export const blobs = pgTable('blobs', {
   bytes: bytea('bytes').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * The organization's event log: everything a subscriber may be told (alert.created, alert.updated,
+ * deadline.reminder, plan.checklist.changed, ...). Written in the same transaction as the change it
+ * reports; webhooks, SSE, Atom and email read from here, each with its own cursor, so a crash
+ * between "changed" and "told" cannot lose an event.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** What the event is about, e.g. 'alert:<uuid>' or 'plan:<uuid>'. */
+    subject: text('subject').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_org_id_idx').on(t.organizationId, t.id)],
+);

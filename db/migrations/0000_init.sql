@@ -26,6 +26,7 @@ CREATE TABLE "alerts" (
 	"source" text NOT NULL,
 	"subject_kind" text NOT NULL,
 	"filing_id" uuid,
+	"listing_id" uuid,
 	"match_id" uuid,
 	"score" double precision NOT NULL,
 	"reasons" jsonb NOT NULL,
@@ -65,6 +66,15 @@ CREATE TABLE "brands" (
 	"own_applicant_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"subject" text NOT NULL,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "filings" (
@@ -173,6 +183,7 @@ ALTER TABLE "alerts" ADD CONSTRAINT "alerts_filing_id_filings_id_fk" FOREIGN KEY
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_match_id_matches_id_fk" FOREIGN KEY ("match_id") REFERENCES "public"."matches"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brands" ADD CONSTRAINT "brands_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "marks" ADD CONSTRAINT "marks_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "marks" ADD CONSTRAINT "marks_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "matches" ADD CONSTRAINT "matches_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -183,6 +194,7 @@ CREATE UNIQUE INDEX "alerts_org_fingerprint_uq" ON "alerts" USING btree ("organi
 CREATE INDEX "alerts_feed_idx" ON "alerts" USING btree ("organization_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "brands_org_name_uq" ON "brands" USING btree ("organization_id","name");--> statement-breakpoint
+CREATE INDEX "events_org_id_idx" ON "events" USING btree ("organization_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "filings_office_serial_uq" ON "filings" USING btree ("office","serial_number");--> statement-breakpoint
 CREATE INDEX "filings_updated_idx" ON "filings" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "marks_brand_idx" ON "marks" USING btree ("brand_id");--> statement-breakpoint

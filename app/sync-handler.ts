@@ -1,0 +1,64 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/index.ts';
+import { HttpClient } from '../crawler/http/index.ts';
+import { syncSource, type SyncContext } from '../registries/sync-source.ts';
+import type { AppContext } from './context.ts';
+import { QUEUES, type JobQueue } from './job-queue.ts';
+import type { SyncJob } from './scheduler.ts';
+import type { ScreenJob } from './worker.ts';
+
+/** Filing ids per `filings.screen` job: small enough that one job finishes in seconds. */
+export const SCREEN_CHUNK = 200;
+
+/** Where downloads wait to be ingested: under the data folder, or the system temp folder for in-memory runs. */
+export function syncWorkDir(config: Config): string {
+  return config.dataDir === ':memory:' ? join(tmpdir(), 'markhound-sync') : join(resolve(config.dataDir), 'downloads');
+}
+
+/** The HTTP client syncs use, from config (loopback only when the operator allows it). */
+export function syncHttpClient(config: Config): HttpClient {
+  return new HttpClient({
+    userAgent: config.userAgent,
+    totalTimeoutMs: config.fetchTimeoutMs,
+    guard: { allowLoopback: config.allowLoopbackFetch, allowPrivate: config.allowPrivateFetch },
+  });
+}
+
+/** Enqueues screening of changed filings in chunks, for the workers to pick up. */
+export function screenJobEnqueuer(queue: Pick<JobQueue, 'send'>, chunkSize = SCREEN_CHUNK) {
+  return async (filingIds: string[]): Promise<void> => {
+    for (let i = 0; i < filingIds.length; i += chunkSize) {
+      await queue.send<ScreenJob>(QUEUES.screenFilings, { filingIds: filingIds.slice(i, i + chunkSize) });
+    }
+  };
+}
+
+/** Everything `syncSource` needs, wired from the application context. */
+export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClient(ctx.config)): SyncContext {
+  return {
+    db: ctx.db,
+    log: ctx.log,
+    clock: ctx.clock,
+    http,
+    workDir: syncWorkDir(ctx.config),
+    secrets: ctx.config.kiprisApiKey ? { kiprisApiKey: ctx.config.kiprisApiKey } : {},
+    onChanged: screenJobEnqueuer(ctx.queue),
+  };
+}
+
+/**
+ * Makes this process work `source.sync` jobs. A failed sync is recorded on the source row by
+ * `syncSource` and then thrown, so the job shows as failed (and pg-boss retries it later).
+ */
+export async function registerSyncHandler(ctx: AppContext): Promise<void> {
+  const { queue, config, log } = ctx;
+  await queue.start();
+  const syncCtx = syncContextFor(ctx);
+  await queue.work<SyncJob>(QUEUES.sourceSync, { pollingIntervalSeconds: config.workerPollIntervalSecs }, async (data) => {
+    const summary = await syncSource({ ctx: syncCtx, input: { sourceId: data.sourceId } });
+    log.info('source synced', { source: summary.sourceId, status: summary.status, issues: summary.issues.length, records: summary.recordsIngested });
+    if (summary.status === 'failed') throw new Error(summary.error ?? `sync of ${data.sourceId} failed`);
+    return summary;
+  });
+}
