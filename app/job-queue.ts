@@ -39,6 +39,7 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 export class JobQueue {
   private readonly boss: PgBoss;
   private started = false;
+  private starting: Promise<void> | null = null;
   private readonly created = new Set<string>();
 
   constructor(dbh: DbHandle, private readonly log: Logger) {
@@ -56,11 +57,14 @@ export class JobQueue {
     this.boss.on('error', (error: Error) => this.log.error('job queue error', { error }));
   }
 
-  async start(): Promise<void> {
-    if (this.started) return;
-    await this.boss.start();
-    this.started = true;
-    for (const name of Object.values(QUEUES)) await this.ensureQueue(name);
+  /** Idempotent and safe to call concurrently: every caller awaits the same start. */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      await this.boss.start();
+      this.started = true;
+      for (const name of Object.values(QUEUES)) await this.ensureQueue(name);
+    })();
+    return this.starting;
   }
 
   /** pg-boss needs a queue created before send/work; creating is idempotent, so do it on first use. */
@@ -109,6 +113,7 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.starting = null;
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 });
   }
 }
