@@ -8,10 +8,12 @@ import { alertRoutes } from './routes/alerts.ts';
 import { brandRoutes } from './routes/brands.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { markRoutes } from './routes/marks.ts';
+import { sourceRoutes, type SyncJobQueue } from './routes/sources.ts';
 
 export interface ApiOptions extends ApiDeps {
   version: string;
   driver: string;
+  queue: SyncJobQueue;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,6 +36,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', markRoutes(deps));
   app.route('/', alertRoutes(deps));
   app.route('/', filingRoutes(deps));
+  app.route('/', sourceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });
   app.doc31('/openapi.json', {

@@ -10,7 +10,7 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(ctx: AppContext): Promise<RunningServer> {
-  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver });
+  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver, queue: ctx.queue });
   return new Promise((resolve) => {
     const server = serve({ fetch: api.fetch, port: ctx.config.port, hostname: ctx.config.host }, (info) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -70,7 +70,9 @@ export class JobQueue {
   /** pg-boss needs a queue created before send/work; creating is idempotent, so do it on first use. */
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
-    await this.boss.createQueue(name);
+    // 'stately' makes singletonKey mean "at most one queued and one active per key" (one sync per
+    // source); the default policy would ignore the key and let two syncs of a source collide.
+    await this.boss.createQueue(name, name === QUEUES.sourceSync ? { name, policy: 'stately' } : { name });
     this.created.add(name);
   }
 

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { HttpClient } from '../crawler/http/index.ts';
-import { syncSource, type SyncContext } from '../registries/sync-source.ts';
+import { syncSource, type SyncContext, type SyncInput } from '../registries/sync-source.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES, type JobQueue } from './job-queue.ts';
 import type { SyncJob } from './scheduler.ts';
@@ -56,7 +56,11 @@ export async function registerSyncHandler(ctx: AppContext): Promise<void> {
   await queue.start();
   const syncCtx = syncContextFor(ctx);
   await queue.work<SyncJob>(QUEUES.sourceSync, { pollingIntervalSeconds: config.workerPollIntervalSecs }, async (data) => {
-    const summary = await syncSource({ ctx: syncCtx, input: { sourceId: data.sourceId } });
+    // Progress of a job goes to the log, one line per issue finished (pg-boss keeps no progress).
+    const onProgress: SyncInput['onProgress'] = (p) => {
+      if (p.stage === 'done') log.info('issue synced', { source: data.sourceId, issue: p.issue, read: p.recordsRead, inserted: p.inserted, updated: p.updated, skipped: p.skipped });
+    };
+    const summary = await syncSource({ ctx: syncCtx, input: { sourceId: data.sourceId, onProgress } });
     log.info('source synced', { source: summary.sourceId, status: summary.status, issues: summary.issues.length, records: summary.recordsIngested });
     if (summary.status === 'failed') throw new Error(summary.error ?? `sync of ${data.sourceId} failed`);
     return summary;

@@ -1,6 +1,7 @@
 import { screenFilings } from '../alerts/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
+import { registerSyncHandler } from './sync-handler.ts';
 
 export interface ScreenJob {
   filingIds: string[];
@@ -24,6 +25,7 @@ export class Worker {
         return summary;
       });
     }
+    await registerSyncHandler(this.ctx);
     log.info('worker started', { concurrency: config.workerConcurrency });
   }
 

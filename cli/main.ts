@@ -4,6 +4,8 @@ import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
+import { registerParseCommand } from './commands/parse.ts';
+import { registerSourcesCommands } from './commands/sources.ts';
 import { registerServeCommands } from './commands/serve.ts';
 
 const program = new Command('markhound')
@@ -17,6 +19,8 @@ registerIngestCommand(program);
 registerKeysCommand(program);
 registerDeadlinesCommand(program);
 registerExtractCommand(program);
+registerParseCommand(program);
+registerSourcesCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { startHttpServer } from '../../app/http-server.ts';
 import { Scheduler } from '../../app/scheduler.ts';
 import { Worker } from '../../app/worker.ts';
 import { loadConfig } from '../../config/index.ts';
+import { ensureSources } from '../../registries/sources/index.ts';
 import { ingestAndScreen } from './ingest.ts';
 
 /** Stops every part in reverse order on SIGINT/SIGTERM, letting running jobs finish. */
@@ -46,6 +47,7 @@ export function registerServeCommands(program: Command): void {
       const ctx = await createAppContext(loadConfig());
       const worker = new Worker(ctx);
       const scheduler = new Scheduler(ctx);
+      await ensureSources(ctx.db);
       await worker.start();
       await scheduler.start();
       const apiKey = options.demo ? await loadDemo(ctx) : null;
@@ -74,6 +76,7 @@ export function registerServeCommands(program: Command): void {
     .action(async () => {
       const ctx = await createAppContext(loadConfig());
       const scheduler = new Scheduler(ctx);
+      await ensureSources(ctx.db);
       await scheduler.start();
       stopOnSignal(ctx, [scheduler]);
     });

@@ -14,6 +14,13 @@ describe('redactUrl', () => {
     expect(redacted).toContain('keyword=shoes');
   });
 
+  it('knows camelCase and PascalCase key names (KIPRIS ServiceKey, accessKey) without hiding look-alikes', () => {
+    const redacted = redactUrl('https://plus.kipris.or.kr/api?ServiceKey=k1&accessKey=k2&apiToken=k3&monkey=banana&turkey=1');
+    expect(redacted).not.toMatch(/k1|k2|k3/);
+    expect(redacted).toContain('monkey=banana');
+    expect(redacted).toContain('turkey=1');
+  });
+
   it('redacts tokens in the fragment', () => {
     expect(redactUrl('https://app.example/cb#access_token=abc&state=1')).toBe('https://app.example/cb#access_token=REDACTED&state=1');
   });

@@ -5,6 +5,9 @@
  */
 const SECRET_PARAM = /^(?:.*[_.-])?(?:key|apikey|token|secret|password|passwd|pwd|sig|signature|auth|authorization|credential|credentials|session|sessionid|sid)$/i;
 
+/** camelCase and PascalCase names ending in a secret word: `ServiceKey` (KIPRIS), `accessKey`, `apiToken`. */
+const SECRET_CAMEL_PARAM = /[a-z0-9](?:Key|Token|Secret|Password|Signature|Sig|Auth|Credential)s?$/;
+
 export const REDACTED = 'REDACTED';
 
 /** The URL with credentials and secret query values replaced by `REDACTED`. Never throws. */
@@ -31,7 +34,7 @@ function redactQueryText(text: string): string {
     } catch {
       // a malformed escape in the name: judge the raw text
     }
-    return SECRET_PARAM.test(decoded) ? `${sep}${name}=${REDACTED}` : whole;
+    return SECRET_PARAM.test(decoded) || SECRET_CAMEL_PARAM.test(decoded) ? `${sep}${name}=${REDACTED}` : whole;
   });
 }
 

@@ -58,7 +58,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, clock: 
 }
 
 export function testApi(ctx: AppContext) {
-  return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver });
+  return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue });
 }
 
 export async function keyFor(ctx: AppContext, organizationName: string, role: Role = 'admin'): Promise<string> {
