@@ -4,6 +4,7 @@ import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
+import { registerMatchCommand } from './commands/match.ts';
 import { registerParseCommand } from './commands/parse.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -19,6 +20,7 @@ registerIngestCommand(program);
 registerKeysCommand(program);
 registerDeadlinesCommand(program);
 registerExtractCommand(program);
+registerMatchCommand(program);
 registerParseCommand(program);
 registerSourcesCommands(program);
 

@@ -1,0 +1,5 @@
+/** Generators for benchmarks and tests: deterministic, pure, no IO. */
+export { seededRandom, pick } from './seeded-random.ts';
+export { makeTypo, TYPO_KINDS, type TypoKind } from './typo-variants.ts';
+export { usableBrands, typoPairs, unrelatedPairs, type LabelledPair } from './brand-pairs.ts';
+export { inventName, inventNames, generateFilings } from './generate-names.ts';
