@@ -8,6 +8,9 @@ import { alertRoutes } from './routes/alerts.ts';
 import { brandRoutes } from './routes/brands.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { markRoutes } from './routes/marks.ts';
+import { matchRoutes } from './routes/match.ts';
+import { planRoutes } from './routes/plans.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes, type SyncJobQueue } from './routes/sources.ts';
 
 export interface ApiOptions extends ApiDeps {
@@ -35,7 +38,10 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', brandRoutes(deps));
   app.route('/', markRoutes(deps));
   app.route('/', alertRoutes(deps));
+  app.route('/', searchRoutes(deps));
   app.route('/', filingRoutes(deps));
+  app.route('/', matchRoutes(deps));
+  app.route('/', planRoutes(deps));
   app.route('/', sourceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });

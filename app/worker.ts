@@ -1,4 +1,5 @@
 import { screenFilings } from '../alerts/index.ts';
+import { refreshPlanChecklists } from '../plans/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
 import { registerSyncHandler } from './sync-handler.ts';
@@ -22,6 +23,7 @@ export class Worker {
       await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
         const summary = await screenFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
+        if (summary.alertsCreated + summary.alertsUpdated > 0) await refreshPlanChecklists(this.ctx, {});
         return summary;
       });
     }

@@ -6,6 +6,7 @@ import { tables, type Database, type RunSkip } from '../db/index.ts';
 import type { RegistryAdapter } from './adapter.ts';
 import { databaseBlobStore } from './blob-store.ts';
 import { fileSha256 } from './file-sha256.ts';
+import { indexFilingsForSearch } from './search-register.ts';
 import { upsertFilings } from './upsert-filings.ts';
 
 export interface IngestProgress {
@@ -68,6 +69,8 @@ export async function ingestFile({ ctx, input }: { ctx: IngestContext; input: In
       // A serial repeated inside one batch is written once; its extra copies count as unchanged.
       progress.unchanged += batch.length - outcome.inserted - outcome.updated;
       batch = [];
+      // Clearance search only sees filings with search keys; index them with the batch.
+      if (outcome.changedIds.length > 0) await indexFilingsForSearch(db, outcome.changedIds);
       if (input.onChanged && outcome.changedIds.length > 0) await input.onChanged(outcome.changedIds);
     }
     await db

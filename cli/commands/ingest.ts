@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { screenFilings, type ScreenSummary } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
+import { refreshPlanChecklists } from '../../plans/index.ts';
 import { adapterById, detectFormat, ingestFile, type IngestSummary } from '../../registries/index.ts';
 import { progressReporter } from '../progress.ts';
 import { withContext } from '../run.ts';
@@ -27,6 +28,8 @@ export async function ingestAndScreen(ctx: AppContext, format: string, path: str
     },
   });
   progress?.done();
+  // New filings and alerts can change what a market-entry checklist says.
+  if (summary.inserted + summary.updated > 0) await refreshPlanChecklists(ctx, {});
   return { ...summary, screening };
 }
 

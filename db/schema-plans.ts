@@ -1,0 +1,59 @@
+/**
+ * Tables of market-entry plans (plans/) and of the clearance search over the register
+ * (registries/search-register.ts). pg-core only, like db/schema.ts; imported directly from here.
+ */
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Checklist, PlanMarket } from '../plans/types.ts';
+import { brands, filings, organizations } from './schema.ts';
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The markets entered, validated at the API edge; one per office. */
+    markets: jsonb('markets').$type<PlanMarket[]>().notNull(),
+    /** The checklist as last computed: a recomputation that differs emits plan.checklist.changed. */
+    lastChecklist: jsonb('last_checklist').$type<Checklist | null>(),
+    checklistComputedAt: timestamp('checklist_computed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plans_org_idx').on(t.organizationId, t.createdAt), index('plans_brand_idx').on(t.brandId)],
+);
+
+/**
+ * Marketplace watches a plan switched on, one row per plan, market and marketplace. The marketplace
+ * crawler reads these to know which brand to look for where, whether or not a source exists yet.
+ */
+export const marketplaceWatches = pgTable(
+  'marketplace_watches',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** ISO country of the market (BR, ID; EU for EUIPO), as marketplace sources name markets, and its office. */
+    market: text('market').notNull(),
+    office: text('office').notNull(),
+    marketplace: text('marketplace').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('marketplace_watches_plan_market_uq').on(t.planId, t.market, t.marketplace),
+    index('marketplace_watches_org_idx').on(t.organizationId),
+  ],
+);
+
+/** Candidate keys of each filing's mark text (see registries/search-register.ts for the key families). */
+export const filingSearchKeys = pgTable(
+  'filing_search_keys',
+  {
+    key: text('key').notNull(),
+    filingId: uuid('filing_id').notNull().references(() => filings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.filingId] }), index('filing_search_keys_filing_idx').on(t.filingId)],
+);
