@@ -7,6 +7,7 @@ import type { ApiDeps } from './router.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { brandRoutes } from './routes/brands.ts';
 import { filingRoutes } from './routes/filings.ts';
+import { listingRoutes } from './routes/listings.ts';
 import { markRoutes } from './routes/marks.ts';
 import { matchRoutes } from './routes/match.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -42,6 +43,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', filingRoutes(deps));
   app.route('/', matchRoutes(deps));
   app.route('/', planRoutes(deps));
+  app.route('/', listingRoutes(deps));
   app.route('/', sourceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });

@@ -84,6 +84,7 @@ export const AlertSchema = z
     source: z.string(),
     subject_kind: z.string(),
     filing: z.object({ office: z.string(), serial_number: z.string() }).nullable(),
+    listing_id: z.string().uuid().nullable().openapi({ description: 'The marketplace listing, for marketplace alerts (see /v1/listings).' }),
     score: z.number(),
     reasons: z.array(z.string()),
     deadline: z.string().nullable(),

@@ -42,6 +42,7 @@ export const alertOut = (a: AlertRow, filing: { office: string; serialNumber: st
   source: a.source,
   subject_kind: a.subjectKind,
   filing: filing ? { office: filing.office, serial_number: filing.serialNumber } : null,
+  listing_id: a.listingId,
   score: a.score,
   reasons: a.reasons,
   deadline: a.deadline,

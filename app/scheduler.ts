@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { eq } from 'drizzle-orm';
+import { enqueueDueMarketplaceWatches } from '../crawler/marketplace-watch/index.ts';
 import { tables } from '../db/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
@@ -41,6 +42,21 @@ export class Scheduler {
       const last = source.lastSuccessAt?.getTime() ?? null;
       if (periodMs !== null && (last === null || clock.now().getTime() - last > periodMs)) await enqueue('catch-up');
     }
+    // Marketplace watches carry their own per-source back-off, so one task asks every few minutes
+    // which brand and source pairs are due instead of one cron entry per pair.
+    const marketplaces = cron.schedule(
+      '*/5 * * * *',
+      async () => {
+        try {
+          const due = await enqueueDueMarketplaceWatches(this.ctx);
+          log.info('marketplace watches enqueued', { ...due });
+        } catch (error) {
+          log.error('could not enqueue marketplace watches', { error });
+        }
+      },
+      { timezone: 'UTC', name: 'marketplace-watches', noOverlap: true },
+    );
+    this.tasks.push(marketplaces);
     log.info('scheduler started', { schedules: this.tasks.length });
   }
 

@@ -3,6 +3,7 @@ import { refreshPlanChecklists } from '../plans/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
 import { registerSyncHandler } from './sync-handler.ts';
+import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 
 export interface ScreenJob {
   filingIds: string[];
@@ -28,6 +29,7 @@ export class Worker {
       });
     }
     await registerSyncHandler(this.ctx);
+    await registerMarketplaceHandlers(this.ctx);
     log.info('worker started', { concurrency: config.workerConcurrency });
   }
 

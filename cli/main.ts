@@ -4,6 +4,8 @@ import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
+import { registerLogoMatchCommand } from './commands/logo-match.ts';
+import { registerMarketplacesCommand } from './commands/marketplaces.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerParseCommand } from './commands/parse.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
@@ -21,6 +23,8 @@ registerKeysCommand(program);
 registerDeadlinesCommand(program);
 registerExtractCommand(program);
 registerMatchCommand(program);
+registerLogoMatchCommand(program);
+registerMarketplacesCommand(program);
 registerParseCommand(program);
 registerSourcesCommands(program);
 

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUsptoDaily } from '../../bench/generate/uspto-daily.ts';
 import { createDb, type DbHandle } from '../../db/index.ts';
 import { createScratchDatabase, usingPostgres } from '../support/test-context.ts';
-import { startCli } from './cli-child.ts';
+import { startCli, type CliChild } from './cli-child.ts';
 
 const RECORDS = 20_000;
-const PROGRESS_WAIT_MS = 45_000;
+// Generous: creating the PGlite folder alone takes several seconds, many more on a shared, busy machine.
+const PROGRESS_WAIT_MS = 90_000;
 
 /** "ingest uspto-daily /x.xml: read 3,500 · inserted ..." -> 3500 */
 function recordsReadIn(line: string): number | null {
@@ -27,6 +28,7 @@ describe(`ingest killed with SIGKILL mid-file, then run again (${usingPostgres()
   let dbEnv: Record<string, string> = {};
   let reopen: () => Promise<DbHandle>;
   let dropScratch: (() => Promise<void>) | null = null;
+  const started: CliChild[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'markhound-resume-'));
@@ -46,13 +48,21 @@ describe(`ingest killed with SIGKILL mid-file, then run again (${usingPostgres()
   });
 
   afterAll(async () => {
+    // A failed wait must not leave a CLI process writing into the folder being deleted.
+    for (const child of started) {
+      if (child.process.exitCode === null && child.process.signalCode === null) {
+        child.process.kill('SIGKILL');
+        await child.exited();
+      }
+    }
     await dropScratch?.();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('loses and doubles nothing, and the second run continues from the checkpoint', { timeout: 120_000 }, async () => {
+  it('loses and doubles nothing, and the second run continues from the checkpoint', { timeout: 180_000 }, async () => {
     const env = { ...dbEnv, MARKHOUND_LOG_LEVEL: 'warn' };
     const first = startCli(['ingest', 'uspto-daily', file], env);
+    started.push(first);
     // Progress is printed after a batch is committed and checkpointed: wait until part of the file is in.
     const line = await first.waitForStderrLine((l) => (recordsReadIn(l) ?? 0) >= 1_000, PROGRESS_WAIT_MS);
     first.process.kill('SIGKILL');
@@ -61,6 +71,7 @@ describe(`ingest killed with SIGKILL mid-file, then run again (${usingPostgres()
     expect(readBeforeKill).toBeLessThan(RECORDS);
 
     const second = startCli(['ingest', 'uspto-daily', file], env);
+    started.push(second);
     const code = await second.exited();
     expect(code, `second run failed; stderr:\n${second.stderr()}`).toBe(0);
     const summary = JSON.parse(second.stdout().trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;

@@ -1,0 +1,162 @@
+/**
+ * Registry ingest benchmark: how fast an office file goes from disk into the register, and whether
+ * memory stays flat as files grow. For USPTO daily XML and WIPO ST.66 it reports, side by side:
+ * - raw saxes tokenizing (empty handlers) in MB/s, the ceiling any streaming XML reader here has;
+ * - record trees alone (registries/xml/record-stream.ts, no mapping) in MB/s, to split reading from mapping;
+ * - parse+normalize (the adapter yielding every Filing) in MB/s and its ratio to that ceiling;
+ * - end-to-end ingest records/s into PGlite (a temp folder) and PostgreSQL (a scratch database);
+ * - peak RSS of parse and of ingest at N and 4N records (ratio near 1 means memory is flat).
+ * Every measurement runs in its own process (bench/support/measure-child.ts). Files are generated
+ * into a temp folder and deleted afterwards. MB here is 10^6 bytes.
+ * Run: npx tsx bench/registries.ts [--quick] [--database-url postgres://user@host/db]
+ * (without --database-url, TEST_DATABASE_URL is used; with neither, PostgreSQL is skipped).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateSt66 } from './generate/st66.ts';
+import { generateUsptoDaily } from './generate/uspto-daily.ts';
+import type { Measurement } from './support/measure-child.ts';
+import { measureInChild } from './support/run-measurement.ts';
+import { createScratchPostgres } from './support/scratch-postgres.ts';
+
+/** Filings per INSERT ... ON CONFLICT statement (ingestFile's default). */
+const BATCH_SIZE = 500;
+/** Parse+normalize should keep at least this share of raw tokenizing speed. */
+const RATIO_TARGET = 0.6;
+/** Records in the smaller file; the larger one has four times as many. About 1.6 KB per record. */
+const SMALL_RECORDS = { quick: 3_000, full: 60_000 };
+
+type Generate = (path: string, options: { records: number; seed?: number }) => Promise<{ bytes: number }>;
+interface FormatUnderTest {
+  id: string;
+  /** The element that is one record: measured alone to split reading from mapping. */
+  recordElement: string;
+  generate: Generate;
+}
+const FORMATS: readonly FormatUnderTest[] = [
+  { id: 'uspto-daily', recordElement: 'case-file', generate: generateUsptoDaily },
+  { id: 'wipo-st66', recordElement: 'TradeMark', generate: generateSt66 },
+];
+
+const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+const megabytes = (bytes: number): number => bytes / 1e6;
+const seconds = (m: Measurement): number => m.ms / 1000;
+const mbPerSec = (m: Measurement): number => round(megabytes(m.bytes) / seconds(m));
+const recordsPerSec = (m: Measurement): number => Math.round(m.records / seconds(m));
+
+function flatness(atN: Measurement, at4N: Measurement) {
+  return {
+    startMb: atN.rssBeforeMb,
+    atNMb: atN.peakRssMb,
+    at4NMb: at4N.peakRssMb,
+    ratio: round(at4N.peakRssMb / atN.peakRssMb, 2),
+  };
+}
+
+/** Share of the baseline's speed a stage keeps, by wall time and by CPU time (steadier when the machine is busy). */
+function speedShare(stage: Measurement, baseline: Measurement) {
+  return { byWallTime: round(baseline.ms / stage.ms, 2), byCpuTime: round(baseline.cpuMs / stage.cpuMs, 2) };
+}
+
+function ingestFigures(m: Measurement, expectedRecords: number) {
+  const complete = m.records === expectedRecords && !m.error;
+  return {
+    records: m.records,
+    seconds: round(seconds(m)),
+    recordsPerSec: recordsPerSec(m),
+    ...(complete ? {} : { problem: `read ${m.records} of ${expectedRecords} records; error: ${m.error ?? 'none'}` }),
+  };
+}
+
+async function ingestIntoPostgres(adminUrl: string | undefined, format: string, file: string, records: number) {
+  if (!adminUrl) return { skipped: 'no PostgreSQL URL given (pass --database-url or set TEST_DATABASE_URL)' };
+  const scratch = await createScratchPostgres(adminUrl);
+  try {
+    return ingestFigures(await measureInChild(['ingest', format, file, scratch.url, String(BATCH_SIZE)]), records);
+  } finally {
+    await scratch.drop();
+  }
+}
+
+async function benchFormat(
+  format: FormatUnderTest,
+  dir: string,
+  smallRecords: number,
+  databaseUrl: string | undefined,
+) {
+  const records = { small: smallRecords, large: smallRecords * 4 };
+  const small = join(dir, `${format.id}-${records.small}.xml`);
+  const large = join(dir, `${format.id}-${records.large}.xml`);
+  const smallFile = await format.generate(small, { records: records.small, seed: 1 });
+  const largeFile = await format.generate(large, { records: records.large, seed: 2 });
+
+  const tokenize = await measureInChild(['tokenize', large]);
+  const recordTrees = await measureInChild(['records', format.recordElement, large]);
+  const parseLarge = await measureInChild(['parse', format.id, large]);
+  const parseSmall = await measureInChild(['parse', format.id, small]);
+  const pgliteAt = async (file: string, size: string) => {
+    const dataDir = join(dir, `pglite-${format.id}-${size}`);
+    await measureInChild(['create-db', dataDir]);
+    return measureInChild(['ingest', format.id, file, dataDir, String(BATCH_SIZE)]);
+  };
+  const ingestSmall = await pgliteAt(small, 'small');
+  const ingestLarge = await pgliteAt(large, 'large');
+  const postgres = await ingestIntoPostgres(databaseUrl, format.id, large, records.large);
+  const ratio = speedShare(parseLarge, tokenize);
+
+  return {
+    files: {
+      small: { records: records.small, mb: round(megabytes(smallFile.bytes)) },
+      large: { records: records.large, mb: round(megabytes(largeFile.bytes)) },
+    },
+    tokenizeMbPerSec: mbPerSec(tokenize),
+    recordTreesMbPerSec: mbPerSec(recordTrees),
+    parseMbPerSec: mbPerSec(parseLarge),
+    parseRecordsPerSec: recordsPerSec(parseLarge),
+    parseRecordsYielded: parseLarge.records,
+    parseToTokenizeRatio: ratio,
+    recordTreesToTokenizeRatio: speedShare(recordTrees, tokenize),
+    meetsRatioTarget: Math.max(ratio.byWallTime, ratio.byCpuTime) >= RATIO_TARGET,
+    ingest: { batchSize: BATCH_SIZE, file: 'large', pglite: ingestFigures(ingestLarge, records.large), postgres },
+    peakRss: {
+      note: 'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began',
+      parse: flatness(parseSmall, parseLarge),
+      ingestPglite: flatness(ingestSmall, ingestLarge),
+    },
+  };
+}
+
+export async function runRegistriesBench(options: { quick?: boolean; databaseUrl?: string }): Promise<Record<string, unknown>> {
+  const smallRecords = options.quick ? SMALL_RECORDS.quick : SMALL_RECORDS.full;
+  const dir = await mkdtemp(join(tmpdir(), 'markhound-bench-registries-'));
+  try {
+    const formats: Record<string, unknown> = {};
+    for (const format of FORMATS) {
+      const formatDir = await mkdtemp(join(dir, `${format.id}-`));
+      formats[format.id] = await benchFormat(format, formatDir, smallRecords, options.databaseUrl);
+      // Free the disk before the next format's files (full mode writes about 1 GB per format).
+      await rm(formatDir, { recursive: true, force: true });
+    }
+    return {
+      quick: Boolean(options.quick),
+      machine: { cpus: cpus().length, node: process.version },
+      ratioTarget: RATIO_TARGET,
+      formats,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const databaseUrl = argValue('--database-url') ?? process.env.TEST_DATABASE_URL;
+  const result = await runRegistriesBench({ quick: process.argv.includes('--quick'), ...(databaseUrl ? { databaseUrl } : {}) });
+  console.log(JSON.stringify(result, null, 2));
+}

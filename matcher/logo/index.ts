@@ -1,0 +1,14 @@
+export type { NormalizedLogo, LogoLimits } from './normalize-logo.ts';
+export { normalizeLogo, DEFAULT_LOGO_LIMITS, NORMALIZED_SIDE } from './normalize-logo.ts';
+export type { LogoHashes } from './hash-logo.ts';
+export { hashLogo, hashNormalizedLogo } from './hash-logo.ts';
+export type { Hash64 } from './hash64.ts';
+export { hammingDistance, hashToHex, hashFromHex } from './hash64.ts';
+export { blockhashRgba } from './blockhash.ts';
+export type { LogoIndexOptions, LogoHashKind, LogoMatch, RankedLogoMatch } from './logo-index.ts';
+export { LogoIndex } from './logo-index.ts';
+export type { HammingSearcher, Neighbor } from './neighbors.ts';
+export { MultiIndexHammingIndex } from './multi-index.ts';
+export { LinearHammingIndex } from './linear-scan.ts';
+export type { LogoComparison } from './compare-logos.ts';
+export { compareLogos } from './compare-logos.ts';

@@ -1,0 +1,135 @@
+import sharp from 'sharp';
+import type { Metadata } from 'sharp';
+import { InputFormatError } from '../../core/index.ts';
+import type { GrayImage } from './pixels.ts';
+import { flattenRgba, stretchContrast } from './pixels.ts';
+import { trimToInk } from './trim-to-ink.ts';
+
+/**
+ * A logo reduced to what its shape looks like: grayscale, dark ink on a light background, uniform
+ * borders trimmed, centred in a fixed square with a margin, full contrast range.
+ */
+export type NormalizedLogo = {
+  /** Side of the square in pixels (NORMALIZED_SIDE). */
+  side: number;
+  /** side × side grayscale bytes, row-major, 255 = background. */
+  pixels: Uint8Array;
+  /** True when the source was light-on-dark and was inverted to dark-on-light. */
+  inverted: boolean;
+  source: { format: string; width: number; height: number };
+};
+
+export type LogoLimits = {
+  /** Largest accepted file, in bytes. */
+  maxBytes: number;
+  /** Largest accepted decoded area (width × height), the defence against decompression bombs. */
+  maxPixels: number;
+};
+
+export const DEFAULT_LOGO_LIMITS: LogoLimits = { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 };
+export const NORMALIZED_SIDE = 64;
+/** Margin kept around the content so a padded copy and a tight crop normalize alike. */
+const MARGIN = 4;
+/**
+ * Working resolution: large enough for trimming to be precise, small enough to be cheap. Rasters are
+ * never enlarged, so a padded copy and the original reach the final size through the same scaling.
+ */
+const WORK_SIDE = 512;
+/** SVGs have no pixels of their own; they are rendered with this longer side. */
+const SVG_RENDER_SIDE = 256;
+const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp', 'svg', 'gif']);
+
+export async function normalizeLogo(
+  bytes: Uint8Array,
+  limits: LogoLimits = DEFAULT_LOGO_LIMITS,
+): Promise<NormalizedLogo> {
+  if (bytes.length > limits.maxBytes) {
+    throw new InputFormatError(
+      `logo image is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes (maxBytes); shrink the image or raise the limit`,
+      { bytes: bytes.length, maxBytes: limits.maxBytes },
+    );
+  }
+  const source = await readHeader(bytes, limits);
+  const work = await decodeToWorkingGray(bytes, source, limits);
+  const { image, paper, inverted } = trimToInk(work);
+  const pixels = await fitIntoSquare(image, paper);
+  stretchContrast(pixels);
+  return { side: NORMALIZED_SIDE, pixels, inverted, source };
+}
+
+/** Reads only the header, so an oversized image is refused before any pixel is decoded. */
+async function readHeader(bytes: Uint8Array, limits: LogoLimits): Promise<NormalizedLogo['source']> {
+  let metadata: Metadata;
+  try {
+    // The header read itself must not apply sharp's own pixel limit: we want to report ours, by name.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new InputFormatError(
+      `logo image is not a readable image: ${(error as Error).message}; use PNG, JPEG, WebP, GIF or SVG`,
+    );
+  }
+  const { format, width, height } = metadata;
+  if (!format || !ACCEPTED_FORMATS.has(format)) {
+    throw new InputFormatError(
+      `logo image format "${format ?? 'unknown'}" is not accepted; use PNG, JPEG, WebP, GIF or SVG`,
+      { format },
+    );
+  }
+  if (!width || !height) throw new InputFormatError(`logo image (${format}) declares no width or height`);
+  if (width * height > limits.maxPixels) {
+    throw new InputFormatError(
+      `logo image declares ${width}×${height} = ${width * height} pixels, over the limit of ${limits.maxPixels} pixels (maxPixels); this looks like a decompression bomb`,
+      { width, height, maxPixels: limits.maxPixels },
+    );
+  }
+  return { format, width, height };
+}
+
+/** Decodes (first frame only), scales to WORK_SIDE, then grays and flattens transparency (see flattenRgba). */
+async function decodeToWorkingGray(
+  bytes: Uint8Array,
+  source: NormalizedLogo['source'],
+  limits: LogoLimits,
+): Promise<GrayImage> {
+  // SVG renders at its declared size; icons declared 24×24 must be rendered larger, not upscaled blurry.
+  const density =
+    source.format === 'svg'
+      ? Math.min(2400, (72 * SVG_RENDER_SIDE) / Math.max(source.width, source.height))
+      : undefined;
+  try {
+    const { data, info } = await sharp(bytes, {
+      limitInputPixels: limits.maxPixels,
+      pages: 1,
+      ...(density ? { density } : {}),
+    })
+      .ensureAlpha()
+      .resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { pixels: flattenRgba(data, info.channels), width: info.width, height: info.height };
+  } catch (error) {
+    throw new InputFormatError(
+      `logo image (${source.format}, ${source.width}×${source.height}) could not be decoded: ${(error as Error).message}`,
+    );
+  }
+}
+
+async function fitIntoSquare(content: GrayImage, background: number): Promise<Uint8Array> {
+  const inner = NORMALIZED_SIDE - 2 * MARGIN;
+  const fill = { r: background, g: background, b: background };
+  const { data, info } = await sharp(content.pixels, {
+    raw: { width: content.width, height: content.height, channels: 1 },
+  })
+    .resize({ width: inner, height: inner, fit: 'contain', background: fill })
+    .extend({ top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, background: fill })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return firstChannel(data, info.channels);
+}
+
+function firstChannel(data: Buffer, channels: number): Uint8Array {
+  if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length).slice();
+  const out = new Uint8Array(data.length / channels);
+  for (let i = 0; i < out.length; i += 1) out[i] = data[i * channels] ?? 0;
+  return out;
+}
