@@ -14,4 +14,9 @@ export default tseslint.config(
     },
   },
   { files: ['config/**', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-properties': 'off' } },
+  // The web dashboard runs in the browser (plain ES modules, no build step).
+  {
+    files: ['web/static/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', Response: 'readonly' } },
+  },
 );

@@ -12,12 +12,24 @@ import { markRoutes } from './routes/marks.ts';
 import { matchRoutes } from './routes/match.ts';
 import { planRoutes } from './routes/plans.ts';
 import { searchRoutes } from './routes/search.ts';
-import { sourceRoutes, type SyncJobQueue } from './routes/sources.ts';
+import type { SsrfGuard } from '../crawler/http/index.ts';
+import type { JobQueue } from '../app/job-queue.ts';
+import { evidencePackRoutes } from './routes/evidence-packs.ts';
+import { feedRoutes, type FeedRouteOptions } from './routes/feeds.ts';
+import { webRoutes } from '../web/index.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface ApiOptions extends ApiDeps {
   version: string;
   driver: string;
-  queue: SyncJobQueue;
+  queue: JobQueue;
+  /** Checks webhook URLs at registration (deliveries are checked again when sent). */
+  guard: SsrfGuard;
+  /** Base of links in feeds (Atom entry links, iCalendar URLs). */
+  publicBaseUrl?: string | undefined;
+  /** Event-stream timings (tests shorten them). */
+  feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs'>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,6 +40,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.onError(handleError(deps.log));
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}; see /docs for the API reference`));
 
+  // The dashboard: static files, no key needed to load them; it calls /v1 with the user's key.
+  app.route('/', webRoutes());
   app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version, database: deps.driver }));
   app.get('/docs', (c) => c.html(docsPageHtml));
 
@@ -44,6 +58,9 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', matchRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', listingRoutes(deps));
+  app.route('/', webhookRoutes(deps, { guard: deps.guard }));
+  app.route('/', feedRoutes(deps, { ...deps.feed, ...(deps.publicBaseUrl ? { baseUrl: deps.publicBaseUrl } : {}) }));
+  app.route('/', evidencePackRoutes(deps));
   app.route('/', sourceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });

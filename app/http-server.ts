@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApi } from '../api/index.ts';
+import { SsrfGuard } from '../crawler/http/index.ts';
 import type { AppContext } from './context.ts';
 import { VERSION } from './version.ts';
 
@@ -10,7 +11,10 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(ctx: AppContext): Promise<RunningServer> {
-  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver, queue: ctx.queue });
+  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver, queue: ctx.queue,
+    guard: new SsrfGuard({ allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch }),
+    publicBaseUrl: ctx.config.publicBaseUrl,
+  });
   return new Promise((resolve) => {
     const server = serve({ fetch: api.fetch, port: ctx.config.port, hostname: ctx.config.host }, (info) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -1,19 +1,25 @@
 import { screenFilings } from '../alerts/index.ts';
+import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
+import { registerEvidenceCaptureHandler, registerEvidenceHandlers } from '../evidence/index.ts';
 import { refreshPlanChecklists } from '../plans/index.ts';
 import type { AppContext } from './context.ts';
+import { DeliveryRunner, deliveryOptionsFromConfig } from './delivery-runner.ts';
 import { QUEUES } from './job-queue.ts';
 import { registerSyncHandler } from './sync-handler.ts';
-import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 
 export interface ScreenJob {
   filingIds: string[];
 }
 
 /**
- * A worker takes jobs from the durable queue. Any number of worker processes may share one
- * PostgreSQL: each job is handed to exactly one of them.
+ * A worker takes jobs from the durable queue (screening, source syncs, marketplace watches,
+ * evidence captures and packs) and runs the delivery channels (webhooks, email, reminders). Any
+ * number of worker processes may share one PostgreSQL: each job is handed to exactly one of them,
+ * and deliveries are claimed with leases.
  */
 export class Worker {
+  private delivery: DeliveryRunner | null = null;
+
   constructor(private readonly ctx: AppContext) {}
 
   async start(): Promise<void> {
@@ -30,10 +36,15 @@ export class Worker {
     }
     await registerSyncHandler(this.ctx);
     await registerMarketplaceHandlers(this.ctx);
+    await registerEvidenceCaptureHandler(this.ctx);
+    await registerEvidenceHandlers(this.ctx, config.evidenceTsaUrl ? { tsaUrl: config.evidenceTsaUrl } : {});
+    this.delivery = new DeliveryRunner(this.ctx, deliveryOptionsFromConfig(config));
+    this.delivery.start();
     log.info('worker started', { concurrency: config.workerConcurrency });
   }
 
   async stop(): Promise<void> {
+    await this.delivery?.stop();
     await this.ctx.queue.stop();
   }
 }

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runEvidenceBench } from './evidence.ts';
 import { runExtractionBench } from './extraction.ts';
 import { runLogoBench } from './logo.ts';
 import { runMatcherBench } from './matcher.ts';
@@ -18,6 +19,7 @@ const suites: Record<string, Suite> = {
   matcher: runMatcherBench,
   logo: runLogoBench,
   extraction: runExtractionBench,
+  evidence: runEvidenceBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../app/version.ts';
 import { registerDeadlinesCommand } from './commands/deadlines.ts';
+import { registerEvidenceCommand } from './commands/evidence.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerIngestCommand } from './commands/ingest.ts';
 import { registerKeysCommand } from './commands/keys.ts';
@@ -22,6 +23,7 @@ registerIngestCommand(program);
 registerKeysCommand(program);
 registerDeadlinesCommand(program);
 registerExtractCommand(program);
+registerEvidenceCommand(program);
 registerMatchCommand(program);
 registerLogoMatchCommand(program);
 registerMarketplacesCommand(program);

@@ -29,6 +29,10 @@ const configSchema = z.object({
   kiprisApiKey: z.string().optional(),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default('Markhound <alerts@markhound.local>'),
+  /** RFC 3161 time-stamping authority for evidence packs; packs are signed but not timestamped without it. */
+  evidenceTsaUrl: z.string().url().optional(),
+  /** Start Chromium for evidence captures (false on hosts without it: plain HTTP captures only). */
+  evidenceUseBrowser: z.coerce.boolean().default(true),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -51,6 +55,8 @@ const envNames: Record<keyof Config, string> = {
   kiprisApiKey: 'KIPRIS_API_KEY',
   smtpUrl: 'MARKHOUND_SMTP_URL',
   mailFrom: 'MARKHOUND_MAIL_FROM',
+  evidenceTsaUrl: 'MARKHOUND_EVIDENCE_TSA_URL',
+  evidenceUseBrowser: 'MARKHOUND_EVIDENCE_USE_BROWSER',
 };
 
 export class ConfigError extends Error {}

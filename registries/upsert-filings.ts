@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Filing } from '../core/filing.ts';
-import { tables, type Database } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 
 export interface UpsertOutcome {
   /** Ids of filings that are new or whose content changed: the ones the matcher must screen. */
@@ -10,10 +10,43 @@ export interface UpsertOutcome {
   unchanged: number;
 }
 
+/** Filing field → column and its SQL type in the `filings` table (db/schema.ts). */
+const COLUMNS: readonly (readonly [column: string, type: string, pick: (f: Filing) => unknown])[] = [
+  ['office', 'text', (f) => f.office],
+  ['serial_number', 'text', (f) => f.serialNumber],
+  ['registration_number', 'text', (f) => f.registrationNumber],
+  ['mark_text', 'text', (f) => f.markText],
+  ['mark_kind', 'text', (f) => f.markKind],
+  ['mark_image', 'jsonb', (f) => f.markImage],
+  ['applicants', 'jsonb', (f) => f.applicants],
+  ['filing_date', 'date', (f) => f.filingDate],
+  ['publication_date', 'date', (f) => f.publicationDate],
+  ['registration_date', 'date', (f) => f.registrationDate],
+  ['status_code', 'text', (f) => f.statusCode],
+  ['status_text', 'text', (f) => f.statusText],
+  ['status_date', 'date', (f) => f.statusDate],
+  ['status_category', 'text', (f) => f.statusCategory],
+  ['classes', 'jsonb', (f) => f.classes],
+  ['design_codes', 'jsonb', (f) => f.designCodes],
+  ['priority_claims', 'jsonb', (f) => f.priorityClaims],
+  ['extra', 'jsonb', (f) => f.extra],
+  ['source_record_hash', 'text', (f) => f.sourceRecordHash],
+];
+const ALL = [...COLUMNS.map(([c, t]) => [c, t] as const), ['source_id', 'text'] as const, ['source_file', 'text'] as const];
+const NAMES = ALL.map(([c]) => c).join(', ');
+const RECORD_TYPE = ALL.map(([c, t]) => `${c} ${t}`).join(', ');
+const UPDATES = ALL.filter(([c]) => c !== 'office' && c !== 'serial_number')
+  .map(([c]) => `${c} = excluded.${c}`)
+  .join(', ');
+
 /**
  * Writes a batch of filings in one statement, idempotent by (office, serial number). A row whose
  * source record hash is unchanged is left alone, so re-ingesting a file reports it as unchanged
  * and raises no alert; a changed one gets its version bumped.
+ *
+ * The batch travels as ONE jsonb parameter unpacked by jsonb_to_recordset rather than as a
+ * drizzle-built VALUES list (21 parameters a row): measured about 2x faster on both PGlite and
+ * PostgreSQL (bench/support/prove-upsert-prototype.ts), with identical rows.
  */
 export async function upsertFilings(
   db: Database,
@@ -23,69 +56,23 @@ export async function upsertFilings(
   // ON CONFLICT cannot touch the same row twice in one statement: keep the last copy of a serial.
   const bySerial = new Map<string, Filing>();
   for (const filing of batch) bySerial.set(`${filing.office}\u0000${filing.serialNumber}`, filing);
-  const rows = [...bySerial.values()].map((f) => ({
-    office: f.office,
-    serialNumber: f.serialNumber,
-    registrationNumber: f.registrationNumber,
-    markText: f.markText,
-    markKind: f.markKind,
-    markImage: f.markImage,
-    applicants: f.applicants,
-    filingDate: f.filingDate,
-    publicationDate: f.publicationDate,
-    registrationDate: f.registrationDate,
-    statusCode: f.statusCode,
-    statusText: f.statusText,
-    statusDate: f.statusDate,
-    statusCategory: f.statusCategory,
-    classes: f.classes,
-    designCodes: f.designCodes,
-    priorityClaims: f.priorityClaims,
-    extra: f.extra,
-    sourceRecordHash: f.sourceRecordHash,
-    sourceId: provenance.sourceId,
-    sourceFile: provenance.sourceFile,
-  }));
+  const rows = [...bySerial.values()].map((f) => {
+    const row: Record<string, unknown> = { source_id: provenance.sourceId, source_file: provenance.sourceFile };
+    for (const [column, , pick] of COLUMNS) row[column] = pick(f);
+    return row;
+  });
   if (rows.length === 0) return { changedIds: [], inserted: 0, updated: 0, unchanged: 0 };
 
-  const f = tables.filings;
-  const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  const returned = await db
-    .insert(f)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [f.office, f.serialNumber],
-      set: {
-        registrationNumber: excluded('registration_number'),
-        markText: excluded('mark_text'),
-        markKind: excluded('mark_kind'),
-        markImage: excluded('mark_image'),
-        applicants: excluded('applicants'),
-        filingDate: excluded('filing_date'),
-        publicationDate: excluded('publication_date'),
-        registrationDate: excluded('registration_date'),
-        statusCode: excluded('status_code'),
-        statusText: excluded('status_text'),
-        statusDate: excluded('status_date'),
-        statusCategory: excluded('status_category'),
-        classes: excluded('classes'),
-        designCodes: excluded('design_codes'),
-        priorityClaims: excluded('priority_claims'),
-        extra: excluded('extra'),
-        sourceRecordHash: excluded('source_record_hash'),
-        sourceId: excluded('source_id'),
-        sourceFile: excluded('source_file'),
-        version: sql`${f.version} + 1`,
-        updatedAt: sql`now()`,
-      },
-      setWhere: sql`${f.sourceRecordHash} IS DISTINCT FROM excluded.source_record_hash`,
-    })
-    // xmax = 0 only on a freshly inserted row version: tells inserts from updates in one round trip.
-    .returning({ id: f.id, inserted: sql<boolean>`(xmax = 0)` });
-
-  const inserted = returned.filter((r) => r.inserted).length;
+  const result = await db.execute(sql`INSERT INTO filings (${sql.raw(NAMES)})
+    SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${sql.raw(RECORD_TYPE)})
+    ON CONFLICT (office, serial_number) DO UPDATE SET ${sql.raw(UPDATES)}, version = filings.version + 1, updated_at = now()
+    WHERE filings.source_record_hash IS DISTINCT FROM excluded.source_record_hash
+    RETURNING id, (xmax = 0) AS inserted`);
+  // xmax = 0 only on a freshly inserted row version: tells inserts from updates in one round trip.
+  const returned = (result as unknown as { rows: { id: string; inserted: boolean }[] }).rows;
+  const inserted = returned.filter((r) => r.inserted === true).length;
   return {
-    changedIds: returned.map((r) => r.id),
+    changedIds: returned.map((r) => String(r.id)),
     inserted,
     updated: returned.length - inserted,
     unchanged: rows.length - returned.length,

@@ -53,7 +53,7 @@ export function registerServeCommands(program: Command): void {
       const apiKey = options.demo ? await loadDemo(ctx) : null;
       const http = await startHttpServer(ctx);
       stopOnSignal(ctx, [worker, scheduler, { stop: http.close }]);
-      const lines = [`Markhound is running at ${http.url} (database: ${ctx.dbh.driver}${ctx.dbh.driver === 'pglite' ? ` in ${ctx.config.dataDir}` : ''})`, `API reference: ${http.url}/docs`];
+      const lines = [`Markhound is running at ${http.url} (database: ${ctx.dbh.driver}${ctx.dbh.driver === 'pglite' ? ` in ${ctx.config.dataDir}` : ''})`, `Dashboard: ${http.url}/ (sign in with an API key)`, `API reference: ${http.url}/docs`];
       if (apiKey) {
         lines.push(`Demo API key: ${apiKey}`, `Try: curl -H "Authorization: Bearer ${apiKey}" ${http.url}/v1/alerts`);
       }

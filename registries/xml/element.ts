@@ -11,33 +11,52 @@ export interface XmlElement {
   text: string;
 }
 
+// Adapters call these ~100 times per record with constant paths: split each path once (the cache
+// is bounded in case a caller builds paths dynamically) and walk children with plain loops.
+const splitPaths = new Map<string, readonly string[]>();
+const MAX_CACHED_PATHS = 10_000;
+
+function stepsOf(path: string): readonly string[] {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    if (splitPaths.size >= MAX_CACHED_PATHS) splitPaths.clear();
+    steps = path.split('/');
+    splitPaths.set(path, steps);
+  }
+  return steps;
+}
+
 /** First child with this local name, or undefined. */
 export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  return el?.children.find((c) => c.name === name);
+  if (!el) return undefined;
+  for (const c of el.children) if (c.name === name) return c;
+  return undefined;
 }
 
 /** All children with this local name. */
 export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {
-  return el ? el.children.filter((c) => c.name === name) : [];
+  const found: XmlElement[] = [];
+  if (!el) return found;
+  for (const c of el.children) if (c.name === name) found.push(c);
+  return found;
+}
+
+function follow(el: XmlElement | undefined, steps: readonly string[], count: number): XmlElement | undefined {
+  let current = el;
+  for (let i = 0; i < count && current; i += 1) current = child(current, steps[i]!);
+  return current;
 }
 
 /** Follows a path of local names separated by '/', taking the first match at each step. */
 export function at(el: XmlElement | undefined, path: string): XmlElement | undefined {
-  let current = el;
-  for (const step of path.split('/')) {
-    if (!current) return undefined;
-    current = child(current, step);
-  }
-  return current;
+  const steps = stepsOf(path);
+  return follow(el, steps, steps.length);
 }
 
 /** All elements at the end of a path (every match at the last step, first match before it). */
 export function allAt(el: XmlElement | undefined, path: string): XmlElement[] {
-  const steps = path.split('/');
-  const last = steps.pop();
-  if (last === undefined) return [];
-  const parent = steps.length ? at(el, steps.join('/')) : el;
-  return childrenNamed(parent, last);
+  const steps = stepsOf(path);
+  return childrenNamed(follow(el, steps, steps.length - 1), steps[steps.length - 1]!);
 }
 
 /** Trimmed text at a path; empty or whitespace-only text is null (offices pad fields with spaces). */

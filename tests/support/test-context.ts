@@ -5,6 +5,7 @@ import { createApiKey, type Role } from '../../api/index.ts';
 import { createAppContext, type AppContext } from '../../app/context.ts';
 import { testConfig, type Config } from '../../config/index.ts';
 import { ManualClock, type Clock } from '../../core/clock.ts';
+import { SsrfGuard } from '../../crawler/http/index.ts';
 
 /**
  * Test wiring through the same composition root as production: in-memory PGlite by default, or a
@@ -57,8 +58,10 @@ export async function createTestContext(overrides: Partial<Config> = {}, clock: 
   });
 }
 
-export function testApi(ctx: AppContext) {
-  return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue });
+/** The real API over a test context; tests that control DNS pass their own SSRF guard. */
+export function testApi(ctx: AppContext, options: { guard?: SsrfGuard; streamPollMs?: number; streamHeartbeatMs?: number } = {}) {
+  const { guard, ...feed } = options;
+  return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue, guard: guard ?? new SsrfGuard({ allowLoopback: true }), feed });
 }
 
 export async function keyFor(ctx: AppContext, organizationName: string, role: Role = 'admin'): Promise<string> {

@@ -1,0 +1,2 @@
+export { planReminders, type PlanSummary } from './plan-reminders.ts';
+export { fireDueReminders } from './fire-reminders.ts';

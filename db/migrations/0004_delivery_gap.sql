@@ -1,1 +1,0 @@
-ALTER TABLE "delivery_cursors" ADD COLUMN "gap_seen_at" timestamp with time zone;

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../app/context.ts';
+import { HttpClient, SsrfGuard } from '../crawler/http/index.ts';
+import { tables } from '../db/index.ts';
+import { captureForAlert } from './capture-for-alert.ts';
+
+/** Queue the marketplace watcher sends to for every listing alert it creates or changes. */
+export const EVIDENCE_CAPTURE_QUEUE = 'evidence.capture';
+
+export interface CaptureJob {
+  alertId: string;
+  url: string;
+  market?: string | null;
+}
+
+/**
+ * Captures the listing page of an alert as evidence (browser first, plain HTTP as fallback), on the
+ * worker, so a watch run never waits for Chromium. The alert's organization is read from the alert,
+ * not trusted from the job.
+ */
+export async function registerEvidenceCaptureHandler(ctx: AppContext): Promise<void> {
+  const guardOptions = { allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch };
+  const guard = new SsrfGuard(guardOptions);
+  const client = new HttpClient({ userAgent: ctx.config.userAgent, totalTimeoutMs: ctx.config.fetchTimeoutMs, guard: guardOptions });
+  await ctx.queue.work<CaptureJob>(EVIDENCE_CAPTURE_QUEUE, { pollingIntervalSeconds: ctx.config.workerPollIntervalSecs }, async (data, job) => {
+    const [alert] = await ctx.db.select({ organizationId: tables.alerts.organizationId }).from(tables.alerts).where(eq(tables.alerts.id, data.alertId));
+    if (!alert) {
+      ctx.log.warn('evidence capture skipped: alert no longer exists', { job: job.id, alert: data.alertId });
+      return { skipped: 'alert not found' };
+    }
+    const stored = await captureForAlert({
+      ctx,
+      input: { organizationId: alert.organizationId, alertId: data.alertId, url: data.url, actor: 'system', market: data.market ?? null },
+      tools: { guard, client, useBrowser: ctx.config.evidenceUseBrowser },
+    });
+    ctx.log.info('evidence captured', { job: job.id, alert: data.alertId, method: stored.method });
+    return { method: stored.method };
+  });
+}

@@ -1,0 +1,1 @@
+export { webRoutes, loadStaticFiles } from './web-routes.ts';
