@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../core/log.ts';
 import type { DbHandle } from '../db/index.ts';
@@ -6,7 +7,15 @@ import type { DbHandle } from '../db/index.ts';
 export const QUEUES = {
   sourceSync: 'source.sync',
   screenFilings: 'filings.screen',
+  marketplaceWatch: 'marketplace.watch',
+  evidenceCapture: 'evidence.capture',
+  evidencePack: 'evidence.pack',
 } as const;
+
+// Several processes starting at once against one PostgreSQL would race pg-boss's schema and queue
+// creation (CREATE SCHEMA / partition tables: seen as a unique violation or a hang). One session
+// advisory lock makes those starts take turns.
+const START_LOCK_KEY = 7_346_112_902;
 /** Queue names are dotted strings; each area declares its own next to its handler. */
 export type QueueName = string;
 
@@ -42,7 +51,10 @@ export class JobQueue {
   private starting: Promise<void> | null = null;
   private readonly created = new Set<string>();
 
+  private readonly connectionString: string | null;
+
   constructor(dbh: DbHandle, private readonly log: Logger) {
+    this.connectionString = dbh.connectionString;
     this.boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => dbh.executeSql(text, values) },
       schema: 'pgboss',
@@ -59,12 +71,25 @@ export class JobQueue {
 
   /** Idempotent and safe to call concurrently: every caller awaits the same start. */
   start(): Promise<void> {
-    this.starting ??= (async () => {
+    this.starting ??= this.underStartLock(async () => {
       await this.boss.start();
       this.started = true;
       for (const name of Object.values(QUEUES)) await this.ensureQueue(name);
-    })();
+    });
     return this.starting;
+  }
+
+  private async underStartLock(work: () => Promise<void>): Promise<void> {
+    if (!this.connectionString) return work(); // PGlite: one process by construction
+    const client = new pg.Client({ connectionString: this.connectionString });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [START_LOCK_KEY]);
+      await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [START_LOCK_KEY]).catch(() => undefined);
+      await client.end();
+    }
   }
 
   /** pg-boss needs a queue created before send/work; creating is idempotent, so do it on first use. */

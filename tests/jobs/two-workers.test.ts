@@ -28,10 +28,11 @@ function startWorker(databaseUrl: string, lines: string[]): ChildProcess {
   return child;
 }
 
-const waitFor = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 45_000): Promise<void> => {
+const waitFor = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 45_000, logs: string[][] = []): Promise<void> => {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    // Show what the workers said, so a failed start explains itself.
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; worker output:\n${logs.map((l) => l.slice(-10).join('\n')).join('\n---\n')}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 };
@@ -58,7 +59,7 @@ describe.runIf(usingPostgres())('two worker processes on one PostgreSQL', () => 
 
     const logs: string[][] = [[], []];
     children.push(startWorker(scratch.url, logs[0]!), startWorker(scratch.url, logs[1]!));
-    await waitFor('both workers to start', () => logs.every((l) => l.some((line) => line.includes('worker started'))));
+    await waitFor('both workers to start', () => logs.every((l) => l.some((line) => line.includes('worker started'))), 45_000, logs);
 
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i += 1) {
