@@ -20,6 +20,8 @@ export interface RegistryMatchInput {
   goods: number | null;
   reasons: string[];
   deadline: DeadlineInfo | null;
+  /** The filing's office is a market in one of the brand's market-entry plans. */
+  inPlannedMarket?: boolean;
 }
 
 export type RaiseOutcome = { outcome: 'created' | 'updated' | 'unchanged'; alertId: string };
@@ -54,7 +56,7 @@ export async function raiseRegistryAlert(db: Database, clock: Clock, input: Regi
   const { filing } = input;
   const fingerprint = registryAlertFingerprint(input.markId, filing.office, filing.serialNumber);
   const facts = factsOf(filing);
-  const severity = severityOf({ score: input.score, goods: input.goods, daysLeft: daysUntil(input.deadline?.date ?? null, now) });
+  const severity = severityOf({ score: input.score, goods: input.goods, daysLeft: daysUntil(input.deadline?.date ?? null, now), inPlannedMarket: input.inPlannedMarket ?? false });
   const values = {
     score: input.score,
     reasons: input.reasons,

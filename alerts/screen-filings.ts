@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';
 import { tables, type Database, type DeadlineInfo } from '../db/index.ts';
+import { plans } from '../db/schema-plans.ts';
 import { CandidateIndex, DEFAULT_THRESHOLD, compareMarks } from '../matcher/index.ts';
 import { oppositionDeadline } from './deadlines/index.ts';
 import { raiseRegistryAlert } from './raise-alert.ts';
@@ -23,7 +24,20 @@ interface WatchedMark {
   threshold: number;
   watchedOffices: string[];
   ownApplicants: Set<string>;
+  /** Offices of the markets in the brand's market-entry plans. */
+  plannedOffices: Set<string>;
+  /** Subjects the brand dismissed as not relevant (see filingSubjectKey). */
+  suppressed: Set<string>;
 }
+
+/** The key "not relevant" feedback is stored under for a filing. */
+export const filingSubjectKey = (office: string, serialNumber: string): string => `filing:${office}:${serialNumber}`;
+
+const groupByBrand = <T>(rows: { brandId: string; value: T }[]): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const row of rows) out.set(row.brandId, [...(out.get(row.brandId) ?? []), row.value]);
+  return out;
+};
 
 const CHUNK = 500;
 const normalizeName = (name: string): string => name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -35,6 +49,10 @@ async function loadWatchedMarks(db: Database): Promise<WatchedMark[]> {
     .select({ mark: m, watchedOffices: b.watchedOffices, own: b.ownApplicantNames })
     .from(m)
     .innerJoin(b, eq(b.id, m.brandId));
+  const planRows = await db.select({ brandId: plans.brandId, markets: plans.markets }).from(plans);
+  const plannedByBrand = groupByBrand(planRows.flatMap((p) => p.markets.map((market) => ({ brandId: p.brandId, value: market.office }))));
+  const s = tables.alertSuppressions;
+  const suppressedByBrand = groupByBrand((await db.select({ brandId: s.brandId, value: s.subjectKey }).from(s)));
   return rows.map(({ mark, watchedOffices, own }) => ({
     id: mark.id,
     organizationId: mark.organizationId,
@@ -44,6 +62,8 @@ async function loadWatchedMarks(db: Database): Promise<WatchedMark[]> {
     threshold: mark.threshold ?? DEFAULT_THRESHOLD,
     watchedOffices,
     ownApplicants: new Set(own.map(normalizeName)),
+    plannedOffices: new Set(plannedByBrand.get(mark.brandId) ?? []),
+    suppressed: new Set(suppressedByBrand.get(mark.brandId) ?? []),
   }));
 }
 
@@ -87,6 +107,7 @@ export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock
         if (!mark) continue;
         if (mark.watchedOffices.length > 0 && !mark.watchedOffices.includes(filing.office)) continue;
         if (applicantNames.some((name) => mark.ownApplicants.has(name))) continue;
+        if (mark.suppressed.has(filingSubjectKey(filing.office, filing.serialNumber))) continue;
         summary.candidatePairs += 1;
         const result = compareMarks({ text: mark.text, classes: mark.classes }, { text: filing.markText, classes: filingClasses }, { threshold: mark.threshold });
         if (!result.similar) continue;
@@ -110,6 +131,7 @@ export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock
           goods: result.components.goods,
           reasons: result.reasons,
           deadline: deadlineFor(filing.office, filing.publicationDate, ctx.log),
+          inPlannedMarket: mark.plannedOffices.has(filing.office),
         });
         if (raised.outcome === 'created') summary.alertsCreated += 1;
         if (raised.outcome === 'updated') summary.alertsUpdated += 1;

@@ -63,6 +63,8 @@ interface BrandSettings {
   marks: { id: string; text: string; prepared: PreparedMark; threshold: number }[];
   prices: { market: string; currency: string; price: number }[];
   sellers: { marketplace: string; nameKey: string; sellerId: string | null; sellerName: string }[];
+  /** Listings the brand dismissed as not relevant ('listing:<id>'). */
+  suppressed: Set<string>;
 }
 
 async function loadBrandSettings(db: Database, brandId: string): Promise<BrandSettings> {
@@ -70,7 +72,10 @@ async function loadBrandSettings(db: Database, brandId: string): Promise<BrandSe
   const marks = await db.select({ id: m.id, text: m.text, threshold: m.threshold }).from(m).where(eq(m.brandId, brandId));
   const prices = await db.select().from(referencePrices).where(eq(referencePrices.brandId, brandId));
   const sellers = await db.select().from(authorizedSellers).where(eq(authorizedSellers.brandId, brandId));
+  const s = tables.alertSuppressions;
+  const suppressed = new Set((await db.select({ key: s.subjectKey }).from(s).where(eq(s.brandId, brandId))).map((r) => r.key));
   return {
+    suppressed,
     marks: marks.map((mark) => ({ id: mark.id, text: mark.text, prepared: prepareMark(mark.text, []), threshold: mark.threshold ?? DEFAULT_THRESHOLD })),
     prices,
     sellers,
@@ -145,6 +150,7 @@ export async function screenListings({ ctx, input }: { ctx: ScreenListingsContex
   if (settings.marks.length === 0 || input.listingIds.length === 0) return summary;
   const rows = await db.select().from(listings).where(inArray(listings.id, [...input.listingIds]));
   for (const listing of rows) {
+    if (settings.suppressed.has(`listing:${listing.id}`)) continue;
     summary.listingsScreened += 1;
     for (const mark of settings.marks) {
       const found = findMarkInListing(mark.prepared, mark.threshold, listing);

@@ -13,10 +13,13 @@ export interface SeverityInput {
   goods: number | null;
   /** Whole days from today until the deadline (negative when passed); null without a deadline. */
   daysLeft: number | null;
+  /** The subject's office or market is one the brand plans to enter: a conflict there blocks the plan. */
+  inPlannedMarket?: boolean;
 }
 
-export function severityOf({ score, goods, daysLeft }: SeverityInput): Severity {
+export function severityOf({ score, goods, daysLeft, inPlannedMarket = false }: SeverityInput): Severity {
   let level = score >= 0.9 ? 2 : score >= 0.75 ? 1 : 0;
+  if (inPlannedMarket) level += 1;
   // Same or related goods make confusion likely; unrelated goods make it unlikely (but not impossible
   // for a famous mark, so the alert stays, one level lower).
   if (goods !== null && goods >= 0.7) level += 1;

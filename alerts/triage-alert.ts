@@ -1,8 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, ValidationError } from '../core/errors.ts';
 import { tables, type Database } from '../db/index.ts';
 import { emitEvent } from './emit-event.ts';
+
+type AlertRow = typeof tables.alerts.$inferSelect;
+
+/** The subject key of an alert, as screen-filings checks it (filing by office and serial, or listing). */
+async function subjectKeyOf(db: Database, alert: AlertRow): Promise<string | null> {
+  if (alert.listingId) return `listing:${alert.listingId}`;
+  if (!alert.filingId) return null;
+  const [filing] = await db.select({ office: tables.filings.office, serial: tables.filings.serialNumber }).from(tables.filings).where(eq(tables.filings.id, alert.filingId));
+  return filing ? `filing:${filing.office}:${filing.serial}` : null;
+}
 
 export interface TriageInput {
   organizationId: string;
@@ -11,6 +21,8 @@ export interface TriageInput {
   status?: 'new' | 'reviewing' | 'actioned' | 'dismissed';
   assignee?: string | null;
   note?: string;
+  /** With status 'dismissed': the subject is not relevant to this brand and must not alert it again. */
+  notRelevant?: boolean;
 }
 
 /**
@@ -35,6 +47,17 @@ export async function triageAlert({ ctx, input }: { ctx: { db: Database; clock: 
       events.push({ type: 'assigned', data: { from: alert.assignee, to: input.assignee } });
     }
     if (input.note !== undefined) events.push({ type: 'note', data: { text: input.note } });
+    if (input.notRelevant) {
+      if (input.status !== 'dismissed') throw new ValidationError('not_relevant goes with status "dismissed": send {"status": "dismissed", "not_relevant": true}');
+      const subjectKey = await subjectKeyOf(tx as unknown as Database, alert);
+      if (subjectKey) {
+        await tx
+          .insert(tables.alertSuppressions)
+          .values({ organizationId: alert.organizationId, brandId: alert.brandId, subjectKey, actor: input.actor, alertId: alert.id })
+          .onConflictDoNothing();
+        events.push({ type: 'suppressed', data: { subject: subjectKey, reason: 'not relevant' } });
+      }
+    }
     if (events.length === 0) return alert;
     const [updated] = await tx
       .update(a)

@@ -104,12 +104,23 @@ export const AlertEventSchema = z
   })
   .openapi('AlertEvent');
 
-export const AlertUpdateSchema = z
-  .object({
-    status: z.enum(alertStatuses).optional(),
-    assignee: z.string().trim().min(1).max(200).nullable().optional(),
-    note: z.string().trim().min(1).max(10_000).optional(),
+const alertChanges = {
+  status: z.enum(alertStatuses).optional(),
+  assignee: z.string().trim().min(1).max(200).nullable().optional(),
+  note: z.string().trim().min(1).max(10_000).optional(),
+  not_relevant: z.boolean().optional().openapi({ description: 'With status "dismissed": this filing or listing is not relevant to the brand and never alerts it again.' }),
+};
+
+export const AlertBulkUpdateSchema = z
+  .object({ alert_ids: z.array(z.string().uuid()).min(1).max(500), ...alertChanges })
+  .strict()
+  .refine((v) => v.status !== undefined || v.assignee !== undefined || v.note !== undefined, {
+    message: 'give at least one of status, assignee, note',
   })
+  .openapi('AlertBulkUpdate', { example: { alert_ids: ['6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10'], status: 'dismissed', not_relevant: true } });
+
+export const AlertUpdateSchema = z
+  .object(alertChanges)
   .strict()
   .refine((v) => v.status !== undefined || v.assignee !== undefined || v.note !== undefined, {
     message: 'give at least one of status, assignee, note',

@@ -286,6 +286,25 @@ export const blobs = pgTable('blobs', {
 });
 
 /**
+ * "Not relevant" feedback: a subject (a filing by office and serial, or a listing) that a brand's
+ * people dismissed as not relevant never alerts that brand again, whichever of its marks matches.
+ */
+export const alertSuppressions = pgTable(
+  'alert_suppressions',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    /** 'filing:<office>:<serial>' or 'listing:<listing id>'. */
+    subjectKey: text('subject_key').notNull(),
+    actor: text('actor').notNull(),
+    alertId: uuid('alert_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('alert_suppressions_brand_subject_uq').on(t.brandId, t.subjectKey)],
+);
+
+/**
  * The organization's event log: everything a subscriber may be told (alert.created, alert.updated,
  * deadline.reminder, plan.checklist.changed, ...). Written in the same transaction as the change it
  * reports; webhooks, SSE, Atom and email read from here, each with its own cursor, so a crash

@@ -8,7 +8,7 @@ import { actorOf, assertRole } from '../auth.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
-import { AlertEventSchema, AlertSchema, AlertUpdateSchema, IdParam, alertSeverities, alertStatuses, pageOf, problemResponses } from '../schemas.ts';
+import { AlertBulkUpdateSchema, AlertEventSchema, AlertSchema, AlertUpdateSchema, IdParam, alertSeverities, alertStatuses, pageOf, problemResponses } from '../schemas.ts';
 import { alertOut, eventOut } from '../serialize.ts';
 
 const errors = (...statuses: number[]) => problemResponses(ProblemSchema, [401, ...statuses]);
@@ -107,9 +107,47 @@ export function alertRoutes({ db, clock }: ApiDeps) {
           ...(body.status !== undefined ? { status: body.status } : {}),
           ...(body.assignee !== undefined ? { assignee: body.assignee } : {}),
           ...(body.note !== undefined ? { note: body.note } : {}),
+          ...(body.not_relevant ? { notRelevant: true } : {}),
         },
       });
       return c.json(await loadAlert(c.var.auth.organizationId, id), 200);
+    },
+  );
+
+  const BulkResult = z
+    .object({ updated: z.array(z.string().uuid()), not_found: z.array(z.string().uuid()) })
+    .openapi('AlertBulkResult');
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/alerts/bulk', tags: ['Alerts'], summary: 'Triage many alerts at once (each change is recorded as an event on each alert)', security,
+      request: { body: { required: true, content: { 'application/json': { schema: AlertBulkUpdateSchema } } } },
+      responses: { 200: json(BulkResult, 'Which alerts changed; ids not in your organization are listed as not found'), ...errors(400, 403) } }),
+    async (c) => {
+      assertRole(c.var.auth, 'editor');
+      const body = c.req.valid('json');
+      const updated: string[] = [];
+      const notFound: string[] = [];
+      for (const alertId of new Set(body.alert_ids)) {
+        try {
+          await triageAlert({
+            ctx: { db, clock },
+            input: {
+              organizationId: c.var.auth.organizationId,
+              alertId,
+              actor: actorOf(c.var.auth),
+              ...(body.status !== undefined ? { status: body.status } : {}),
+              ...(body.assignee !== undefined ? { assignee: body.assignee } : {}),
+              ...(body.note !== undefined ? { note: body.note } : {}),
+              ...(body.not_relevant ? { notRelevant: true } : {}),
+            },
+          });
+          updated.push(alertId);
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          notFound.push(alertId);
+        }
+      }
+      return c.json({ updated, not_found: notFound }, 200);
     },
   );
 

@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenFilings } from '../../alerts/index.ts';
+import { tables } from '../../db/index.ts';
 import { upsertFilings } from '../../registries/index.ts';
 import { testFiling } from '../support/filings.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
@@ -122,5 +124,60 @@ describe('alert triage', () => {
     expect((await api.request(`/v1/alerts/${target!.id}`, authed(null, 'PATCH', { status: 'dismissed' }))).status).toBe(401);
     const after = (await (await api.request(`/v1/alerts/${target!.id}`, authed(viewer))).json()) as { status: string };
     expect(after.status).not.toBe('dismissed');
+  });
+});
+
+describe('bulk triage and "not relevant" feedback', () => {
+  it('changes many alerts at once, records an event on each, and reports ids it cannot see', async () => {
+    const { data } = await page(viewer, `?brand_id=${nikeBrand}&status=new&limit=3`);
+    expect(data.length).toBe(3);
+    const foreign = (await page(stranger, '?limit=1')).data[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+    const res = await api.request('/v1/alerts/bulk', authed(editor, 'POST', { alert_ids: [...data.map((a) => a.id), foreign], status: 'actioned', note: 'Sent to outside counsel.' }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { updated: string[]; not_found: string[] };
+    expect(body.updated.sort()).toEqual(data.map((a) => a.id).sort());
+    expect(body.not_found).toEqual([foreign]);
+    for (const alert of data) {
+      const detail = (await (await api.request(`/v1/alerts/${alert.id}`, authed(viewer))).json()) as { status: string; events: { type: string }[] };
+      expect(detail.status).toBe('actioned');
+      expect(detail.events.map((e) => e.type)).toEqual(expect.arrayContaining(['status_changed', 'note']));
+    }
+    expect((await api.request('/v1/alerts/bulk', authed(viewer, 'POST', { alert_ids: [data[0]!.id], status: 'new' }))).status).toBe(403);
+    expect((await api.request('/v1/alerts/bulk', authed(editor, 'POST', { alert_ids: [], status: 'new' }))).status).toBe(400);
+    expect((await api.request('/v1/alerts/bulk', authed(null, 'POST', { alert_ids: [data[0]!.id], status: 'new' }))).status).toBe(401);
+  });
+
+  it('never alerts the brand again about a subject dismissed as not relevant, even for another of its marks', async () => {
+    const { data } = await page(viewer, `?brand_id=${nikeBrand}&source=USPTO&status=new&limit=1`);
+    const target = (await (await api.request(`/v1/alerts/${data[0]!.id}`, authed(viewer))).json()) as { id: string; filing: { office: string; serial_number: string } };
+    expect((await api.request(`/v1/alerts/${target.id}`, authed(editor, 'PATCH', { not_relevant: true, status: 'reviewing' }))).status).toBe(400);
+    const res = await api.request(`/v1/alerts/${target.id}`, authed(editor, 'PATCH', { status: 'dismissed', not_relevant: true }));
+    expect(res.status).toBe(200);
+
+    // A second mark of the same brand that also matches the same filing: nothing new is raised.
+    await api.request(`/v1/brands/${nikeBrand}/marks`, authed(editor, 'POST', { text: 'NIKE AIR', nice_classes: [25] }));
+    const [filing] = await ctx.db.select().from(tables.filings).where(and(eq(tables.filings.office, target.filing.office), eq(tables.filings.serialNumber, target.filing.serial_number)));
+    const before = (await page(viewer, `?brand_id=${nikeBrand}&limit=200`)).data.length;
+    const summary = await screenFilings({ ctx, input: { filingIds: [filing!.id] } });
+    expect(summary.alertsCreated).toBe(0);
+    expect((await page(viewer, `?brand_id=${nikeBrand}&limit=200`)).data.length).toBe(before);
+  });
+
+  it('rates a conflict in a market the brand plans to enter one level more severe', async () => {
+    const brand = (await (await api.request('/v1/brands', authed(editor, 'POST', { name: 'Severity Co' }))).json()) as { id: string };
+    await api.request(`/v1/brands/${brand.id}/marks`, authed(editor, 'POST', { text: 'ZORBLAX', nice_classes: [9] }));
+    const raise = async (office: string, serial: string) => {
+      const out = await upsertFilings(ctx.db, [testFiling({ office, serialNumber: serial, markText: 'ZORBLAKS', classes: [{ niceClass: 9, goods: null, status: null }] })], { sourceId: 'test', sourceFile: null });
+      await screenFilings({ ctx, input: { filingIds: out.changedIds } });
+    };
+    await raise('EUIPO', 'SEV-1');
+    const plan = await api.request('/v1/plans', authed(editor, 'POST', { brand_id: brand.id, name: 'EU entry', markets: [{ market: 'BR', target_entry_date: '2027-01-01', channels: [] }] }));
+    expect(plan.status).toBe(201);
+    await raise('INPI-BR', 'SEV-2');
+    const { data } = await page(viewer, `?brand_id=${brand.id}`);
+    const rank = ['low', 'medium', 'high', 'critical'];
+    const eu = data.find((a) => a.source === 'EUIPO')!;
+    const br = data.find((a) => a.source === 'INPI-BR')!;
+    expect(rank.indexOf(br.severity)).toBe(rank.indexOf(eu.severity) + 1);
   });
 });
