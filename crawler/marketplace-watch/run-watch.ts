@@ -34,6 +34,11 @@ export interface WatchContext {
   backoff?: BackoffPolicy;
   /** Listing images fetched per run to look for the brand's logo (default 20). */
   maxLogoImages?: number;
+  /**
+   * Renders a page in a browser (crawler/browser), for search pages that arrive as JavaScript
+   * shells. Without it a shell is recorded as `needs_browser`.
+   */
+  render?: (url: string) => Promise<{ html: Buffer; finalUrl: string }>;
 }
 
 export interface WatchInput {
@@ -122,7 +127,13 @@ async function fetchPage(ctx: WatchContext, source: MarketplaceSource, publicUrl
     const response = await ctx.http.get(fetchUrlFor(publicUrl, ctx.baseUrls?.[source.id]), { accept: 'text/html,application/xhtml+xml' });
     const contentType = Array.isArray(response.headers['content-type']) ? response.headers['content-type'][0] : response.headers['content-type'];
     // Extract as the public URL: market, currency and relative links resolve against the real site.
-    return { page: extractPage({ html: response.body, url: publicUrl, ...(contentType ? { contentType } : {}) }) };
+    const page = extractPage({ html: response.body, url: publicUrl, ...(contentType ? { contentType } : {}) });
+    if (page.kind !== 'shell' || !ctx.render || source.needsBrowser === 'no') return { page };
+    // A JavaScript shell: render it in Chromium and read the page the browser built.
+    const rendered = await ctx.render(fetchUrlFor(publicUrl, ctx.baseUrls?.[source.id]));
+    const after = extractPage({ html: rendered.html, url: publicUrl, contentType: 'text/html; charset=utf-8' });
+    if (after.kind === 'shell') return { page: { ...after, reason: `${after.reason ?? 'JavaScript shell'} (still a shell after rendering in Chromium)` } };
+    return { page: { ...after, warnings: [...after.warnings, 'search page rendered in Chromium (the server sent a JavaScript shell)'] } };
   } catch (error) {
     return { error: `fetching ${source.id} search failed: ${(error as Error).message}` };
   }
@@ -140,7 +151,7 @@ async function runQuery(ctx: WatchContext, source: MarketplaceSource, input: { o
     const { page } = fetched;
     warnings.push(...page.warnings);
     outcome.status = statusOfPage[page.kind];
-    outcome.reason = page.kind === 'shell' ? `${page.reason ?? 'JavaScript shell'}; no browser renderer is wired for marketplace watches yet` : page.reason;
+    outcome.reason = page.kind === 'shell' && !ctx.render ? `${page.reason ?? 'JavaScript shell'}; browser rendering is off on this worker` : page.reason;
     if (page.site && page.site !== source.marketplace) warnings.push(`page looks like ${page.site}, not ${source.marketplace}`);
     if (outcome.status === 'succeeded') {
       const upserted = await upsertListings(db, { sourceId: source.id, market: source.market, currency: source.currency, listings: page.listings, now: clock.now() });

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app/context.ts';
 import { brandMarketplaceSources, marketplaceSourcesHealth } from '../../db/schema-listings.ts';
 import { marketplaceWatches as planWatches } from '../../db/schema-plans.ts';
-import { HttpClient } from '../http/index.ts';
+import { capturePage } from '../browser/index.ts';
+import { HttpClient, SsrfGuard } from '../http/index.ts';
 import { runMarketplaceWatch, type WatchContext } from './run-watch.ts';
 import { sourceFor } from './sources.ts';
 
@@ -85,7 +86,20 @@ export function watchContextFor(ctx: AppContext, options: MarketplaceHandlerOpti
     totalTimeoutMs: ctx.config.fetchTimeoutMs,
     guard: { allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch },
   });
-  return { db: ctx.db, clock: ctx.clock, log: ctx.log, http, queue: ctx.queue, ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}) };
+  const guard = new SsrfGuard({ allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch });
+  const render = async (url: string) => {
+    const capture = await capturePage(url, { guard, market: null, timeoutMs: ctx.config.fetchTimeoutMs });
+    return { html: capture.html, finalUrl: capture.finalUrl };
+  };
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    log: ctx.log,
+    http,
+    queue: ctx.queue,
+    ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+    ...(ctx.config.evidenceUseBrowser ? { render } : {}),
+  };
 }
 
 /**
