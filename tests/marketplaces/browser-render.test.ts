@@ -20,7 +20,7 @@ let watchCtx: WatchContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   server = await startMarketplaceServer();
-  server.pages.set('/catalog/?q=Pokemon', fixturePage('constructed/js-only-search.html'));
+  server.pages.set('/catalog/?q=Pokemon', fixturePage('../marketplace-constructed/js-only-search.html'));
   server.pages.set('/search?keyword=Pokemon', fixturePage('shopee/shopee-co-id_product_unrendered-shell_2024-02.html'));
   brand = await seedBrand(ctx.db, { organization: 'Render Co', brand: 'Pokemon', marks: ['Pokemon'] });
   for (const sourceId of ['lazada-id', 'shopee-id']) {
