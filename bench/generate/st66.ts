@@ -6,23 +6,13 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../../matcher/eval/seeded-random.ts';
 
 export interface GenerateSt66Options {
   records: number;
   seed?: number;
 }
 
-/** mulberry32: tiny, fast, good enough to vary synthetic data, identical on every platform. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STARTS = [
   'Nord',
@@ -206,7 +196,7 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 }
 
 export async function generateSt66(path: string, options: GenerateSt66Options): Promise<{ bytes: number }> {
-  const rnd = randomFrom(options.seed ?? 1);
+  const rnd = seededRandom(options.seed ?? 1);
   const stream = createWriteStream(path);
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);

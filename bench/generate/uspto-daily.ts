@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { seededRandom } from '../../matcher/eval/seeded-random.ts';
 
 /**
  * Writes a synthetic USPTO trademark daily applications file (v2.0 structure, as the constructed
@@ -14,7 +15,7 @@ export async function generateUsptoDaily(
 ): Promise<{ bytes: number }> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   // pipeline pulls one case-file at a time, only as fast as the disk takes them, and cleans up on error.
-  await pipeline(Readable.from(fileChunks(options.records, mulberry32(options.seed ?? 1))), out);
+  await pipeline(Readable.from(fileChunks(options.records, seededRandom(options.seed ?? 1))), out);
   return { bytes: out.bytesWritten };
 }
 
@@ -24,17 +25,6 @@ function* fileChunks(records: number, random: Random): Generator<string> {
   yield fileTail;
 }
 
-/** Small fast PRNG (mulberry32): the same seed gives the same file on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pickOne = <T>(random: Random, items: readonly T[]): T =>
