@@ -8,6 +8,7 @@ import { alertRoutes } from './routes/alerts.ts';
 import { brandRoutes } from './routes/brands.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { listingRoutes } from './routes/listings.ts';
+import { logoRoutes, MAX_LOGO_BYTES } from './routes/logos.ts';
 import { markRoutes } from './routes/marks.ts';
 import { matchRoutes } from './routes/match.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -45,13 +46,22 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version, database: deps.driver }));
   app.get('/docs', (c) => c.html(docsPageHtml));
 
-  app.use('/v1/*', bodyLimit({
+  // Logo uploads carry image bytes and have their own, larger limit (checked again in the route);
+  // every other /v1 body is JSON and stays small.
+  const isLogoUpload = (path: string): boolean => /^\/v1\/marks\/[^/]+\/logo$/.test(path);
+  const logoBodyLimit = bodyLimit({
+    maxSize: MAX_LOGO_BYTES,
+    onError: (c) => problemResponse(c, 413, 'payload_too_large', `logo over ${MAX_LOGO_BYTES} bytes; upload a smaller image`),
+  });
+  const jsonBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => problemResponse(c, 413, 'payload_too_large', `request body over ${MAX_BODY_BYTES} bytes; send less data per request`),
-  }));
+  });
+  app.use('/v1/*', (c, next) => (isLogoUpload(c.req.path) ? logoBodyLimit(c, next) : jsonBodyLimit(c, next)));
   app.use('/v1/*', requireApiKey(deps.db));
   app.route('/', brandRoutes(deps));
   app.route('/', markRoutes(deps));
+  app.route('/', logoRoutes(deps));
   app.route('/', alertRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', filingRoutes(deps));

@@ -38,6 +38,7 @@ export const MarkSchema = z
     nice_classes: z.array(z.number().int()),
     goods: z.string().nullable(),
     threshold: z.number().nullable().openapi({ description: 'Score in [0,1] at or above which a candidate alerts; null = matcher default.' }),
+    logo_sha256: z.string().nullable().openapi({ description: 'SHA-256 of the uploaded logo (PUT /v1/marks/{id}/logo), or null.' }),
     created_at: z.string(),
     updated_at: z.string(),
   })

@@ -26,6 +26,7 @@ export const markOut = (m: MarkRow) => ({
   nice_classes: m.niceClasses,
   goods: m.goods,
   threshold: m.threshold,
+  logo_sha256: m.logoSha256,
   created_at: iso(m.createdAt),
   updated_at: iso(m.updatedAt),
 });

@@ -2,40 +2,45 @@ import { createReadStream } from 'node:fs';
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import type { ParseContext, RegistryAdapter } from '../adapter.ts';
-import { streamXmlRecords } from '../xml/index.ts';
+import { streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapCaseFile } from './map-case-file.ts';
 
 // Daily files and the annual backfile share the v2.0 structure under these two roots.
 const roots = new Set(['trademark-applications-daily', 'trademark-applications-annual']);
 
 async function* parseUsptoDaily(path: string, context: ParseContext): AsyncGenerator<ParsedRecord> {
-  const events = streamXmlRecords(createReadStream(path), {
+  const batches = streamXmlRecordBatches(createReadStream(path), {
     recordElements: ['case-file'],
     limits: context.xmlLimits,
   });
-  for await (const event of events) {
-    if (event.kind === 'root') {
-      if (!roots.has(event.name)) {
-        throw new InputFormatError(
-          `${context.sourceName} is not a USPTO trademark daily XML file: its root element is <${event.name}>, expected <trademark-applications-daily>. Pick the adapter for that format or check the download.`,
-          { rootElement: event.name },
-        );
-      }
-    } else if (event.kind === 'oversized') {
-      yield { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason: event.reason } };
-    } else {
-      yield safeMap(
-        () => mapCaseFile(event.element, event.index, usptoDailyAdapter.defaultOffice),
-        event.index,
-      );
+  // Batches, not single events: one async hop per file chunk instead of one per record.
+  for await (const batch of batches) {
+    for (const event of batch) {
+      if (event.kind === 'root') assertUsptoRoot(event.name, context.sourceName);
+      else yield recordOf(event);
     }
   }
 }
 
+function assertUsptoRoot(rootName: string, sourceName: string): void {
+  if (roots.has(rootName)) return;
+  throw new InputFormatError(
+    `${sourceName} is not a USPTO trademark daily XML file: its root element is <${rootName}>, expected <trademark-applications-daily>. Pick the adapter for that format or check the download.`,
+    { rootElement: rootName },
+  );
+}
+
+function recordOf(event: Exclude<XmlStreamEvent, { kind: 'root' }>): ParsedRecord {
+  if (event.kind === 'oversized') {
+    return { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason: event.reason } };
+  }
+  return safeMap(event.element, event.index);
+}
+
 /** A mapping bug on one odd record is reported as that record's skip; the rest of the file lands. */
-function safeMap(map: () => ParsedRecord, recordIndex: number): ParsedRecord {
+function safeMap(caseFile: XmlElement, recordIndex: number): ParsedRecord {
   try {
-    return map();
+    return mapCaseFile(caseFile, recordIndex, usptoDailyAdapter.defaultOffice);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {

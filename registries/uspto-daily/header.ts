@@ -1,8 +1,13 @@
-import { textAt, type XmlElement } from '../xml/index.ts';
+import { fieldText, type XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 
+/** The header's child texts by name (`childTexts`), read once per record. */
+export type HeaderFields = ReadonlyMap<string, string | null>;
+
 /** `-in` indicator elements hold `T` or `F`; anything else (blank) counts as not set. */
-export const isTrue = (el: XmlElement | undefined, name: string): boolean => textAt(el, name) === 'T';
+export function isTrue(fields: HeaderFields, name: string): boolean {
+  return fieldText(fields, name) === 'T';
+}
 
 /** Filing bases by statute section, as filed and as they stand now. */
 const basisFlags: ReadonlyArray<readonly [basis: string, filed: string, current: string]> = [
@@ -27,30 +32,30 @@ const markTypeFlags: ReadonlyArray<readonly [type: string, flag: string]> = [
  * (a 44(d) or 66(a) filing carries foreign priority), register, mark type, the dates of the case's
  * end, and every indicator the office set (named without the `-in` suffix).
  */
-export function headerExtra(header: XmlElement | undefined): Record<string, unknown> {
+export function headerExtra(header: XmlElement | undefined, fields: HeaderFields): Record<string, unknown> {
   const indicators = (header?.children ?? [])
     .filter((c) => c.name.endsWith('-in') && c.text.trim() === 'T')
     .map((c) => c.name.slice(0, -3));
   return {
     filingBasis: {
-      filed: basisFlags.filter(([, filed]) => isTrue(header, filed)).map(([basis]) => basis),
-      current: basisFlags.filter(([, , current]) => isTrue(header, current)).map(([basis]) => basis),
+      filed: basisFlags.filter(([, filed]) => isTrue(fields, filed)).map(([basis]) => basis),
+      current: basisFlags.filter(([, , current]) => isTrue(fields, current)).map(([basis]) => basis),
     },
-    markTypes: markTypeFlags.filter(([, flag]) => isTrue(header, flag)).map(([type]) => type),
-    register: isTrue(header, 'supplemental-register-in') ? 'supplemental' : 'principal',
-    standardCharactersClaimed: isTrue(header, 'standard-characters-claimed-in'),
-    foreignPriority: isTrue(header, 'foreign-priority-in'),
-    colorDrawing: isTrue(header, 'color-drawing-current-in'),
+    markTypes: markTypeFlags.filter(([, flag]) => isTrue(fields, flag)).map(([type]) => type),
+    register: isTrue(fields, 'supplemental-register-in') ? 'supplemental' : 'principal',
+    standardCharactersClaimed: isTrue(fields, 'standard-characters-claimed-in'),
+    foreignPriority: isTrue(fields, 'foreign-priority-in'),
+    colorDrawing: isTrue(fields, 'color-drawing-current-in'),
     indicators,
-    abandonmentDate: usptoDate(textAt(header, 'abandonment-date')),
-    cancellationDate: usptoDate(textAt(header, 'cancellation-date')),
-    cancellationCode: textAt(header, 'cancellation-code'),
-    renewalDate: usptoDate(textAt(header, 'renewal-date')),
-    amendToRegisterDate: usptoDate(textAt(header, 'amend-to-register-date')),
-    republished12cDate: usptoDate(textAt(header, 'republished-12c-date')),
-    attorneyName: textAt(header, 'attorney-name'),
-    attorneyDocketNumber: textAt(header, 'attorney-docket-number'),
-    domesticRepresentative: textAt(header, 'domestic-representative-name'),
-    lawOffice: textAt(header, 'law-office-assigned-location-code'),
+    abandonmentDate: usptoDate(fieldText(fields, 'abandonment-date')),
+    cancellationDate: usptoDate(fieldText(fields, 'cancellation-date')),
+    cancellationCode: fieldText(fields, 'cancellation-code'),
+    renewalDate: usptoDate(fieldText(fields, 'renewal-date')),
+    amendToRegisterDate: usptoDate(fieldText(fields, 'amend-to-register-date')),
+    republished12cDate: usptoDate(fieldText(fields, 'republished-12c-date')),
+    attorneyName: fieldText(fields, 'attorney-name'),
+    attorneyDocketNumber: fieldText(fields, 'attorney-docket-number'),
+    domesticRepresentative: fieldText(fields, 'domestic-representative-name'),
+    lawOffice: fieldText(fields, 'law-office-assigned-location-code'),
   };
 }

@@ -1,6 +1,6 @@
 import type { Filing, ParsedRecord } from '../../core/filing.ts';
 import { recordHash } from '../record-hash.ts';
-import { allAt, at, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, at, childTexts, fieldText, textAt, type XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 import { goodsByClass, niceClasses, otherStatements, readClassifications, readStatements } from './goods.ts';
 import { headerExtra, isTrue } from './header.ts';
@@ -43,36 +43,37 @@ export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: s
     };
   }
   const header = at(caseFile, 'case-file-header');
-  const statusCode = textAt(header, 'status-code');
+  const fields = childTexts(header);
+  const statusCode = fieldText(fields, 'status-code');
   const status = usptoStatus(statusCode);
   const statements = readStatements(caseFile);
   const classifications = readClassifications(caseFile);
   const owners = readOwners(caseFile);
   const foreign = readForeignApplications(caseFile);
-  const threeD = isTrue(header, 'drawing-3d-current-in') || isTrue(header, 'drawing-3d-filed-in');
+  const threeD = isTrue(fields, 'drawing-3d-current-in') || isTrue(fields, 'drawing-3d-filed-in');
 
   const filing: Filing = {
     office,
     serialNumber,
     registrationNumber: registrationNumberOf(caseFile),
-    markText: textAt(header, 'mark-identification'),
-    markKind: usptoMarkKind(textAt(header, 'mark-drawing-code'), threeD),
+    markText: fieldText(fields, 'mark-identification'),
+    markKind: usptoMarkKind(fieldText(fields, 'mark-drawing-code'), threeD),
     markImage: null,
     applicants: owners.current,
-    filingDate: usptoDate(textAt(header, 'filing-date')),
-    publicationDate: usptoDate(textAt(header, 'published-for-opposition-date')),
-    registrationDate: usptoDate(textAt(header, 'registration-date')),
+    filingDate: usptoDate(fieldText(fields, 'filing-date')),
+    publicationDate: usptoDate(fieldText(fields, 'published-for-opposition-date')),
+    registrationDate: usptoDate(fieldText(fields, 'registration-date')),
     statusCode,
     statusText: status.text,
-    statusDate: usptoDate(textAt(header, 'status-date')),
+    statusDate: usptoDate(fieldText(fields, 'status-date')),
     statusCategory: status.category,
     classes: niceClasses(classifications, goodsByClass(statements)),
     designCodes: readDesignCodes(caseFile),
     priorityClaims: foreign.priorityClaims,
     extra: {
       transactionDate: usptoDate(textAt(caseFile, 'transaction-date')),
-      markDrawingCode: textAt(header, 'mark-drawing-code'),
-      ...headerExtra(header),
+      markDrawingCode: fieldText(fields, 'mark-drawing-code'),
+      ...headerExtra(header, fields),
       statements: otherStatements(statements),
       classifications,
       events: readEvents(caseFile),

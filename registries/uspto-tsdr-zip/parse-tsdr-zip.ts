@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Entry } from 'yauzl';
 import { InputFormatError } from '../../core/errors.ts';
 import type { MarkImageRef, ParsedRecord } from '../../core/filing.ts';
@@ -60,7 +61,12 @@ export async function* parseTsdrZip(
     try {
       for await (const record of records) {
         if (record.kind === 'filing') {
-          if (image.ref) record.filing.markImage = image.ref;
+          if (image.ref) {
+            record.filing.markImage = image.ref;
+            // The image is part of the record: the same case seen first as bare ST.66 and then as a
+            // bundle with its image must count as changed, or the image would never be stored.
+            record.filing.sourceRecordHash = createHash('sha256').update(`${record.filing.sourceRecordHash}:${image.ref.sha256 ?? ''}`).digest('hex');
+          }
           if (image.problem) record.filing.extra.markImageProblem = image.problem;
         }
         yield record;

@@ -1,7 +1,7 @@
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import type { ParseContext } from '../adapter.ts';
-import { childrenNamed, streamXmlRecords, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
+import { childrenNamed, streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapSt66TradeMark } from './map-trademark.ts';
 
 const ST96_NAMESPACE = /XMLSchema\/(ST96\/)?Trademark\b/;
@@ -44,31 +44,34 @@ export async function* parseSt66Stream(
 ): AsyncGenerator<ParsedRecord> {
   let held: HeldRecord | null = null;
   let tradeMarkIndex = 0;
-  const events = streamXmlRecords(input, {
+  // Batches (one per input chunk), not single events: one async hop per chunk instead of per record.
+  const batches = streamXmlRecordBatches(input, {
     recordElements: ['TradeMark', 'ApplicantDetails'],
     limits: context.xmlLimits,
   });
   try {
-    for await (const event of events) {
-      if (event.kind === 'root') {
-        assertSt66Root(event, context.sourceName);
-      } else if (event.kind === 'oversized') {
-        if (event.name !== 'TradeMark') continue;
-        if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
-        held = null;
-        tradeMarkIndex += 1;
-        const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
-        yield { kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } };
-      } else if (event.element.name === 'ApplicantDetails') {
-        if (held) yield mapSt66TradeMark(withChild(held.element, event.element), held.index, defaultOffice);
-        held = null;
-      } else {
-        if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
-        tradeMarkIndex += 1;
-        held = null;
-        const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
-        if (own) yield mapSt66TradeMark(event.element, tradeMarkIndex, defaultOffice);
-        else held = { index: tradeMarkIndex, element: event.element };
+    for await (const batch of batches) {
+      for (const event of batch) {
+        if (event.kind === 'root') {
+          assertSt66Root(event, context.sourceName);
+        } else if (event.kind === 'oversized') {
+          if (event.name !== 'TradeMark') continue;
+          if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+          held = null;
+          tradeMarkIndex += 1;
+          const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
+          yield { kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } };
+        } else if (event.element.name === 'ApplicantDetails') {
+          if (held) yield mapSt66TradeMark(withChild(held.element, event.element), held.index, defaultOffice);
+          held = null;
+        } else {
+          if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+          tradeMarkIndex += 1;
+          held = null;
+          const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
+          if (own) yield mapSt66TradeMark(event.element, tradeMarkIndex, defaultOffice);
+          else held = { index: tradeMarkIndex, element: event.element };
+        }
       }
     }
   } catch (error) {

@@ -53,6 +53,20 @@ export async function* streamXmlRecords(
   input: AsyncIterable<Buffer | string>,
   options: RecordStreamOptions,
 ): AsyncGenerator<XmlStreamEvent> {
+  for await (const batch of streamXmlRecordBatches(input, options)) {
+    for (const event of batch) yield event;
+  }
+}
+
+/**
+ * `streamXmlRecords` in batches: the events of each input chunk (64 KiB from a file stream, a few
+ * dozen records) come as one array. Every `yield` of an async generator costs promise round trips,
+ * so a hot loop (an adapter mapping thousands of records) reads batches and pays them once per chunk.
+ */
+export async function* streamXmlRecordBatches(
+  input: AsyncIterable<Buffer | string>,
+  options: RecordStreamOptions,
+): AsyncGenerator<XmlStreamEvent[]> {
   const limits = { ...defaultXmlLimits, ...options.limits };
   const recordNames = new Set(options.recordElements);
   const parser = new SaxesParser({ position: true, xmlns: false });
@@ -105,7 +119,9 @@ export async function* streamXmlRecords(
     }
     recordElements += 1;
     const attrs: Record<string, string> = {};
-    for (const [key, value] of Object.entries(tag.attributes)) {
+    const attributes = tag.attributes;
+    for (const key in attributes) {
+      const value = attributes[key]!;
       attrs[localName(key)] = value;
       recordChars += value.length;
     }
@@ -176,7 +192,7 @@ export async function* streamXmlRecords(
       text = decoder.decode(chunk, { stream: true });
     }
     parser.write(text);
-    yield* pending.splice(0);
+    if (pending.length > 0) yield pending.splice(0);
     if (failure) throw failure;
   }
   if (decoder) parser.write(decoder.decode());
@@ -189,6 +205,6 @@ export async function* streamXmlRecords(
     );
   }
   if (!failure) parser.close();
-  yield* pending.splice(0);
+  if (pending.length > 0) yield pending.splice(0);
   if (failure) throw failure;
 }

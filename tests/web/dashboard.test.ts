@@ -1,6 +1,9 @@
+import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logoRoutes } from '../../api/routes/logos.ts';
 import { ingestAndScreen } from '../../cli/commands/ingest.ts';
+import { webRoutes } from '../../web/index.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
 import { openBrowser, screenshot, signIn, startDashboardServer, type DashboardServer } from './dashboard-server.ts';
 
@@ -245,5 +248,70 @@ describe('phone layout', () => {
     await page.locator('#found-mark').waitFor();
     await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
     await screenshot(page, 'alert-detail-375');
+  });
+});
+
+/**
+ * The API with the logo routes mounted (until createApi mounts them) plus the dashboard, on a real
+ * port, over its own database: there the TSDR ZIP is the first record of PYTHON, so its filing
+ * carries the mark image (a re-delivery of a record already ingested from ST.66 counts as unchanged).
+ */
+async function startLogoServer(logoCtx: TestContext): Promise<DashboardServer> {
+  const app = testApi(logoCtx);
+  app.route('/', logoRoutes({ db: logoCtx.db, log: logoCtx.log, clock: logoCtx.clock }));
+  app.route('/', webRoutes());
+  return new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((done) => s.close(() => done())) });
+    });
+  });
+}
+
+describe('logos', () => {
+  const MARK_IMAGE = 'tests/fixtures/registries/uspto-tsdr-zip/markImage.jpg';
+  const TSDR_ZIP = 'tests/fixtures/registries/uspto-tsdr-zip/uspto-tsdr-sn76044902.zip';
+  let logoCtx: TestContext;
+  let logoServer: DashboardServer;
+  let key: string;
+  let pythonAlert: string;
+  beforeAll(async () => {
+    logoCtx = await createTestContext();
+    key = await keyFor(logoCtx, 'Pythonic Labs Ltd', 'editor');
+    const logoApi = testApi(logoCtx);
+    const brand = (await (await logoApi.request('/v1/brands', authed(key, 'POST', { name: 'Pythonic Labs' }))).json()) as { id: string };
+    expect((await logoApi.request(`/v1/brands/${brand.id}/marks`, authed(key, 'POST', { text: 'PYTHONIC', nice_classes: [9, 42] }))).status).toBe(201);
+    expect((await ingestAndScreen(logoCtx, 'uspto-tsdr-zip', TSDR_ZIP, { quiet: true })).screening.alertsCreated).toBe(1);
+    pythonAlert = ((await (await logoApi.request('/v1/alerts', authed(key))).json()) as { data: AlertBody[] }).data[0]!.id;
+    logoServer = await startLogoServer(logoCtx);
+  }, 60_000);
+  afterAll(async () => {
+    await logoServer?.close();
+    await logoCtx?.close();
+  });
+
+  it('uploads a logo on the brands page, shows its thumbnail, and shows the refusal of an image bomb', async () => {
+    await newPage();
+    await signIn(page, logoServer.url, key);
+    await page.goto(`${logoServer.url}/#/brands`);
+    await page.getByLabel('Upload logo for PYTHONIC').setInputFiles('tests/fixtures/logos/bomb-100000x100000.png');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('over the limit of 40000000 pixels');
+    await page.getByLabel('Upload logo for PYTHONIC').setInputFiles(MARK_IMAGE);
+    const thumb = page.getByRole('img', { name: 'Logo of PYTHONIC' });
+    await thumb.waitFor();
+    await page.getByText('Logo saved.').waitFor();
+    // The thumbnail really decoded: the 707×291 PNG, fetched with the key and shown through an object URL.
+    await expect(thumb.evaluate((img) => [(img as unknown as { naturalWidth: number }).naturalWidth, (img as unknown as { src: string }).src.startsWith('blob:')])).resolves.toEqual([707, true]);
+    await screenshot(page, 'brands-logo');
+  });
+
+  it('shows the watched logo and the found mark image side by side on the PYTHON alert, with the comparison', async () => {
+    await page.goto(`${logoServer.url}/#/alerts/${pythonAlert}`);
+    const ours = page.locator('#watched-mark').getByRole('img', { name: 'Logo of your mark PYTHONIC' });
+    const theirs = page.locator('#found-mark').getByRole('img', { name: 'Mark image of USPTO 76044902' });
+    await ours.waitFor();
+    await theirs.waitFor();
+    await expect(theirs.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBe(707);
+    await expect(page.locator('#logo-comparison').textContent()).resolves.toContain('logo is identical in shape (distance 0 of 64)');
+    await screenshot(page, 'alert-detail-logos');
   });
 });

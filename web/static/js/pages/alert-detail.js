@@ -3,6 +3,7 @@ import { errorBox, facts, h, show } from '../dom.js';
 import { dateTime, deadlineText, list, percent } from '../format.js';
 import { STATUSES, severityBadge } from './alert-row.js';
 import { exportPackButton } from './evidence-pack.js';
+import { imageUrl } from '../images.js';
 
 /** Loads what is optional; a missing route or record shows as a note instead of failing the page. */
 const optional = (path) => get(path).then((value) => ({ value }), (error) => ({ error }));
@@ -21,12 +22,39 @@ export async function renderAlertDetail(main, id) {
     h('h1', {}, alert.title),
     h('div', { class: 'meta' }, severityBadge(alert.severity), h('span', { class: 'badge status', id: 'detail-status' }, alert.status), h('span', {}, `score ${percent(alert.score)}`), h('span', {}, `source ${alert.source}`)),
     h('section', { class: 'compare', 'aria-label': 'Watched mark and found mark side by side' }, watchedCard(mark), foundCard(alert, filing)),
+    h('section', { class: 'card', id: 'logo-comparison', 'aria-labelledby': 'logo-comparison-title', hidden: true }),
     h('section', { class: 'card', id: 'reasons', 'aria-labelledby': 'reasons-title' }, h('h2', { id: 'reasons-title' }, `Why it matched (score ${percent(alert.score)})`), h('ul', {}, alert.reasons.map((r) => h('li', {}, r)))),
     deadlineCard(alert),
     triageCard(alert, status),
     h('section', { class: 'card', 'aria-labelledby': 'pack-title' }, h('h2', { id: 'pack-title' }, 'Evidence'), exportPackButton([alert.id])),
     historyCard(alert.events),
   );
+  await fillLogos(alert, mark.value, filing.value);
+}
+
+/** Fetches the two images (with the key, hence object URLs) and the comparison; absent ones are noted. */
+async function fillLogos(alert, mark, filing) {
+  const found = filing?.mark_image_sha256 ? `/v1/filings/${encodeURIComponent(filing.office)}/${encodeURIComponent(filing.serial_number)}/image` : null;
+  const [ours, theirs, comparison] = await Promise.all([
+    mark ? imageUrl(`/v1/marks/${mark.id}/logo`).catch(() => null) : null,
+    found ? imageUrl(found).catch(() => null) : null,
+    optional(`/v1/alerts/${alert.id}/logo-comparison`),
+  ]);
+  const slot = (id, url, alt, none) => {
+    const el = document.getElementById(id);
+    if (el) show(el, url ? h('img', { src: url, alt }) : h('p', { class: 'muted' }, none));
+  };
+  slot('watched-logo', ours, mark ? `Logo of your mark ${mark.text}` : '', 'No logo uploaded for this mark (add one on the Brands page).');
+  slot('found-logo', theirs, filing ? `Mark image of ${filing.office} ${filing.serial_number}` : '', 'The office supplied no image for this filing.');
+  const card = document.getElementById('logo-comparison');
+  if (!card || !comparison.value) return;
+  const c = comparison.value;
+  show(
+    card,
+    h('h2', { id: 'logo-comparison-title' }, `Logo comparison (similarity ${percent(c.similarity)})`),
+    h('ul', {}, c.reasons.map((r) => h('li', {}, r))),
+  );
+  card.hidden = false;
 }
 
 function watchedCard({ value: mark, error }) {
@@ -37,7 +65,7 @@ function watchedCard({ value: mark, error }) {
     mark
       ? [h('p', { class: 'mark-text' }, mark.text), facts([['Kind', mark.kind], ['Nice classes', list(mark.nice_classes)], ['Goods', mark.goods], ['Alert threshold', mark.threshold === null ? 'default' : percent(mark.threshold)]])]
       : h('p', { class: 'muted' }, error ? `Could not load the mark: ${error.message}` : 'This alert is not tied to one mark.'),
-    h('p', { class: 'unavailable' }, 'Logo: this server does not serve mark images yet.'),
+    h('div', { class: 'logo-slot', id: 'watched-logo' }, h('p', { class: 'muted' }, 'Loading logo…')),
   );
 }
 
@@ -51,6 +79,7 @@ function foundCard(alert, { value: filing, error }) {
     { class: 'card', id: 'found-mark' },
     h('h2', {}, `Found mark (${filing.office} ${filing.serial_number})`),
     h('p', { class: 'mark-text' }, filing.mark_text ?? '(no words: figurative mark)'),
+    h('div', { class: 'logo-slot', id: 'found-logo' }, h('p', { class: 'muted' }, 'Loading image…')),
     facts([
       ['Transliteration', typeof transliteration === 'string' ? transliteration : null],
       ['Kind', filing.mark_kind],
@@ -61,7 +90,6 @@ function foundCard(alert, { value: filing, error }) {
       ['Published', filing.publication_date],
       ['Registered', filing.registration_date],
       ['Status', [filing.status_category, filing.status_text].filter(Boolean).join(': ')],
-      ['Logo image', filing.mark_image_sha256 ? `stored (sha256 ${filing.mark_image_sha256.slice(0, 12)}…); not served by this API yet` : null],
     ]),
   );
 }

@@ -1,5 +1,6 @@
 import { get, patch, post } from '../api.js';
-import { errorBox, h, show, unavailable } from '../dom.js';
+import { errorBox, h, show } from '../dom.js';
+import { imageUrl, LOGO_TYPES, uploadLogo } from '../images.js';
 
 const csv = (value) => value.split(',').map((v) => v.trim()).filter(Boolean);
 const MARK_KINDS = ['word', 'figurative', 'combined', 'three-dimensional', 'sound', 'colour', 'position', 'motion', 'hologram', 'other'];
@@ -44,6 +45,37 @@ function markFields(mark = {}) {
   ];
 }
 
+/** Shows the mark's logo (if any) and a file input that uploads a new one; refusals are shown beside it. */
+function logoControl(mark) {
+  const id = `logo-${mark.id}`;
+  const thumb = h('div', { class: 'logo-thumb' }, h('span', { class: 'muted' }, 'No logo yet.'));
+  const status = h('div', { role: 'status' });
+  const showLogo = async () => {
+    const url = await imageUrl(`/v1/marks/${mark.id}/logo`).catch(() => null);
+    if (!url) return;
+    // The previous thumbnail's bytes are no longer shown; free them.
+    const old = thumb.querySelector('img');
+    if (old) URL.revokeObjectURL(old.src);
+    show(thumb, h('img', { src: url, alt: `Logo of ${mark.text}` }));
+  };
+  const input = h('input', { type: 'file', id, accept: LOGO_TYPES.join(',') });
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    show(status, h('span', { class: 'muted' }, 'Uploading…'));
+    try {
+      await uploadLogo(mark.id, file);
+      await showLogo();
+      show(status, h('span', { class: 'ok' }, 'Logo saved.'));
+    } catch (error) {
+      show(status, errorBox(`Logo refused: ${error.message}`));
+    }
+    input.value = '';
+  });
+  showLogo();
+  return h('div', { class: 'logo-control' }, thumb, h('label', { for: id }, `Upload logo for ${mark.text}`, input), status);
+}
+
 /** Brands and marks: create, edit, thresholds and classes. */
 export async function renderBrands(main) {
   const brands = (await get('/v1/brands')).data;
@@ -60,10 +92,9 @@ export async function renderBrands(main) {
         field('Own applicant names', { name: 'own_applicant_names', value: brand.own_applicant_names.join(', ') }),
       ], (v) => patch(`/v1/brands/${brand.id}`, { name: v.name, watched_offices: csv(v.watched_offices), own_applicant_names: csv(v.own_applicant_names) })),
       h('h3', {}, 'Marks'),
-      marks.length === 0 ? h('p', { class: 'muted' }, 'No mark yet.') : marks.map((mark) => savingForm(`Edit mark ${mark.text}`, markFields(mark), (v) => patch(`/v1/marks/${mark.id}`, markBody(v)))),
+      marks.length === 0 ? h('p', { class: 'muted' }, 'No mark yet.') : marks.map((mark) => h('div', { class: 'mark-row' }, savingForm(`Edit mark ${mark.text}`, markFields(mark), (v) => patch(`/v1/marks/${mark.id}`, markBody(v))), logoControl(mark))),
       h('h3', {}, 'Add a mark'),
       savingForm(`Add a mark to ${brand.name}`, markFields(), (v) => post(`/v1/brands/${brand.id}/marks`, markBody(v)), reload),
-      unavailable('Logo upload'),
     );
   }));
   show(
