@@ -77,7 +77,13 @@ export function alertRoutes({ db, clock }: ApiDeps) {
     return alertOut(row.alert, row.office && row.serialNumber ? { office: row.office, serialNumber: row.serialNumber } : null);
   };
 
-  const AlertWithEvents = AlertSchema.extend({ events: z.array(AlertEventSchema) }).openapi('AlertWithEvents');
+  const AlertWithEvents = AlertSchema.extend({
+    events: z.array(AlertEventSchema),
+    components: z.record(z.string(), z.number().nullable()).nullable().openapi({
+      description: 'The matcher\'s component scores in [0,1] (orthographic, phonetic, visual, containment, transliteration, goods); null when the alert has no match record.',
+      example: { orthographic: 0.79, phonetic: 0.7, visual: 0.75, containment: 0.71, transliteration: null, goods: 1 },
+    }),
+  }).openapi('AlertWithEvents');
 
   app.openapi(
     createRoute({ method: 'get', path: '/v1/alerts/{id}', tags: ['Alerts'], summary: 'An alert with its history', security,
@@ -86,7 +92,9 @@ export function alertRoutes({ db, clock }: ApiDeps) {
       const alert = await loadAlert(c.var.auth.organizationId, c.req.valid('param').id);
       const e = tables.alertEvents;
       const events = await db.select().from(e).where(eq(e.alertId, alert.id)).orderBy(asc(e.id));
-      return c.json({ ...alert, events: events.map(eventOut) }, 200);
+      const [row] = await db.select({ matchId: tables.alerts.matchId }).from(tables.alerts).where(eq(tables.alerts.id, alert.id));
+      const [match] = row?.matchId ? await db.select({ components: tables.matches.components }).from(tables.matches).where(eq(tables.matches.id, row.matchId)) : [];
+      return c.json({ ...alert, events: events.map(eventOut), components: match?.components ?? null }, 200);
     },
   );
 

@@ -90,6 +90,9 @@ describe('walking skeleton: office file → filing → match → alert → API',
     const detail = (await (await api.request(`/v1/alerts/${data[0]!.id}`, authed(viewer))).json()) as { events: { type: string; data: { why?: string[] } }[] };
     const update = detail.events.find((e) => e.type === 'updated');
     expect(update?.data.why?.join(' ')).toMatch(/status changed: 702.*→ 710/);
+    const components = (detail as unknown as { components: Record<string, number | null> }).components;
+    expect(components.orthographic).toBeGreaterThan(0.5);
+    expect(components.goods).toBe(1);
   });
 
   it('shows the filing through /v1/filings with this organization’s alerts only', async () => {

@@ -174,6 +174,9 @@ describe('alert detail', () => {
     await expect(page.locator('#found-mark h2').textContent()).resolves.toBe('Found mark (USPTO 76044902)');
     await expect(page.locator('#reasons li').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('#reasons').textContent()).resolves.toMatch(/PYTHON/);
+    // Component scores from the matcher, one row each (Spelling, Sound, ... Goods and services).
+    await expect(page.locator('#components tbody tr').count()).resolves.toBeGreaterThanOrEqual(5);
+    await expect(page.locator('#components').textContent()).resolves.toMatch(/Spelling\s*\d+/);
     await expect(page.locator('#deadline .mark-text').textContent()).resolves.toContain('2004-01-29');
     await expect(page.locator('#history').textContent()).resolves.toContain('status ');
     await screenshot(page, 'alert-detail');

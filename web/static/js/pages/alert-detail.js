@@ -23,7 +23,7 @@ export async function renderAlertDetail(main, id) {
     h('div', { class: 'meta' }, severityBadge(alert.severity), h('span', { class: 'badge status', id: 'detail-status' }, alert.status), h('span', {}, `score ${percent(alert.score)}`), h('span', {}, `source ${alert.source}`)),
     h('section', { class: 'compare', 'aria-label': 'Watched mark and found mark side by side' }, watchedCard(mark), foundCard(alert, filing)),
     h('section', { class: 'card', id: 'logo-comparison', 'aria-labelledby': 'logo-comparison-title', hidden: true }),
-    h('section', { class: 'card', id: 'reasons', 'aria-labelledby': 'reasons-title' }, h('h2', { id: 'reasons-title' }, `Why it matched (score ${percent(alert.score)})`), h('ul', {}, alert.reasons.map((r) => h('li', {}, r)))),
+    h('section', { class: 'card', id: 'reasons', 'aria-labelledby': 'reasons-title' }, h('h2', { id: 'reasons-title' }, `Why it matched (score ${percent(alert.score)})`), h('ul', {}, alert.reasons.map((r) => h('li', {}, r))), componentTable(alert.components)),
     deadlineCard(alert),
     triageCard(alert, status),
     h('section', { class: 'card', 'aria-labelledby': 'pack-title' }, h('h2', { id: 'pack-title' }, 'Evidence'), exportPackButton([alert.id])),
@@ -172,4 +172,14 @@ function historyCard(events) {
       ? h('p', { class: 'muted' }, 'No events yet.')
       : h('ol', {}, events.map((e) => h('li', {}, h('strong', {}, e.type), ` — ${describeEvent(e)} `, h('span', { class: 'muted' }, `(${e.actor}, ${dateTime(e.created_at)})`)))),
   );
+}
+
+/** The matcher's component scores, one row each; components the matcher could not compute show "n/a". */
+function componentTable(components) {
+  if (!components) return h('p', { class: 'muted' }, 'No component scores recorded for this alert.');
+  const names = { orthographic: 'Spelling', phonetic: 'Sound', visual: 'Letter shapes', containment: 'Contains the mark', transliteration: 'Transliteration', goods: 'Goods and services' };
+  return h('table', { id: 'components' },
+    h('caption', {}, 'Component scores'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Component'), h('th', { scope: 'col' }, 'Score'))),
+    h('tbody', {}, Object.entries(components).map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, names[key] ?? key), h('td', {}, value === null ? 'n/a' : percent(value))))));
 }
