@@ -1,23 +1,12 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { screenFilings } from '../../alerts/index.ts';
-import { requireApiKey, type AuthEnv } from '../../api/auth.ts';
-import { handleError } from '../../api/problem.ts';
-import { evidencePackRoutes } from '../../api/routes/evidence-packs.ts';
 import { tables } from '../../db/index.ts';
 import { upsertFilings } from '../../registries/index.ts';
 import { testFiling } from '../support/filings.ts';
 import { authed, testApi, type TestContext } from '../support/test-context.ts';
 
-/**
- * The API as app.ts will mount it (error mapping, key auth, these routes), built here because
- * createApi does not pass the job queue to routes yet.
- */
+/** The real API (createApi mounts the evidence-pack routes with the job queue). */
 export function evidenceApi(ctx: TestContext) {
-  const app = new OpenAPIHono<AuthEnv>();
-  app.onError(handleError(ctx.log));
-  app.use('/v1/*', requireApiKey(ctx.db));
-  app.route('/', evidencePackRoutes({ db: ctx.db, log: ctx.log, clock: ctx.clock, queue: ctx.queue }));
-  return app;
+  return testApi(ctx);
 }
 
 /** A brand with the mark NIKE and two look-alike USPTO filings screened into two alerts. */

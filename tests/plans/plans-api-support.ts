@@ -1,22 +1,11 @@
-import { matchRoutes } from '../../api/routes/match.ts';
-import { planRoutes } from '../../api/routes/plans.ts';
-import { searchRoutes } from '../../api/routes/search.ts';
 import type { Filing } from '../../core/filing.ts';
 import { upsertFilings } from '../../registries/index.ts';
 import { indexFilingsForSearch } from '../../registries/search-register.ts';
 import { testApi, type TestContext } from '../support/test-context.ts';
 
-/**
- * The test API with this area's routes mounted the way api/app.ts will mount them (the lead adds
- * the lines there); registered after the /v1 key middleware, so they are authenticated the same way.
- */
+/** The real API (createApi mounts plans, clearance search and match). */
 export function apiWithPlans(ctx: TestContext) {
-  const app = testApi(ctx);
-  const deps = { db: ctx.db, log: ctx.log, clock: ctx.clock };
-  app.route('/', searchRoutes(deps));
-  app.route('/', matchRoutes(deps));
-  app.route('/', planRoutes(deps));
-  return app;
+  return testApi(ctx);
 }
 
 /** Upserts filings and indexes them for clearance search, as ingest will once the lead wires it. */

@@ -1,9 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logoRoutes } from '../../api/routes/logos.ts';
 import { ingestAndScreen } from '../../cli/commands/ingest.ts';
-import { webRoutes } from '../../web/index.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
 import { openBrowser, screenshot, signIn, startDashboardServer, type DashboardServer } from './dashboard-server.ts';
 
@@ -254,15 +252,9 @@ describe('phone layout', () => {
   });
 });
 
-/**
- * The API with the logo routes mounted (until createApi mounts them) plus the dashboard, on a real
- * port, over its own database: there the TSDR ZIP is the first record of PYTHON, so its filing
- * carries the mark image (a re-delivery of a record already ingested from ST.66 counts as unchanged).
- */
+/** The real API and dashboard on a real port, over the logo tests' own database. */
 async function startLogoServer(logoCtx: TestContext): Promise<DashboardServer> {
   const app = testApi(logoCtx);
-  app.route('/', logoRoutes({ db: logoCtx.db, log: logoCtx.log, clock: logoCtx.clock }));
-  app.route('/', webRoutes());
   return new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((done) => s.close(() => done())) });
