@@ -35,7 +35,7 @@ async function* parseInpiRpi(path: string, context: ParseContext): AsyncGenerato
       yield { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason: event.reason } };
     } else {
       yield safeMap(
-        () => mapProcesso(event.element, event.index, gazette, inpiRpiAdapter.defaultOffice),
+        () => mapProcesso(event.element, event.index, gazette, inpiRpiAdapter.defaultOffice, event.source),
         event.index,
       );
     }

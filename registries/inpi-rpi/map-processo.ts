@@ -116,6 +116,8 @@ export function mapProcesso(
   recordIndex: number,
   gazette: Gazette,
   office: string,
+  /** The record as written in the file, for its hash. */
+  source: string,
 ): ParsedRecord {
   const serialNumber = attr(processo, 'numero');
   if (!serialNumber) {
@@ -156,7 +158,7 @@ export function mapProcesso(
       .filter((code): code is string => code !== null),
     priorityClaims: readPriorities(processo),
     extra: readExtra(processo, despachos, gazette),
-    sourceRecordHash: recordHash(processo),
+    sourceRecordHash: recordHash(source),
   };
   return { kind: 'filing', filing };
 }

@@ -45,15 +45,15 @@ async function* parseKipris(path: string, context: ParseContext): AsyncGenerator
       headers += 1;
       checkHeader(event.element, context.sourceName);
     } else {
-      yield safeMap(event.element, event.index - headers);
+      yield safeMap(event.element, event.index - headers, event.source);
     }
   }
 }
 
 /** A mapping bug on one odd item is reported as that item's skip; the rest of the response lands. */
-function safeMap(element: XmlElement, recordIndex: number): ParsedRecord {
+function safeMap(element: XmlElement, recordIndex: number, source: string): ParsedRecord {
   try {
-    return mapItem(element, recordIndex, kiprisAdapter.defaultOffice);
+    return mapItem(element, recordIndex, kiprisAdapter.defaultOffice, source);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {

@@ -26,7 +26,8 @@ function priorityClaims(fields: Fields): PriorityClaim[] {
 }
 
 /** Turns one `TradeMarkInfo` (or advanced-search `item`) into a Filing, or a skip naming why not. */
-export function mapItem(record: XmlElement, recordIndex: number, office: string): ParsedRecord {
+/** `source` is the item as written in the response, for its hash. */
+export function mapItem(record: XmlElement, recordIndex: number, office: string, source: string): ParsedRecord {
   const fields = fieldsOf(record);
   const serialNumber = pick(fields, 'ApplicationNumber');
   if (!serialNumber) {
@@ -83,7 +84,7 @@ export function mapItem(record: XmlElement, recordIndex: number, office: string)
       imageUrl: pick(fields, 'ImagePath', 'bigDrawing'),
       thumbnailUrl: pick(fields, 'ThumbnailPath', 'drawing'),
     },
-    sourceRecordHash: recordHash(record),
+    sourceRecordHash: recordHash(source),
   };
   return { kind: 'filing', filing };
 }

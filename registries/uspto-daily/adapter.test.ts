@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,14 @@ describe('uspto-daily: real sample (jlroo, serial 60000001)', () => {
 });
 
 describe('uspto-daily: record hash', () => {
+  it('is the SHA-256 of the case-file exactly as written, so anyone holding the file can check it', async () => {
+    const xml = readFileSync(constructed, 'utf8');
+    const cut = [...xml.matchAll(/<case-file>[\s\S]*?<\/case-file>/g)].map((m) => m[0]);
+    const withSerial = cut.filter((record) => /<serial-number>\d/.test(record));
+    const hashes = filings(await collect(constructed)).map((f) => f.sourceRecordHash);
+    expect(hashes).toEqual(withSerial.map((record) => createHash('sha256').update(record, 'utf8').digest('hex')));
+  });
+
   it('gives identical records the same hash and different records different hashes', async () => {
     const first = filings(await collect(constructed));
     const again = filings(await collect(constructed));

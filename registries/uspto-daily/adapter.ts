@@ -34,13 +34,13 @@ function recordOf(event: Exclude<XmlStreamEvent, { kind: 'root' }>): ParsedRecor
   if (event.kind === 'oversized') {
     return { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason: event.reason } };
   }
-  return safeMap(event.element, event.index);
+  return safeMap(event.element, event.index, event.source);
 }
 
 /** A mapping bug on one odd record is reported as that record's skip; the rest of the file lands. */
-function safeMap(caseFile: XmlElement, recordIndex: number): ParsedRecord {
+function safeMap(caseFile: XmlElement, recordIndex: number, source: string): ParsedRecord {
   try {
-    return mapCaseFile(caseFile, recordIndex, usptoDailyAdapter.defaultOffice);
+    return mapCaseFile(caseFile, recordIndex, usptoDailyAdapter.defaultOffice, source);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {

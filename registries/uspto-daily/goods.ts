@@ -1,5 +1,5 @@
 import type { NiceClassification } from '../../core/filing.ts';
-import { allAt, textAt, type XmlElement } from '../xml/index.ts';
+import type { XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 
 export interface Statement {
@@ -7,15 +7,24 @@ export interface Statement {
   text: string;
 }
 
-/** All `case-file-statement`s with their text lines joined (long texts come split over several `text` elements). */
-export function readStatements(caseFile: XmlElement): Statement[] {
-  return allAt(caseFile, 'case-file-statements/case-file-statement').flatMap((statement) => {
-    const typeCode = textAt(statement, 'type-code');
-    const lines = allAt(statement, 'text')
-      .map((t) => t.text.trim())
-      .filter(Boolean);
-    return typeCode && lines.length ? [{ typeCode, text: lines.join(' ') }] : [];
-  });
+/**
+ * All `case-file-statement`s of a `case-file-statements` block, with their text lines joined (long
+ * texts come split over several `text` elements). The first `type-code` counts.
+ */
+export function readStatements(block: XmlElement | undefined): Statement[] {
+  const statements: Statement[] = [];
+  if (!block) return statements;
+  for (const statement of block.children) {
+    if (statement.name !== 'case-file-statement') continue;
+    let typeCode: string | undefined;
+    let text = '';
+    for (const c of statement.children) {
+      if (c.name === 'type-code') typeCode ??= c.text;
+      else if (c.name === 'text' && c.text !== '') text = text === '' ? c.text : text + ' ' + c.text;
+    }
+    if (typeCode && text !== '') statements.push({ typeCode, text });
+  }
+  return statements;
 }
 
 /**
@@ -60,20 +69,58 @@ export interface UsptoClassification {
   primaryCode: string | null;
 }
 
-export function readClassifications(caseFile: XmlElement): UsptoClassification[] {
-  return allAt(caseFile, 'classifications/classification').map((c) => ({
-    internationalCodes: allAt(c, 'international-code')
-      .map((x) => x.text.trim())
-      .filter(Boolean),
-    usCodes: allAt(c, 'us-code')
-      .map((x) => x.text.trim())
-      .filter(Boolean),
-    statusCode: textAt(c, 'status-code'),
-    statusDate: usptoDate(textAt(c, 'status-date')),
-    firstUseAnywhereDate: usptoDate(textAt(c, 'first-use-anywhere-date')),
-    firstUseInCommerceDate: usptoDate(textAt(c, 'first-use-in-commerce-date')),
-    primaryCode: textAt(c, 'primary-code'),
-  }));
+/** The `classification`s of a `classifications` block; the first of each single-valued field counts. */
+export function readClassifications(block: XmlElement | undefined): UsptoClassification[] {
+  const classifications: UsptoClassification[] = [];
+  if (!block) return classifications;
+  for (const c of block.children) {
+    if (c.name === 'classification') classifications.push(readClassification(c));
+  }
+  return classifications;
+}
+
+function readClassification(classification: XmlElement): UsptoClassification {
+  const internationalCodes: string[] = [];
+  const usCodes: string[] = [];
+  let statusCode: string | undefined;
+  let statusDate: string | undefined;
+  let firstUseAnywhere: string | undefined;
+  let firstUseInCommerce: string | undefined;
+  let primaryCode: string | undefined;
+  for (const c of classification.children) {
+    switch (c.name) {
+      case 'international-code':
+        if (c.text !== '') internationalCodes.push(c.text);
+        break;
+      case 'us-code':
+        if (c.text !== '') usCodes.push(c.text);
+        break;
+      case 'status-code':
+        statusCode ??= c.text;
+        break;
+      case 'status-date':
+        statusDate ??= c.text;
+        break;
+      case 'first-use-anywhere-date':
+        firstUseAnywhere ??= c.text;
+        break;
+      case 'first-use-in-commerce-date':
+        firstUseInCommerce ??= c.text;
+        break;
+      case 'primary-code':
+        primaryCode ??= c.text;
+        break;
+    }
+  }
+  return {
+    internationalCodes,
+    usCodes,
+    statusCode: statusCode || null,
+    statusDate: usptoDate(statusDate || null),
+    firstUseAnywhereDate: usptoDate(firstUseAnywhere || null),
+    firstUseInCommerceDate: usptoDate(firstUseInCommerce || null),
+    primaryCode: primaryCode || null,
+  };
 }
 
 /** International code `025` -> 25; the US-only codes (`A`, `B`, `200` for collective membership) are not Nice classes. */

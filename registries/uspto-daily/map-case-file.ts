@@ -1,6 +1,6 @@
 import type { Filing, ParsedRecord } from '../../core/filing.ts';
 import { recordHash } from '../record-hash.ts';
-import { allAt, at, childTexts, fieldText, textAt, type XmlElement } from '../xml/index.ts';
+import { childTexts, fieldText, type XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 import { goodsByClass, niceClasses, otherStatements, readClassifications, readStatements } from './goods.ts';
 import { headerExtra, isTrue } from './header.ts';
@@ -16,22 +16,103 @@ import {
 import { usptoStatus } from './status-codes.ts';
 
 /** Pending applications carry `0000000` as registration number: that is no registration. */
-function registrationNumberOf(caseFile: XmlElement): string | null {
-  const value = textAt(caseFile, 'registration-number');
+function registrationNumberOf(value: string | null): string | null {
   return value && /[1-9]/.test(value) ? value : null;
 }
 
-function correspondentOf(caseFile: XmlElement): string | null {
-  const lines = allAt(caseFile, 'correspondent')
-    .flatMap((c) => c.children)
-    .map((line) => line.text.trim())
-    .filter(Boolean);
+function correspondentOf(correspondents: readonly XmlElement[]): string | null {
+  const lines: string[] = [];
+  for (const correspondent of correspondents) {
+    for (const line of correspondent.children) if (line.text !== '') lines.push(line.text);
+  }
   return lines.length ? lines.join(', ') : null;
 }
 
-/** Turns one `case-file` element into a Filing, or a skip naming why it cannot be one. */
-export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: string): ParsedRecord {
-  const serialNumber = textAt(caseFile, 'serial-number');
+/** The parts of a case-file the mapping reads, found in one pass over its children (the first of each counts). */
+interface CaseFileParts {
+  serialNumber: string | null;
+  registrationNumber: string | null;
+  transactionDate: string | null;
+  header: XmlElement | undefined;
+  statements: XmlElement | undefined;
+  classifications: XmlElement | undefined;
+  owners: XmlElement | undefined;
+  events: XmlElement | undefined;
+  designSearches: XmlElement | undefined;
+  priorRegistrations: XmlElement | undefined;
+  foreignApplications: XmlElement | undefined;
+  internationalRegistration: XmlElement | undefined;
+  madridRequests: XmlElement | undefined;
+  correspondents: XmlElement[];
+}
+
+type BlockPart = Exclude<keyof CaseFileParts, 'serialNumber' | 'registrationNumber' | 'transactionDate' | 'correspondents'>;
+
+/**
+ * Which part each case-file child is. One Map lookup per child: a `switch` over these names costs a
+ * string comparison per case, because element names from the parser are not internalized.
+ */
+const PART_OF_CHILD = new Map<string, BlockPart | 'serialNumber' | 'registrationNumber' | 'transactionDate' | 'correspondents'>([
+  ['serial-number', 'serialNumber'],
+  ['registration-number', 'registrationNumber'],
+  ['transaction-date', 'transactionDate'],
+  ['case-file-header', 'header'],
+  ['case-file-statements', 'statements'],
+  ['classifications', 'classifications'],
+  ['case-file-owners', 'owners'],
+  ['case-file-event-statements', 'events'],
+  ['design-searches', 'designSearches'],
+  ['prior-registration-applications', 'priorRegistrations'],
+  ['foreign-applications', 'foreignApplications'],
+  ['international-registration', 'internationalRegistration'],
+  ['madrid-international-filing-requests', 'madridRequests'],
+  ['correspondent', 'correspondents'],
+]);
+
+function splitCaseFile(caseFile: XmlElement): CaseFileParts {
+  // Every field present from the start: adding them as found would give each record's object its own shape.
+  const parts: CaseFileParts = {
+    serialNumber: null,
+    registrationNumber: null,
+    transactionDate: null,
+    header: undefined,
+    statements: undefined,
+    classifications: undefined,
+    owners: undefined,
+    events: undefined,
+    designSearches: undefined,
+    priorRegistrations: undefined,
+    foreignApplications: undefined,
+    internationalRegistration: undefined,
+    madridRequests: undefined,
+    correspondents: [],
+  };
+  let serialNumber: string | undefined;
+  let registrationNumber: string | undefined;
+  let transactionDate: string | undefined;
+  for (const c of caseFile.children) {
+    const part = PART_OF_CHILD.get(c.name);
+    if (part === undefined) continue;
+    if (part === 'serialNumber') serialNumber ??= c.text;
+    else if (part === 'registrationNumber') registrationNumber ??= c.text;
+    else if (part === 'transactionDate') transactionDate ??= c.text;
+    else if (part === 'correspondents') parts.correspondents.push(c);
+    else parts[part] ??= c;
+  }
+  parts.serialNumber = serialNumber || null;
+  parts.registrationNumber = registrationNumber || null;
+  parts.transactionDate = transactionDate || null;
+  return parts;
+}
+
+/**
+ * Turns one `case-file` element into a Filing, or a skip naming why it cannot be one. `source` is
+ * the record as written in the file, for its hash. The case-file's children are visited once and
+ * each reader walks only its own block: this runs for every record of files with millions of them.
+ */
+export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: string, source: string): ParsedRecord {
+  const parts = splitCaseFile(caseFile);
+  const serialNumber = parts.serialNumber;
   if (!serialNumber) {
     return {
       kind: 'skip',
@@ -42,20 +123,20 @@ export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: s
       },
     };
   }
-  const header = at(caseFile, 'case-file-header');
+  const header = parts.header;
   const fields = childTexts(header);
   const statusCode = fieldText(fields, 'status-code');
   const status = usptoStatus(statusCode);
-  const statements = readStatements(caseFile);
-  const classifications = readClassifications(caseFile);
-  const owners = readOwners(caseFile);
-  const foreign = readForeignApplications(caseFile);
+  const statements = readStatements(parts.statements);
+  const classifications = readClassifications(parts.classifications);
+  const owners = readOwners(parts.owners);
+  const foreign = readForeignApplications(parts.foreignApplications);
   const threeD = isTrue(fields, 'drawing-3d-current-in') || isTrue(fields, 'drawing-3d-filed-in');
 
   const filing: Filing = {
     office,
     serialNumber,
-    registrationNumber: registrationNumberOf(caseFile),
+    registrationNumber: registrationNumberOf(parts.registrationNumber),
     markText: fieldText(fields, 'mark-identification'),
     markKind: usptoMarkKind(fieldText(fields, 'mark-drawing-code'), threeD),
     markImage: null,
@@ -68,22 +149,22 @@ export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: s
     statusDate: usptoDate(fieldText(fields, 'status-date')),
     statusCategory: status.category,
     classes: niceClasses(classifications, goodsByClass(statements)),
-    designCodes: readDesignCodes(caseFile),
+    designCodes: readDesignCodes(parts.designSearches),
     priorityClaims: foreign.priorityClaims,
     extra: {
-      transactionDate: usptoDate(textAt(caseFile, 'transaction-date')),
+      transactionDate: usptoDate(parts.transactionDate),
       markDrawingCode: fieldText(fields, 'mark-drawing-code'),
       ...headerExtra(header, fields),
       statements: otherStatements(statements),
       classifications,
-      events: readEvents(caseFile),
+      events: readEvents(parts.events),
       previousOwners: owners.previous,
-      priorRegistrations: readPriorRegistrations(caseFile),
+      priorRegistrations: readPriorRegistrations(parts.priorRegistrations),
       foreignApplications: foreign.all,
-      madrid: readMadrid(caseFile),
-      correspondent: correspondentOf(caseFile),
+      madrid: readMadrid(parts.internationalRegistration, parts.madridRequests),
+      correspondent: correspondentOf(parts.correspondents),
     },
-    sourceRecordHash: recordHash(caseFile),
+    sourceRecordHash: recordHash(source),
   };
   return { kind: 'filing', filing };
 }

@@ -1,5 +1,5 @@
 import type { Party } from '../../core/filing.ts';
-import { allAt, at, textAt, type XmlElement } from '../xml/index.ts';
+import { textAt, type XmlElement } from '../xml/index.ts';
 import { countryOfState, isoCountry, legalEntity } from './places.ts';
 
 /**
@@ -24,27 +24,43 @@ interface Owner {
   party: Party;
 }
 
+/** Address lines in the order they are joined; the first of each counts. */
+const ADDRESS_FIELDS = ['address-1', 'address-2', 'city', 'state', 'postcode', 'country', 'other'] as const;
+type AddressField = (typeof ADDRESS_FIELDS)[number];
+const isAddressField = (name: string): name is AddressField => (ADDRESS_FIELDS as readonly string[]).includes(name);
+
 function readOwner(owner: XmlElement): Owner | null {
-  const name = textAt(owner, 'party-name');
+  let name: string | undefined;
+  let partyTypeText: string | undefined;
+  let entityCode: string | undefined;
+  let nationality: XmlElement | undefined;
+  const address: Partial<Record<AddressField, string>> = {};
+  for (const c of owner.children) {
+    if (c.name === 'party-name') name ??= c.text;
+    else if (c.name === 'party-type') partyTypeText ??= c.text;
+    else if (c.name === 'legal-entity-type-code') entityCode ??= c.text;
+    else if (c.name === 'nationality') nationality ??= c;
+    else if (isAddressField(c.name)) address[c.name] ??= c.text;
+  }
   if (!name) return null;
-  const partyType = Number(textAt(owner, 'party-type') ?? NaN);
-  const nationality = at(owner, 'nationality');
+  const partyType = Number(partyTypeText || NaN);
   const country =
-    countryOfState(textAt(owner, 'state')) ??
-    isoCountry(textAt(owner, 'country')) ??
+    countryOfState(address.state || null) ??
+    isoCountry(address.country || null) ??
     countryOfState(textAt(nationality, 'state')) ??
     isoCountry(textAt(nationality, 'country'));
-  const address = ['address-1', 'address-2', 'city', 'state', 'postcode', 'country', 'other']
-    .map((field) => textAt(owner, field))
-    .filter((part): part is string => part !== null)
-    .join(', ');
+  let joined = '';
+  for (const field of ADDRESS_FIELDS) {
+    const line = address[field];
+    if (line) joined = joined === '' ? line : joined + ', ' + line;
+  }
   return {
     partyType,
     party: {
       name,
       country,
-      address: address === '' ? null : address,
-      entityType: legalEntity(textAt(owner, 'legal-entity-type-code')),
+      address: joined === '' ? null : joined,
+      entityType: legalEntity(entityCode || null),
       role: Number.isFinite(partyType) ? roleOf(partyType) : null,
     },
   };
@@ -55,10 +71,14 @@ export interface OwnersSplit {
   previous: Party[];
 }
 
-export function readOwners(caseFile: XmlElement): OwnersSplit {
-  const owners = allAt(caseFile, 'case-file-owners/case-file-owner')
-    .map(readOwner)
-    .filter((o): o is Owner => o !== null);
+/** The owners of a `case-file-owners` block, split into current and previous. */
+export function readOwners(block: XmlElement | undefined): OwnersSplit {
+  const owners: Owner[] = [];
+  for (const c of block?.children ?? []) {
+    if (c.name !== 'case-file-owner') continue;
+    const owner = readOwner(c);
+    if (owner) owners.push(owner);
+  }
   const known = owners.filter((o) => Number.isFinite(o.partyType));
   if (known.length === 0) return { current: owners.map((o) => o.party), previous: [] };
   const latest = Math.max(...known.map((o) => o.partyType));

@@ -1,27 +1,60 @@
 import type { PriorityClaim } from '../../core/filing.ts';
-import { allAt, at, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, childrenNamed, textAt, type XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 import { formatDesignCode, isoCountry } from './places.ts';
 
-/** Prosecution history: one entry per `case-file-event-statement`, in file order. */
-export function readEvents(caseFile: XmlElement): Array<Record<string, string | null>> {
-  return allAt(caseFile, 'case-file-event-statements/case-file-event-statement').map((e) => ({
-    code: textAt(e, 'code'),
-    type: textAt(e, 'type'),
-    description: textAt(e, 'description-text'),
-    date: usptoDate(textAt(e, 'date')),
-    number: textAt(e, 'number'),
-  }));
+/** Prosecution history from a `case-file-event-statements` block: one entry per statement, in file order. */
+export function readEvents(block: XmlElement | undefined): Array<Record<string, string | null>> {
+  const events: Array<Record<string, string | null>> = [];
+  for (const e of block?.children ?? []) {
+    if (e.name !== 'case-file-event-statement') continue;
+    let code: string | undefined;
+    let type: string | undefined;
+    let description: string | undefined;
+    let date: string | undefined;
+    let number: string | undefined;
+    for (const c of e.children) {
+      switch (c.name) {
+        case 'code':
+          code ??= c.text;
+          break;
+        case 'type':
+          type ??= c.text;
+          break;
+        case 'description-text':
+          description ??= c.text;
+          break;
+        case 'date':
+          date ??= c.text;
+          break;
+        case 'number':
+          number ??= c.text;
+          break;
+      }
+    }
+    events.push({
+      code: code || null,
+      type: type || null,
+      description: description || null,
+      date: usptoDate(date || null),
+      number: number || null,
+    });
+  }
+  return events;
 }
 
-export function readDesignCodes(caseFile: XmlElement): string[] {
-  return allAt(caseFile, 'design-searches/design-search')
-    .map((d) => formatDesignCode(textAt(d, 'code')))
-    .filter((code): code is string => code !== null);
+/** Design search codes of a `design-searches` block, formatted `02.01.01`. */
+export function readDesignCodes(block: XmlElement | undefined): string[] {
+  const codes: string[] = [];
+  for (const d of block?.children ?? []) {
+    if (d.name !== 'design-search') continue;
+    const code = formatDesignCode(textAt(d, 'code'));
+    if (code !== null) codes.push(code);
+  }
+  return codes;
 }
 
-export function readPriorRegistrations(caseFile: XmlElement): Record<string, unknown> | null {
-  const block = at(caseFile, 'prior-registration-applications');
+export function readPriorRegistrations(block: XmlElement | undefined): Record<string, unknown> | null {
   if (!block) return null;
   return {
     otherRelated: textAt(block, 'other-related-in') === 'T',
@@ -50,11 +83,11 @@ function readForeignApplication(f: XmlElement): Record<string, unknown> {
  * and foreign registrations a 44(e) filing rests on. Only the claimed ones are priority claims;
  * all of them stay in `extra.foreignApplications`.
  */
-export function readForeignApplications(caseFile: XmlElement): {
+export function readForeignApplications(block: XmlElement | undefined): {
   priorityClaims: PriorityClaim[];
   all: Array<Record<string, unknown>>;
 } {
-  const all = allAt(caseFile, 'foreign-applications/foreign-application').map(readForeignApplication);
+  const all = childrenNamed(block, 'foreign-application').map(readForeignApplication);
   const priorityClaims = all
     .filter((f) => f.priorityClaimed === true)
     .map((f) => ({
@@ -86,9 +119,11 @@ function flatten(el: XmlElement): Record<string, unknown> {
 }
 
 /** Madrid Protocol data: the international registration this US filing rests on, and outgoing requests. */
-export function readMadrid(caseFile: XmlElement): Record<string, unknown> | null {
-  const registration = at(caseFile, 'international-registration');
-  const requests = allAt(caseFile, 'madrid-international-filing-requests/madrid-international-filing-record');
+export function readMadrid(
+  registration: XmlElement | undefined,
+  requestsBlock: XmlElement | undefined,
+): Record<string, unknown> | null {
+  const requests = childrenNamed(requestsBlock, 'madrid-international-filing-record');
   if (!registration && requests.length === 0) return null;
   return {
     internationalRegistration: registration ? flatten(registration) : null,

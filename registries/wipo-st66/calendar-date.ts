@@ -1,5 +1,4 @@
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T+\-Z])/;
-const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+import { digitsAt, isRealDay } from '../calendar-day.ts';
 
 /**
  * The office's calendar date as `YYYY-MM-DD`. WIPO files write dates as `xs:date`, often with the
@@ -11,16 +10,21 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 export function calendarDate(value: string | null | undefined): string | null {
   const text = value?.trim();
   if (!text) return null;
-  const match = DATE_PREFIX.exec(text) ?? COMPACT_DATE.exec(text);
-  if (!match) return null;
-  const [, year, month, day] = match as unknown as [string, string, string, string];
-  if (!isRealDate(Number(year), Number(month), Number(day))) return null;
-  return `${year}-${month}-${day}`;
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one; Date.UTC is used only for that arithmetic.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  const year = digitsAt(text, 0, 4);
+  if (year < 0) return null;
+  let month: number;
+  let day: number;
+  if (text.charCodeAt(4) === 45 /* - */) {
+    // `YYYY-MM-DD`, then nothing, a time (`T`), or a zone (`Z`, `+hh:mm`, `-hh:mm`).
+    if (text.charCodeAt(7) !== 45) return null;
+    month = digitsAt(text, 5, 2);
+    day = digitsAt(text, 8, 2);
+    if (text.length > 10 && !'T+-Z'.includes(text.charAt(10))) return null;
+  } else {
+    if (text.length !== 8) return null;
+    month = digitsAt(text, 4, 2);
+    day = digitsAt(text, 6, 2);
+  }
+  if (!isRealDay(year, month, day)) return null;
+  return `${text.slice(0, 4)}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

@@ -1,6 +1,6 @@
 import type { Filing, ParsedRecord } from '../../core/filing.ts';
 import { recordHash } from '../record-hash.ts';
-import { allAt, at, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, at, childTexts, fieldText, textAt, type XmlElement } from '../xml/index.ts';
 import { calendarDate } from './calendar-date.ts';
 import {
   st66DesignCodes,
@@ -22,10 +22,14 @@ export function mapSt66TradeMark(
   tradeMark: XmlElement,
   recordIndex: number,
   defaultOffice: string,
+  /** The record as written in the file (with a detached ApplicantDetails block appended), for its hash. */
+  source: string,
 ): ParsedRecord {
-  const serialNumber = textAt(tradeMark, 'ApplicationNumber');
+  // The TradeMark's own text fields, read in one pass: it has a few dozen children and ten are read.
+  const fields = childTexts(tradeMark);
+  const serialNumber = fieldText(fields, 'ApplicationNumber');
   if (!serialNumber) {
-    const registration = textAt(tradeMark, 'RegistrationNumber');
+    const registration = fieldText(fields, 'RegistrationNumber');
     return {
       kind: 'skip',
       skip: {
@@ -35,13 +39,19 @@ export function mapSt66TradeMark(
       },
     };
   }
-  return { kind: 'filing', filing: buildFiling(tradeMark, serialNumber, defaultOffice) };
+  return { kind: 'filing', filing: buildFiling(tradeMark, fields, serialNumber, defaultOffice, source) };
 }
 
-function buildFiling(tradeMark: XmlElement, serialNumber: string, defaultOffice: string): Filing {
-  const office = officeFromSt3(textAt(tradeMark, 'RegistrationOfficeCode'), defaultOffice);
+function buildFiling(
+  tradeMark: XmlElement,
+  fields: ReadonlyMap<string, string | null>,
+  serialNumber: string,
+  defaultOffice: string,
+  source: string,
+): Filing {
+  const office = officeFromSt3(fieldText(fields, 'RegistrationOfficeCode'), defaultOffice);
   const usptoExtra = st66UsptoExtra(tradeMark);
-  const statusCode = textAt(tradeMark, 'MarkCurrentStatusCode');
+  const statusCode = fieldText(fields, 'MarkCurrentStatusCode');
   const statusText =
     (usptoExtra?.statusDescription as string | null | undefined) ??
     (statusCode && !/^\d+$/.test(statusCode) ? statusCode : null);
@@ -49,15 +59,15 @@ function buildFiling(tradeMark: XmlElement, serialNumber: string, defaultOffice:
   const imageFileName = textAt(tradeMark, 'MarkImageDetails/MarkImage/MarkImageFilename');
   const goods = st66Goods(tradeMark);
   const publications = st66Publications(tradeMark);
-  const markFeature = textAt(tradeMark, 'MarkFeature');
+  const markFeature = fieldText(fields, 'MarkFeature');
   let markKind = markKindFromFeature(markFeature);
   if (markKind === 'unknown' && usptoExtra)
     markKind = markKindFromUsptoDrawingCode(usptoExtra.markDrawingCode as string | null);
 
   const extra: Record<string, unknown> = {
     markFeature,
-    kindMark: textAt(tradeMark, 'KindMark'),
-    expiryDate: calendarDate(textAt(tradeMark, 'ExpiryDate')),
+    kindMark: fieldText(fields, 'KindMark'),
+    expiryDate: calendarDate(fieldText(fields, 'ExpiryDate')),
     markDescription: textAt(preferEnglish(allAt(tradeMark, 'MarkDescriptionDetails/MarkDescription'))),
     disclaimer: textAt(preferEnglish(allAt(tradeMark, 'MarkDisclaimerDetails/MarkDisclaimer'))),
     publications,
@@ -71,22 +81,22 @@ function buildFiling(tradeMark: XmlElement, serialNumber: string, defaultOffice:
   return {
     office,
     serialNumber,
-    registrationNumber: textAt(tradeMark, 'RegistrationNumber'),
+    registrationNumber: fieldText(fields, 'RegistrationNumber'),
     markText: textAt(at(tradeMark, 'WordMarkSpecification'), 'MarkVerbalElementText'),
     markKind,
     markImage: imageFileName ? { sha256: null, mimeType: null, sourceName: imageFileName } : null,
     applicants: parties,
-    filingDate: calendarDate(textAt(tradeMark, 'ApplicationDate')),
+    filingDate: calendarDate(fieldText(fields, 'ApplicationDate')),
     publicationDate: oppositionPublicationDate(publications),
-    registrationDate: calendarDate(textAt(tradeMark, 'RegistrationDate')),
+    registrationDate: calendarDate(fieldText(fields, 'RegistrationDate')),
     statusCode,
     statusText,
-    statusDate: calendarDate(textAt(tradeMark, 'MarkCurrentStatusDate')),
+    statusDate: calendarDate(fieldText(fields, 'MarkCurrentStatusDate')),
     statusCategory: statusCategoryOf(statusCode, statusText, office),
     classes: goods.classes,
     designCodes: st66DesignCodes(tradeMark),
     priorityClaims: st66Priorities(tradeMark),
     extra,
-    sourceRecordHash: recordHash(tradeMark),
+    sourceRecordHash: recordHash(source),
   };
 }

@@ -29,7 +29,12 @@ function assertSt66Root(event: Extract<XmlStreamEvent, { kind: 'root' }>, source
 interface HeldRecord {
   index: number;
   element: XmlElement;
+  /** The record as written; a detached ApplicantDetails block's text is appended to it. */
+  source: string;
 }
+
+const mapHeld = (held: HeldRecord, defaultOffice: string): ParsedRecord =>
+  mapSt66TradeMark(held.element, held.index, defaultOffice, held.source);
 
 /**
  * Streams ST.66 records. USPTO TSDR files put `ApplicantDetails` beside `TradeMarkDetails` instead
@@ -56,31 +61,35 @@ export async function* parseSt66Stream(
           assertSt66Root(event, context.sourceName);
         } else if (event.kind === 'oversized') {
           if (event.name !== 'TradeMark') continue;
-          if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+          if (held) yield mapHeld(held, defaultOffice);
           held = null;
           tradeMarkIndex += 1;
           const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
           yield { kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } };
         } else if (event.element.name === 'ApplicantDetails') {
-          if (held) yield mapSt66TradeMark(withChild(held.element, event.element), held.index, defaultOffice);
+          if (held) {
+            const element = withChild(held.element, event.element);
+            yield mapHeld({ index: held.index, element, source: held.source + event.source }, defaultOffice);
+          }
           held = null;
         } else {
-          if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+          if (held) yield mapHeld(held, defaultOffice);
           tradeMarkIndex += 1;
           held = null;
           const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
-          if (own) yield mapSt66TradeMark(event.element, tradeMarkIndex, defaultOffice);
-          else held = { index: tradeMarkIndex, element: event.element };
+          const record = { index: tradeMarkIndex, element: event.element, source: event.source };
+          if (own) yield mapHeld(record, defaultOffice);
+          else held = record;
         }
       }
     }
   } catch (error) {
     // A truncated file still delivers every complete record before the cut.
-    if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+    if (held) yield mapHeld(held, defaultOffice);
     held = null;
     throw error;
   }
-  if (held) yield mapSt66TradeMark(held.element, held.index, defaultOffice);
+  if (held) yield mapHeld(held, defaultOffice);
 }
 
 function withChild(element: XmlElement, extra: XmlElement): XmlElement {

@@ -28,6 +28,8 @@ export function mapSt96Trademark(
   recordIndex: number,
   version: St96Version,
   defaultOffice: string,
+  /** The record as written in the file, for its hash. */
+  source: string,
 ): ParsedRecord {
   // ApplicationNumber is a structure in every ST.96 version seen; a bare text is accepted too.
   const serialNumber =
@@ -43,7 +45,7 @@ export function mapSt96Trademark(
       },
     };
   }
-  return { kind: 'filing', filing: buildFiling(trademark, serialNumber, version, defaultOffice) };
+  return { kind: 'filing', filing: buildFiling(trademark, serialNumber, version, defaultOffice, source) };
 }
 
 function buildFiling(
@@ -51,6 +53,7 @@ function buildFiling(
   serialNumber: string,
   version: St96Version,
   defaultOffice: string,
+  source: string,
 ): Filing {
   const office = officeFromSt3(textAt(trademark, 'RegistrationOfficeCode'), defaultOffice);
   const national = st96NationalExtra(trademark);
@@ -100,6 +103,6 @@ function buildFiling(
     designCodes: st96DesignCodes(trademark),
     priorityClaims: st96Priorities(trademark),
     extra,
-    sourceRecordHash: recordHash(trademark),
+    sourceRecordHash: recordHash(source),
   };
 }

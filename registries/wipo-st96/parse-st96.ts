@@ -40,7 +40,7 @@ export async function* parseSt96Stream(
       const reason = `Trademark record ${event.index} is too large to read (${event.reason}); skipped.`;
       yield { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason } };
     } else {
-      yield mapSt96Trademark(event.element, event.index, version, defaultOffice);
+      yield mapSt96Trademark(event.element, event.index, version, defaultOffice, event.source);
     }
   }
 }

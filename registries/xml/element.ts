@@ -1,3 +1,5 @@
+import { internalized } from './intern.ts';
+
 /**
  * A small element tree for one record at a time. Adapters read records through these helpers
  * instead of walking raw SAX events, so each adapter is a plain mapping function.
@@ -7,7 +9,7 @@ export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlElement[];
-  /** Text directly inside this element (CDATA included), untrimmed. */
+  /** Text directly inside this element (CDATA included), leading and trailing whitespace trimmed. */
   text: string;
 }
 
@@ -20,7 +22,8 @@ function stepsOf(path: string): readonly string[] {
   let steps = splitPaths.get(path);
   if (!steps) {
     if (splitPaths.size >= MAX_CACHED_PATHS) splitPaths.clear();
-    steps = path.split('/');
+    // Internalized like the element names they are compared with, so each comparison is a pointer check.
+    steps = path.split('/').map(internalized);
     splitPaths.set(path, steps);
   }
   return steps;
@@ -63,7 +66,7 @@ export function allAt(el: XmlElement | undefined, path: string): XmlElement[] {
 export function textAt(el: XmlElement | undefined, path?: string): string | null {
   const target = path ? at(el, path) : el;
   if (!target) return null;
-  const value = target.text.trim();
+  const value = target.text;
   return value === '' ? null : value;
 }
 
@@ -78,8 +81,7 @@ export function childTexts(el: XmlElement | undefined): Map<string, string | nul
   if (!el) return texts;
   for (const c of el.children) {
     if (texts.has(c.name)) continue;
-    const value = c.text.trim();
-    texts.set(c.name, value === '' ? null : value);
+    texts.set(c.name, c.text === '' ? null : c.text);
   }
   return texts;
 }

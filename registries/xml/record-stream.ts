@@ -2,11 +2,13 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { TextDecoder } from 'node:util';
 import { InputFormatError } from '../../core/errors.ts';
 import type { XmlElement } from './element.ts';
+import { NameInterner } from './name-interner.ts';
+import { SourceWindow } from './source-window.ts';
 
 export interface XmlLimits {
   /** Deepest element nesting accepted anywhere in the file. */
   maxDepth: number;
-  /** Largest record, in characters of text and attribute values; a larger one is skipped and reported. */
+  /** Largest record, in characters as written (markup included); a larger one is skipped and reported. */
   maxRecordChars: number;
   /** Most elements inside one record; a larger one is skipped and reported. */
   maxRecordElements: number;
@@ -26,13 +28,25 @@ export interface RecordStreamOptions {
 
 export type XmlStreamEvent =
   | { kind: 'root'; name: string; attrs: Record<string, string> }
-  | { kind: 'record'; index: number; element: XmlElement }
+  | {
+      kind: 'record';
+      index: number;
+      element: XmlElement;
+      /** The record exactly as written in the file, from its `<` to its closing `>` (decoded text). */
+      source: string;
+    }
   | { kind: 'oversized'; index: number; name: string; reason: string };
 
 const localName = (qualified: string): string => {
   const colon = qualified.indexOf(':');
   return colon === -1 ? qualified : qualified.slice(colon + 1);
 };
+
+/** Shared by every element without attributes (most of them): one object less per element. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
+/** Shared by every element without children (most of them) until its first child arrives. */
+const NO_CHILDREN: XmlElement[] = [];
 
 /** Reads the encoding from an XML declaration so Latin-1 gazettes decode correctly. */
 function sniffEncoding(head: Buffer): string {
@@ -70,6 +84,8 @@ export async function* streamXmlRecordBatches(
   const limits = { ...defaultXmlLimits, ...options.limits };
   const recordNames = new Set(options.recordElements);
   const parser = new SaxesParser({ position: true, xmlns: false });
+  const source = new SourceWindow();
+  const names = new NameInterner();
   const pending: XmlStreamEvent[] = [];
   let failure: Error | null = null;
 
@@ -79,7 +95,8 @@ export async function* streamXmlRecordBatches(
   let recordsCompleted = 0;
   // Open elements of the record being built (stack[0] is the record element itself).
   const stack: XmlElement[] = [];
-  let recordChars = 0;
+  /** Stream offset of the `<` that opened the record being built. */
+  let recordStart = 0;
   let recordElements = 0;
   let oversizedReason: string | null = null;
   let oversizedDepth = 0;
@@ -89,6 +106,15 @@ export async function* streamXmlRecordBatches(
     failure ??= new InputFormatError(message, { line: parser.line, column: parser.column, ...details });
   };
 
+  /** Stops building the current record; its close is reported as an oversized skip. */
+  const giveUpRecord = (reason: string): void => {
+    oversizedReason = reason;
+    oversizedDepth = recordsOpenedAtDepth;
+    stack.length = 0;
+  };
+  const tooLong = (): boolean => parser.position - recordStart > limits.maxRecordChars;
+  const tooLongReason = (): string => `record is longer than ${limits.maxRecordChars} characters`;
+
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {
       fail(
@@ -97,14 +123,30 @@ export async function* streamXmlRecordBatches(
     }
   });
 
+  // Attributes arrive one event each before their tag's `opentag`; gathering them here is cheaper
+  // than walking saxes' attribute dictionary for every element, most of which have none.
+  let tagAttributes: { name: string; value: string }[] = [];
+  parser.on('attribute', (attribute) => {
+    tagAttributes.push(attribute);
+  });
+
   parser.on('opentag', (tag: SaxesTagPlain) => {
     depth += 1;
+    if (tagAttributes.length > 0) {
+      handleOpenTag(tag, tagAttributes);
+      tagAttributes = [];
+    } else {
+      handleOpenTag(tag, tagAttributes);
+    }
+  });
+
+  const handleOpenTag = (tag: SaxesTagPlain, tagAttributes: readonly { name: string; value: string }[]): void => {
     if (failure) return;
     if (depth > limits.maxDepth) {
       fail(`XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`);
       return;
     }
-    const name = localName(tag.name);
+    const name = names.shared(localName(tag.name));
     if (!rootSeen) {
       rootSeen = true;
       pending.push({ kind: 'root', name, attrs: { ...tag.attributes } });
@@ -113,39 +155,41 @@ export async function* streamXmlRecordBatches(
     if (stack.length === 0) {
       if (!recordNames.has(name)) return;
       recordIndex += 1;
-      recordChars = 0;
       recordElements = 0;
       recordsOpenedAtDepth = depth;
+      recordStart = source.tagStart(parser.position);
+      if (recordStart === -1) {
+        recordStart = parser.position;
+        giveUpRecord(`record's opening tag <${tag.name}> is too long to read`);
+        return;
+      }
     }
     recordElements += 1;
-    const attrs: Record<string, string> = {};
-    const attributes = tag.attributes;
-    for (const key in attributes) {
-      const value = attributes[key]!;
-      attrs[localName(key)] = value;
-      recordChars += value.length;
-    }
     if (recordElements > limits.maxRecordElements) {
-      oversizedReason = `record has more than ${limits.maxRecordElements} elements`;
-      oversizedDepth = recordsOpenedAtDepth;
-      stack.length = 0;
+      giveUpRecord(`record has more than ${limits.maxRecordElements} elements`);
       return;
     }
-    const element: XmlElement = { name, attrs, children: [], text: '' };
-    stack.at(-1)?.children.push(element);
+    if (tooLong()) {
+      giveUpRecord(tooLongReason());
+      return;
+    }
+    let attrs: Record<string, string> = NO_ATTRIBUTES;
+    if (tagAttributes.length > 0) {
+      attrs = {};
+      for (const { name: key, value } of tagAttributes) attrs[names.shared(localName(key))] = value;
+    }
+    const element: XmlElement = { name, attrs, children: NO_CHILDREN, text: '' };
+    if (stack.length > 0) {
+      const parent = stack[stack.length - 1]!;
+      if (parent.children === NO_CHILDREN) parent.children = [element];
+      else parent.children.push(element);
+    }
     stack.push(element);
-  });
+  };
 
   const onText = (text: string): void => {
-    const top = stack.at(-1);
+    const top = stack[stack.length - 1];
     if (!top || oversizedReason || failure) return;
-    recordChars += text.length;
-    if (recordChars > limits.maxRecordChars) {
-      oversizedReason = `record has more than ${limits.maxRecordChars} characters of text`;
-      oversizedDepth = recordsOpenedAtDepth;
-      stack.length = 0;
-      return;
-    }
     top.text += text;
   };
   parser.on('text', onText);
@@ -161,9 +205,15 @@ export async function* streamXmlRecordBatches(
       oversizedReason = null;
     } else if (stack.length > 0) {
       const done = stack.pop();
+      // Trimmed once here rather than at each of the adapters' reads (offices pad and indent text).
+      if (done && done.text !== '') done.text = done.text.trim();
       if (stack.length === 0 && done) {
-        recordsCompleted += 1;
-        pending.push({ kind: 'record', index: recordIndex, element: done });
+        if (tooLong()) {
+          pending.push({ kind: 'oversized', index: recordIndex, name: done.name, reason: tooLongReason() });
+        } else {
+          recordsCompleted += 1;
+          pending.push({ kind: 'record', index: recordIndex, element: done, source: source.slice(recordStart, parser.position) });
+        }
       }
     }
     depth -= 1;
@@ -172,6 +222,15 @@ export async function* streamXmlRecordBatches(
   parser.on('error', (err) => {
     fail(`XML is not well-formed: ${err.message}`);
   });
+
+  /** Feeds decoded text to the parser, keeping only the chunks the open record spans. */
+  const write = (text: string): void => {
+    source.append(text);
+    parser.write(text);
+    if (stack.length > 0 && !oversizedReason && tooLong()) giveUpRecord(tooLongReason());
+    if (stack.length > 0) source.dropBefore(recordStart);
+    else source.keepFromLastTagOpen();
+  };
 
   let decoder: TextDecoder | null = null;
   let bytesRead = 0;
@@ -191,11 +250,11 @@ export async function* streamXmlRecordBatches(
       bytesRead += chunk.length;
       text = decoder.decode(chunk, { stream: true });
     }
-    parser.write(text);
+    write(text);
     if (pending.length > 0) yield pending.splice(0);
     if (failure) throw failure;
   }
-  if (decoder) parser.write(decoder.decode());
+  if (decoder) write(decoder.decode());
   if (!rootSeen) {
     fail(`file holds no XML element (${bytesRead} bytes read); it is empty or not XML.`);
   } else if (depth > 0) {
