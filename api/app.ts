@@ -30,7 +30,7 @@ export interface ApiOptions extends ApiDeps {
   /** Base of links in feeds (Atom entry links, iCalendar URLs). */
   publicBaseUrl?: string | undefined;
   /** Event-stream timings (tests shorten them). */
-  feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs'>;
+  feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs' | 'streamGapWaitMs'>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;

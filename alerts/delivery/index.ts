@@ -18,4 +18,4 @@ export { smtpMailSender, type MailSender, type OutgoingMail } from './mail-trans
 export { planEmails, type PlanEmailOptions } from './plan-emails.ts';
 export { planDigests } from './plan-digests.ts';
 export { sendQueuedEmails, type SendEmailOptions } from './send-emails.ts';
-export { latestOrganizationEventId, organizationEventsAfter } from './event-stream.ts';
+export { latestOrganizationEventId, nextOrganizationEvents, type StreamPosition } from './event-stream.ts';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import {
-  alertsWithDeadlines, createFeedToken, getNotificationSettings, latestAlerts, latestOrganizationEventId, organizationEventsAfter,
+  alertsWithDeadlines, createFeedToken, getNotificationSettings, latestAlerts, latestOrganizationEventId, nextOrganizationEvents, type StreamPosition,
   organizationOfFeedToken, putNotificationSettings, renderAtomFeed, renderDeadlineCalendar, revokeFeedToken, webhookPayload,
   type NotificationSettings,
 } from '../../alerts/delivery/index.ts';
@@ -53,6 +53,8 @@ export interface FeedRouteOptions {
   /** How often the event stream looks for new events. */
   streamPollMs?: number;
   streamHeartbeatMs?: number;
+  /** How long the stream holds at a missing event id before taking it as a rolled-back transaction. */
+  streamGapWaitMs?: number;
 }
 
 /**
@@ -115,9 +117,11 @@ export function feedRoutes({ db, clock }: ApiDeps, options: FeedRouteOptions = {
       if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom.trim())) {
         throw new ValidationError(`Last-Event-ID "${resumeFrom.slice(0, 40)}" is not an event id: send the id of the last event received`);
       }
-      let lastId = resumeFrom !== undefined ? Number(resumeFrom.trim()) : await latestOrganizationEventId(db, organizationId);
+      const afterId = resumeFrom !== undefined ? Number(resumeFrom.trim()) : await latestOrganizationEventId(db, organizationId);
+      let position: StreamPosition = { afterId, hole: null };
       const pollMs = options.streamPollMs ?? 1_000;
       const heartbeatMs = options.streamHeartbeatMs ?? 15_000;
+      const gapWaitMs = options.streamGapWaitMs ?? 10_000;
       return streamSSE(c, async (stream) => {
         let open = true;
         stream.onAbort(() => {
@@ -125,11 +129,10 @@ export function feedRoutes({ db, clock }: ApiDeps, options: FeedRouteOptions = {
         });
         let quietMs = 0;
         while (open) {
-          const events = await organizationEventsAfter(db, organizationId, lastId);
-          for (const event of events) {
-            await stream.writeSSE({ id: String(event.id), data: webhookPayload(event) });
-            lastId = event.id;
-          }
+          const next = await nextOrganizationEvents(db, organizationId, position, { nowMs: performance.now(), gapWaitMs });
+          for (const event of next.events) await stream.writeSSE({ id: String(event.id), data: webhookPayload(event) });
+          position = next.position;
+          const events = next.events;
           if (events.length > 0) quietMs = 0;
           else if (quietMs >= heartbeatMs) {
             await stream.write(': heartbeat\n\n'); // keeps proxies from closing an idle connection

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { emitEvent } from '../../alerts/emit-event.ts';
+import { tables } from '../../db/index.ts';
 import { authed, createTestContext, type TestContext } from '../support/test-context.ts';
 import { deliveryApi } from './support/delivery-api.ts';
 import { createOrg, type TestOrg } from './support/seed.ts';
@@ -81,5 +83,43 @@ describe('GET /v1/events/stream', () => {
     const bad = await api.request('/v1/events/stream', { headers: { ...authed(org.viewer).headers, 'last-event-id': 'abc' } });
     expect(bad.status).toBe(400);
     expect((await api.request('/v1/events/stream')).status).toBe(401);
+  });
+
+  describe('ids that become visible out of order', () => {
+    const maxEventId = async () => {
+      const [row] = await ctx.db.select({ id: sql<string>`coalesce(max(${tables.events.id}), 0)` }).from(tables.events);
+      return Number(row!.id);
+    };
+    /** Writes an event with an id ahead of the sequence, as a transaction that committed before an earlier one does. */
+    const insertAhead = async (id: number, subject: string) =>
+      ctx.db.insert(tables.events).values({ id, organizationId: org.id, type: 'alert.created', subject, data: {} });
+    const moveSequencePast = async (id: number) => ctx.db.execute(sql`SELECT setval(pg_get_serial_sequence('events', 'id'), ${id})`);
+
+    it('holds a later event back while an earlier id is still missing, then sends both in id order', async () => {
+      const before = await maxEventId();
+      const response = await api.request('/v1/events/stream', { headers: { ...authed(org.viewer).headers, 'last-event-id': String(before) } });
+      await insertAhead(before + 2, 'alert:committed-first');
+      const early = await Promise.race([readMessages(response.clone(), 1).then(() => 'sent'), new Promise((r) => setTimeout(() => r('held'), 400))]);
+      expect(early).toBe('held');
+      const filled = await emitEvent(ctx.db, { organizationId: org.id, type: 'alert.created', subject: 'alert:committed-late', data: {} });
+      expect(filled).toBe(before + 1);
+      await moveSequencePast(before + 2);
+      const { messages } = await readMessages(response, 2);
+      expect(messages.map((m) => m.data.subject)).toEqual(['alert:committed-late', 'alert:committed-first']);
+      expect(messages.map((m) => Number(m.id))).toEqual([before + 1, before + 2]);
+    });
+
+    it('passes a hole that never fills (a rolled-back insert) once the wait is over', async () => {
+      const gapWaitMs = 300;
+      const waiting = deliveryApi(ctx, undefined, 20, 10_000, gapWaitMs);
+      const before = await maxEventId();
+      await insertAhead(before + 2, 'alert:after-rollback');
+      await moveSequencePast(before + 2);
+      const started = performance.now();
+      const response = await waiting.request('/v1/events/stream', { headers: { ...authed(org.viewer).headers, 'last-event-id': String(before) } });
+      const { messages } = await readMessages(response, 1);
+      expect(messages.map((m) => m.data.subject)).toEqual(['alert:after-rollback']);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(gapWaitMs);
+    });
   });
 });

@@ -59,7 +59,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, clock: 
 }
 
 /** The real API over a test context; tests that control DNS pass their own SSRF guard. */
-export function testApi(ctx: AppContext, options: { guard?: SsrfGuard; streamPollMs?: number; streamHeartbeatMs?: number } = {}) {
+export function testApi(ctx: AppContext, options: { guard?: SsrfGuard; streamPollMs?: number; streamHeartbeatMs?: number; streamGapWaitMs?: number } = {}) {
   const { guard, ...feed } = options;
   return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue, guard: guard ?? new SsrfGuard({ allowLoopback: true }), feed });
 }
