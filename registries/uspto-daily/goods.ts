@@ -1,4 +1,5 @@
 import type { NiceClassification } from '../../core/filing.ts';
+import { digitsAt } from '../calendar-day.ts';
 import type { XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 
@@ -34,9 +35,9 @@ export function readStatements(block: XmlElement | undefined): Statement[] {
 export function goodsByClass(statements: Statement[]): Map<number, string> {
   const goods = new Map<number, string>();
   for (const { typeCode, text } of statements) {
-    const match = /^GS(\d{3})\d?$/.exec(typeCode);
-    if (!match) continue;
-    const niceClass = Number(match[1]);
+    if (!typeCode.startsWith('GS') || (typeCode.length !== 5 && typeCode.length !== 6)) continue;
+    const niceClass = digitsAt(typeCode, 2, 3);
+    if (niceClass < 0 || (typeCode.length === 6 && digitsAt(typeCode, 5, 1) < 0)) continue;
     const before = goods.get(niceClass);
     goods.set(niceClass, before ? `${before} ${text}` : text);
   }
@@ -125,8 +126,8 @@ function readClassification(classification: XmlElement): UsptoClassification {
 
 /** International code `025` -> 25; the US-only codes (`A`, `B`, `200` for collective membership) are not Nice classes. */
 function niceClassOf(code: string): number | null {
-  if (!/^\d{1,3}$/.test(code)) return null;
-  const n = Number(code);
+  if (code.length < 1 || code.length > 3) return null;
+  const n = digitsAt(code, 0, code.length);
   return n >= 1 && n <= 45 ? n : null;
 }
 

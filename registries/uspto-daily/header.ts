@@ -1,12 +1,30 @@
-import { fieldText, type XmlElement } from '../xml/index.ts';
+import type { XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 
-/** The header's child texts by name (`childTexts`), read once per record. */
-export type HeaderFields = ReadonlyMap<string, string | null>;
+/**
+ * The `case-file-header` read in one pass: every child's text by name (the first occurrence counts,
+ * blank is null) and the `-in` indicators the office set to `T`. The header has about sixty possible
+ * children and forty of them are read per record, so it is walked once rather than searched per field.
+ */
+export interface HeaderFields {
+  text(name: string): string | null;
+  isTrue(name: string): boolean;
+  /** Names of the indicators set to `T`, in file order, without the `-in` suffix. */
+  indicators: string[];
+}
 
-/** `-in` indicator elements hold `T` or `F`; anything else (blank) counts as not set. */
-export function isTrue(fields: HeaderFields, name: string): boolean {
-  return fieldText(fields, name) === 'T';
+export function readHeader(header: XmlElement | undefined): HeaderFields {
+  const texts = new Map<string, string>();
+  const indicators: string[] = [];
+  for (const c of header?.children ?? []) {
+    if (c.text === 'T' && c.name.endsWith('-in')) indicators.push(c.name.slice(0, -3));
+    if (!texts.has(c.name)) texts.set(c.name, c.text);
+  }
+  return {
+    text: (name) => texts.get(name) || null,
+    isTrue: (name) => texts.get(name) === 'T',
+    indicators,
+  };
 }
 
 /** Filing bases by statute section, as filed and as they stand now. */
@@ -32,30 +50,32 @@ const markTypeFlags: ReadonlyArray<readonly [type: string, flag: string]> = [
  * (a 44(d) or 66(a) filing carries foreign priority), register, mark type, the dates of the case's
  * end, and every indicator the office set (named without the `-in` suffix).
  */
-export function headerExtra(header: XmlElement | undefined, fields: HeaderFields): Record<string, unknown> {
-  const indicators = (header?.children ?? [])
-    .filter((c) => c.name.endsWith('-in') && c.text.trim() === 'T')
-    .map((c) => c.name.slice(0, -3));
+export function headerExtra(fields: HeaderFields): Record<string, unknown> {
+  const filed: string[] = [];
+  const current: string[] = [];
+  for (const [basis, filedFlag, currentFlag] of basisFlags) {
+    if (fields.isTrue(filedFlag)) filed.push(basis);
+    if (fields.isTrue(currentFlag)) current.push(basis);
+  }
+  const markTypes: string[] = [];
+  for (const [type, flag] of markTypeFlags) if (fields.isTrue(flag)) markTypes.push(type);
   return {
-    filingBasis: {
-      filed: basisFlags.filter(([, filed]) => isTrue(fields, filed)).map(([basis]) => basis),
-      current: basisFlags.filter(([, , current]) => isTrue(fields, current)).map(([basis]) => basis),
-    },
-    markTypes: markTypeFlags.filter(([, flag]) => isTrue(fields, flag)).map(([type]) => type),
-    register: isTrue(fields, 'supplemental-register-in') ? 'supplemental' : 'principal',
-    standardCharactersClaimed: isTrue(fields, 'standard-characters-claimed-in'),
-    foreignPriority: isTrue(fields, 'foreign-priority-in'),
-    colorDrawing: isTrue(fields, 'color-drawing-current-in'),
-    indicators,
-    abandonmentDate: usptoDate(fieldText(fields, 'abandonment-date')),
-    cancellationDate: usptoDate(fieldText(fields, 'cancellation-date')),
-    cancellationCode: fieldText(fields, 'cancellation-code'),
-    renewalDate: usptoDate(fieldText(fields, 'renewal-date')),
-    amendToRegisterDate: usptoDate(fieldText(fields, 'amend-to-register-date')),
-    republished12cDate: usptoDate(fieldText(fields, 'republished-12c-date')),
-    attorneyName: fieldText(fields, 'attorney-name'),
-    attorneyDocketNumber: fieldText(fields, 'attorney-docket-number'),
-    domesticRepresentative: fieldText(fields, 'domestic-representative-name'),
-    lawOffice: fieldText(fields, 'law-office-assigned-location-code'),
+    filingBasis: { filed, current },
+    markTypes,
+    register: fields.isTrue('supplemental-register-in') ? 'supplemental' : 'principal',
+    standardCharactersClaimed: fields.isTrue('standard-characters-claimed-in'),
+    foreignPriority: fields.isTrue('foreign-priority-in'),
+    colorDrawing: fields.isTrue('color-drawing-current-in'),
+    indicators: fields.indicators,
+    abandonmentDate: usptoDate(fields.text('abandonment-date')),
+    cancellationDate: usptoDate(fields.text('cancellation-date')),
+    cancellationCode: fields.text('cancellation-code'),
+    renewalDate: usptoDate(fields.text('renewal-date')),
+    amendToRegisterDate: usptoDate(fields.text('amend-to-register-date')),
+    republished12cDate: usptoDate(fields.text('republished-12c-date')),
+    attorneyName: fields.text('attorney-name'),
+    attorneyDocketNumber: fields.text('attorney-docket-number'),
+    domesticRepresentative: fields.text('domestic-representative-name'),
+    lawOffice: fields.text('law-office-assigned-location-code'),
   };
 }

@@ -1,9 +1,9 @@
 import type { Filing, ParsedRecord } from '../../core/filing.ts';
 import { recordHash } from '../record-hash.ts';
-import { childTexts, fieldText, type XmlElement } from '../xml/index.ts';
+import type { XmlElement } from '../xml/index.ts';
 import { usptoDate } from './dates.ts';
 import { goodsByClass, niceClasses, otherStatements, readClassifications, readStatements } from './goods.ts';
-import { headerExtra, isTrue } from './header.ts';
+import { headerExtra, readHeader } from './header.ts';
 import { usptoMarkKind } from './mark-kind.ts';
 import { readOwners } from './owners.ts';
 import {
@@ -123,38 +123,37 @@ export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: s
       },
     };
   }
-  const header = parts.header;
-  const fields = childTexts(header);
-  const statusCode = fieldText(fields, 'status-code');
+  const fields = readHeader(parts.header);
+  const statusCode = fields.text('status-code');
   const status = usptoStatus(statusCode);
   const statements = readStatements(parts.statements);
   const classifications = readClassifications(parts.classifications);
   const owners = readOwners(parts.owners);
   const foreign = readForeignApplications(parts.foreignApplications);
-  const threeD = isTrue(fields, 'drawing-3d-current-in') || isTrue(fields, 'drawing-3d-filed-in');
+  const threeD = fields.isTrue('drawing-3d-current-in') || fields.isTrue('drawing-3d-filed-in');
 
   const filing: Filing = {
     office,
     serialNumber,
     registrationNumber: registrationNumberOf(parts.registrationNumber),
-    markText: fieldText(fields, 'mark-identification'),
-    markKind: usptoMarkKind(fieldText(fields, 'mark-drawing-code'), threeD),
+    markText: fields.text('mark-identification'),
+    markKind: usptoMarkKind(fields.text('mark-drawing-code'), threeD),
     markImage: null,
     applicants: owners.current,
-    filingDate: usptoDate(fieldText(fields, 'filing-date')),
-    publicationDate: usptoDate(fieldText(fields, 'published-for-opposition-date')),
-    registrationDate: usptoDate(fieldText(fields, 'registration-date')),
+    filingDate: usptoDate(fields.text('filing-date')),
+    publicationDate: usptoDate(fields.text('published-for-opposition-date')),
+    registrationDate: usptoDate(fields.text('registration-date')),
     statusCode,
     statusText: status.text,
-    statusDate: usptoDate(fieldText(fields, 'status-date')),
+    statusDate: usptoDate(fields.text('status-date')),
     statusCategory: status.category,
     classes: niceClasses(classifications, goodsByClass(statements)),
     designCodes: readDesignCodes(parts.designSearches),
     priorityClaims: foreign.priorityClaims,
     extra: {
       transactionDate: usptoDate(parts.transactionDate),
-      markDrawingCode: fieldText(fields, 'mark-drawing-code'),
-      ...headerExtra(header, fields),
+      markDrawingCode: fields.text('mark-drawing-code'),
+      ...headerExtra(fields),
       statements: otherStatements(statements),
       classifications,
       events: readEvents(parts.events),
