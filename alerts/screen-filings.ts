@@ -13,6 +13,8 @@ export interface ScreenSummary {
   matches: number;
   alertsCreated: number;
   alertsUpdated: number;
+  /** Organizations with an alert created or updated (their plan checklists may have changed). */
+  organizationsAlerted: string[];
 }
 
 interface WatchedMark {
@@ -87,7 +89,8 @@ function deadlineFor(office: string, publicationDate: string | null, log?: Logge
  */
 export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock: Clock; log?: Logger }; input: { filingIds: readonly string[] } }): Promise<ScreenSummary> {
   const { db, clock } = ctx;
-  const summary: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0 };
+  const summary: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0, organizationsAlerted: [] };
+  const alerted = new Set<string>();
   const marks = await loadWatchedMarks(db);
   if (marks.length === 0 || input.filingIds.length === 0) return summary;
   const index = new CandidateIndex<string>();
@@ -135,8 +138,10 @@ export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock
         });
         if (raised.outcome === 'created') summary.alertsCreated += 1;
         if (raised.outcome === 'updated') summary.alertsUpdated += 1;
+        if (raised.outcome === 'created' || raised.outcome === 'updated') alerted.add(mark.organizationId);
       }
     }
   }
+  summary.organizationsAlerted = [...alerted];
   return summary;
 }

@@ -10,7 +10,15 @@ export const QUEUES = {
   marketplaceWatch: 'marketplace.watch',
   evidenceCapture: 'evidence.capture',
   evidencePack: 'evidence.pack',
+  planRefresh: 'plans.refresh',
 } as const;
+
+/**
+ * Queues where a job's singletonKey means "at most one queued and one active per key" (pg-boss's
+ * 'stately' policy): one sync per source, one checklist refresh per organization. The default policy
+ * would ignore the key.
+ */
+const STATELY_QUEUES: ReadonlySet<string> = new Set([QUEUES.sourceSync, QUEUES.planRefresh]);
 
 // Several processes starting at once against one PostgreSQL would race pg-boss's schema and queue
 // creation (CREATE SCHEMA / partition tables: seen as a unique violation or a hang). One session
@@ -95,9 +103,7 @@ export class JobQueue {
   /** pg-boss needs a queue created before send/work; creating is idempotent, so do it on first use. */
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
-    // 'stately' makes singletonKey mean "at most one queued and one active per key" (one sync per
-    // source); the default policy would ignore the key and let two syncs of a source collide.
-    await this.boss.createQueue(name, name === QUEUES.sourceSync ? { name, policy: 'stately' } : { name });
+    await this.boss.createQueue(name, STATELY_QUEUES.has(name) ? { name, policy: 'stately' } : { name });
     this.created.add(name);
   }
 

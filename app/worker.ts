@@ -1,10 +1,10 @@
 import { screenFilings } from '../alerts/index.ts';
 import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 import { registerEvidenceCaptureHandler, registerEvidenceHandlers } from '../evidence/index.ts';
-import { refreshPlanChecklists } from '../plans/index.ts';
 import type { AppContext } from './context.ts';
 import { DeliveryRunner, deliveryOptionsFromConfig } from './delivery-runner.ts';
 import { QUEUES } from './job-queue.ts';
+import { registerPlanRefreshHandler, requestPlanRefreshes } from './plan-refresh.ts';
 import { registerSyncHandler } from './sync-handler.ts';
 
 export interface ScreenJob {
@@ -12,8 +12,8 @@ export interface ScreenJob {
 }
 
 /**
- * A worker takes jobs from the durable queue (screening, source syncs, marketplace watches,
- * evidence captures and packs) and runs the delivery channels (webhooks, email, reminders). Any
+ * A worker takes jobs from the durable queue (screening, plan checklist refreshes, source syncs,
+ * marketplace watches, evidence captures and packs) and runs the delivery channels (webhooks, email, reminders). Any
  * number of worker processes may share one PostgreSQL: each job is handed to exactly one of them,
  * and deliveries are claimed with leases.
  */
@@ -30,10 +30,11 @@ export class Worker {
       await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
         const summary = await screenFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
-        if (summary.alertsCreated + summary.alertsUpdated > 0) await refreshPlanChecklists(this.ctx, {});
+        await requestPlanRefreshes(queue, summary.organizationsAlerted);
         return summary;
       });
     }
+    await registerPlanRefreshHandler(this.ctx);
     await registerSyncHandler(this.ctx);
     await registerMarketplaceHandlers(this.ctx);
     await registerEvidenceCaptureHandler(this.ctx);

@@ -14,7 +14,7 @@ export interface IngestAndScreenResult extends IngestSummary {
 export async function ingestAndScreen(ctx: AppContext, format: string, path: string, options: { quiet?: boolean } = {}): Promise<IngestAndScreenResult> {
   const adapter = format === 'auto' ? await detectFormat(path) : adapterById(format);
   const progress = options.quiet ? null : progressReporter(`ingest ${adapter.id} ${path}`);
-  const screening: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0 };
+  const screening: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0, organizationsAlerted: [] };
   const summary = await ingestFile({
     ctx,
     input: {
@@ -23,7 +23,12 @@ export async function ingestAndScreen(ctx: AppContext, format: string, path: str
       onProgress: (p) => progress?.update({ read: p.recordsRead, inserted: p.inserted, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped }),
       onChanged: async (filingIds) => {
         const s = await screenFilings({ ctx, input: { filingIds } });
-        for (const key of Object.keys(screening) as (keyof ScreenSummary)[]) screening[key] += s[key];
+        screening.filingsScreened += s.filingsScreened;
+        screening.candidatePairs += s.candidatePairs;
+        screening.matches += s.matches;
+        screening.alertsCreated += s.alertsCreated;
+        screening.alertsUpdated += s.alertsUpdated;
+        screening.organizationsAlerted = [...new Set([...screening.organizationsAlerted, ...s.organizationsAlerted])];
       },
     },
   });
