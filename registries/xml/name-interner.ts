@@ -1,37 +1,44 @@
 import { internalized } from './intern.ts';
 
 /**
- * Hands out one shared, internalized string per distinct element name. Names straight from the
- * parser are slices of its input chunk, and V8 compares or hashes such a string on a slow path; the
- * adapters compare names against literals several times per element, so each name is swapped for a
- * shared copy once, when its element opens. The lookup avoids hashing the whole name: a slot chosen
- * by length and three characters, confirmed by one comparison. Bounded, so a hostile file with
- * millions of distinct names cannot grow it (an unknown name past the bound is used as is).
+ * Hands out one shared, internalized local name per distinct qualified element or attribute name
+ * (`ns2:MarkCurrentStatusDate` -> `MarkCurrentStatusDate`). Names straight from the parser are
+ * slices of its input chunk, and V8 compares or hashes such a string on a slow path; the adapters
+ * compare names against literals several times per element, so each name is swapped for a shared
+ * copy once, when its element opens. The lookup avoids hashing the whole name: a slot chosen by
+ * length and three characters, confirmed by one comparison. Bounded, so a hostile file with millions
+ * of distinct names cannot grow it (a new name past the bound is used as is).
  */
 export class NameInterner {
-  private readonly slots = new Map<number, string[]>();
+  private readonly slots = new Map<number, { qualified: string; local: string }[]>();
   private size = 0;
 
   constructor(private readonly maxNames = 10_000) {}
 
-  shared(name: string): string {
-    const length = name.length;
-    if (length === 0) return name;
+  /** The shared local name of a qualified name. */
+  local(qualified: string): string {
+    const length = qualified.length;
+    if (length === 0) return qualified;
     // Kept under 2^30 so the Map key stays a small integer.
     const key =
       ((length & 63) << 24) |
-      ((name.charCodeAt(0) & 255) << 16) |
-      ((name.charCodeAt(length >> 1) & 255) << 8) |
-      (name.charCodeAt(length - 1) & 255);
+      ((qualified.charCodeAt(0) & 255) << 16) |
+      ((qualified.charCodeAt(length >> 1) & 255) << 8) |
+      (qualified.charCodeAt(length - 1) & 255);
     let candidates = this.slots.get(key);
     if (candidates) {
-      for (let i = 0; i < candidates.length; i += 1) if (candidates[i] === name) return candidates[i]!;
+      for (let i = 0; i < candidates.length; i += 1) {
+        const candidate = candidates[i]!;
+        if (candidate.qualified === qualified) return candidate.local;
+      }
     }
-    if (this.size >= this.maxNames) return name;
-    const copy = internalized(name);
+    const colon = qualified.indexOf(':');
+    const local = colon === -1 ? qualified : qualified.slice(colon + 1);
+    if (this.size >= this.maxNames) return local;
+    const entry = { qualified: internalized(qualified), local: internalized(local) };
     if (!candidates) this.slots.set(key, (candidates = []));
-    candidates.push(copy);
+    candidates.push(entry);
     this.size += 1;
-    return copy;
+    return entry.local;
   }
 }

@@ -85,7 +85,8 @@ describe('name interner', () => {
       'brand-new-name',
       'serial-number',
     ];
-    const out = inputs.map((name) => names.shared(name.slice(0)));
+    const out = inputs.map((name) => names.local(name.slice(0)));
     expect(out).toEqual(inputs);
+    expect(['ns2:MarkFeature', 'MarkFeature', 'ns2:MarkFeature', 'a:b:c'].map((name) => names.local(name))).toEqual(['MarkFeature', 'MarkFeature', 'MarkFeature', 'b:c']);
   });
 });

@@ -146,7 +146,7 @@ export async function* streamXmlRecordBatches(
       fail(`XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`);
       return;
     }
-    const name = names.shared(localName(tag.name));
+    const name = names.local(tag.name);
     if (!rootSeen) {
       rootSeen = true;
       pending.push({ kind: 'root', name, attrs: { ...tag.attributes } });
@@ -169,14 +169,11 @@ export async function* streamXmlRecordBatches(
       giveUpRecord(`record has more than ${limits.maxRecordElements} elements`);
       return;
     }
-    if (tooLong()) {
-      giveUpRecord(tooLongReason());
-      return;
-    }
+    // (Length is checked per input chunk in write() and when the record closes, not per element.)
     let attrs: Record<string, string> = NO_ATTRIBUTES;
     if (tagAttributes.length > 0) {
       attrs = {};
-      for (const { name: key, value } of tagAttributes) attrs[names.shared(localName(key))] = value;
+      for (const { name: key, value } of tagAttributes) attrs[names.local(key)] = value;
     }
     const element: XmlElement = { name, attrs, children: NO_CHILDREN, text: '' };
     if (stack.length > 0) {
