@@ -22,6 +22,7 @@ const PREFIX_LENGTH = 4;
 /** Candidates scored per query: enough for any real mark; a query matching more is too generic to rank well anyway. */
 const MAX_CANDIDATES = 5000;
 const INSERT_BATCH = 1000;
+const KEY_ROWS_PER_STATEMENT = 20_000;
 
 function oneLetterDeletions(word: string): string[] {
   const out = new Set<string>([word]);
@@ -86,8 +87,13 @@ export async function indexFilingsForSearch(db: Database, filingIds: readonly st
     keyCount += values.length;
     await db.transaction(async (tx) => {
       await tx.delete(k).where(inArray(k.filingId, ids));
-      for (let i = 0; i < values.length; i += INSERT_BATCH) {
-        await tx.insert(k).values(values.slice(i, i + INSERT_BATCH)).onConflictDoNothing();
+      // About 30 keys per filing: the rows travel as one jsonb parameter per statement (as the filing
+      // upsert does) instead of a VALUES list of two parameters per row.
+      for (let i = 0; i < values.length; i += KEY_ROWS_PER_STATEMENT) {
+        const rows = JSON.stringify(values.slice(i, i + KEY_ROWS_PER_STATEMENT).map((v) => [v.key, v.filingId]));
+        await tx.execute(sql`INSERT INTO filing_search_keys (key, filing_id)
+          SELECT e->>0, (e->>1)::uuid FROM jsonb_array_elements(${rows}::jsonb) AS e
+          ON CONFLICT DO NOTHING`);
       }
     });
   }
