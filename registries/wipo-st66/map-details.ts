@@ -1,5 +1,5 @@
 import type { PriorityClaim } from '../../core/filing.ts';
-import { allAt, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, childrenNamed, textAt, type ChildIndex } from '../xml/index.ts';
 import { calendarDate } from './calendar-date.ts';
 import type { PublicationRef } from './publication.ts';
 
@@ -9,16 +9,16 @@ export interface MarkEventRef {
   description: string | null;
 }
 
-export function st66Publications(tradeMark: XmlElement): PublicationRef[] {
-  return allAt(tradeMark, 'PublicationDetails/Publication').map((p) => ({
+export function st66Publications(tradeMark: ChildIndex): PublicationRef[] {
+  return childrenNamed(tradeMark.first('PublicationDetails'), 'Publication').map((p) => ({
     identifier: textAt(p, 'PublicationIdentifier'),
     section: textAt(p, 'PublicationSection'),
     date: calendarDate(textAt(p, 'PublicationDate')),
   }));
 }
 
-export function st66Priorities(tradeMark: XmlElement): PriorityClaim[] {
-  return allAt(tradeMark, 'PriorityDetails/Priority').map((p) => ({
+export function st66Priorities(tradeMark: ChildIndex): PriorityClaim[] {
+  return childrenNamed(tradeMark.first('PriorityDetails'), 'Priority').map((p) => ({
     country: textAt(p, 'PriorityCountryCode'),
     number: textAt(p, 'PriorityNumber'),
     date: calendarDate(textAt(p, 'PriorityDate')),
@@ -26,15 +26,15 @@ export function st66Priorities(tradeMark: XmlElement): PriorityClaim[] {
 }
 
 /** Vienna classification codes of the mark's images (`26.01.03`). */
-export function st66DesignCodes(tradeMark: XmlElement): string[] {
-  const codes = allAt(tradeMark, 'MarkImageDetails/MarkImage').flatMap((image) =>
+export function st66DesignCodes(tradeMark: ChildIndex): string[] {
+  const codes = childrenNamed(tradeMark.first('MarkImageDetails'), 'MarkImage').flatMap((image) =>
     allAt(image, 'MarkImageCategory/CategoryCodeDetails/CategoryCode').map((c) => textAt(c)),
   );
   return [...new Set(codes.filter((c): c is string => c !== null))];
 }
 
-export function st66Events(tradeMark: XmlElement): MarkEventRef[] {
-  return allAt(tradeMark, 'MarkEventDetails/MarkEvent').map((e) => ({
+export function st66Events(tradeMark: ChildIndex): MarkEventRef[] {
+  return childrenNamed(tradeMark.first('MarkEventDetails'), 'MarkEvent').map((e) => ({
     date: calendarDate(textAt(e, 'MarkEventDate')),
     code: textAt(e, 'MarkEventCode'),
     description:
@@ -43,8 +43,8 @@ export function st66Events(tradeMark: XmlElement): MarkEventRef[] {
 }
 
 /** The USPTO `Ext` facts a reviewer looks at; other offices' files have no such elements. */
-export function st66UsptoExtra(tradeMark: XmlElement): Record<string, unknown> | null {
-  const ext = allAt(tradeMark, 'TradeMarkExt')[0];
+export function st66UsptoExtra(tradeMark: ChildIndex): Record<string, unknown> | null {
+  const ext = tradeMark.first('TradeMarkExt');
   if (!ext) return null;
   return {
     registerCategory: textAt(ext, 'RegisterCategory'),

@@ -1,5 +1,5 @@
 import type { NiceClassification } from '../../core/filing.ts';
-import { allAt, childrenNamed, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, childrenNamed, textAt, type ChildIndex } from '../xml/index.ts';
 import { preferEnglish } from './language.ts';
 
 export interface St66Goods {
@@ -10,9 +10,9 @@ export interface St66Goods {
   usClasses: Record<string, string[]>;
 }
 
-export function st66Goods(tradeMark: XmlElement): St66Goods {
+export function st66Goods(tradeMark: ChildIndex): St66Goods {
   const result: St66Goods = { classes: [], otherClasses: [], usClasses: {} };
-  const descriptions = allAt(tradeMark, 'GoodsServicesDetails/GoodsServices').flatMap((gs) =>
+  const descriptions = childrenNamed(tradeMark.first('GoodsServicesDetails'), 'GoodsServices').flatMap((gs) =>
     allAt(gs, 'ClassDescriptionDetails/ClassDescription'),
   );
   for (const description of descriptions) {

@@ -1,14 +1,14 @@
 import type { Party } from '../../core/filing.ts';
-import { allAt, at, childrenNamed, textAt, type XmlElement } from '../xml/index.ts';
+import { allAt, at, childrenNamed, textAt, type ChildIndex, type XmlElement } from '../xml/index.ts';
 
 /**
  * Applicants of an ST.66 TradeMark. EUIPO bulk files may carry only an `ApplicantKey` (the full
  * applicant is in a separate file); those have no name here and are returned as ids instead.
  */
-export function st66Applicants(tradeMark: XmlElement): { parties: Party[]; applicantIds: string[] } {
+export function st66Applicants(tradeMark: ChildIndex): { parties: Party[]; applicantIds: string[] } {
   const parties: Party[] = [];
   const applicantIds: string[] = [];
-  for (const details of childrenNamed(tradeMark, 'ApplicantDetails')) {
+  for (const details of tradeMark.all('ApplicantDetails')) {
     for (const key of childrenNamed(details, 'ApplicantKey')) {
       const id = textAt(key, 'Identifier');
       if (id) applicantIds.push(id);

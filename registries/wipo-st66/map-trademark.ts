@@ -1,6 +1,6 @@
 import type { Filing, ParsedRecord } from '../../core/filing.ts';
 import { recordHash } from '../record-hash.ts';
-import { allAt, at, childTexts, fieldText, textAt, type XmlElement } from '../xml/index.ts';
+import { ChildIndex, childrenNamed, textAt, type XmlElement } from '../xml/index.ts';
 import { calendarDate } from './calendar-date.ts';
 import {
   st66DesignCodes,
@@ -25,11 +25,11 @@ export function mapSt66TradeMark(
   /** The record as written in the file (with a detached ApplicantDetails block appended), for its hash. */
   source: string,
 ): ParsedRecord {
-  // The TradeMark's own text fields, read in one pass: it has a few dozen children and ten are read.
-  const fields = childTexts(tradeMark);
-  const serialNumber = fieldText(fields, 'ApplicationNumber');
+  // The TradeMark's children, grouped in one pass: it has a few dozen and is read about twenty times.
+  const fields = new ChildIndex(tradeMark);
+  const serialNumber = fields.text('ApplicationNumber');
   if (!serialNumber) {
-    const registration = fieldText(fields, 'RegistrationNumber');
+    const registration = fields.text('RegistrationNumber');
     return {
       kind: 'skip',
       skip: {
@@ -39,39 +39,38 @@ export function mapSt66TradeMark(
       },
     };
   }
-  return { kind: 'filing', filing: buildFiling(tradeMark, fields, serialNumber, defaultOffice, source) };
+  return { kind: 'filing', filing: buildFiling(fields, serialNumber, defaultOffice, source) };
 }
 
 function buildFiling(
-  tradeMark: XmlElement,
-  fields: ReadonlyMap<string, string | null>,
+  fields: ChildIndex,
   serialNumber: string,
   defaultOffice: string,
   source: string,
 ): Filing {
-  const office = officeFromSt3(fieldText(fields, 'RegistrationOfficeCode'), defaultOffice);
-  const usptoExtra = st66UsptoExtra(tradeMark);
-  const statusCode = fieldText(fields, 'MarkCurrentStatusCode');
+  const office = officeFromSt3(fields.text('RegistrationOfficeCode'), defaultOffice);
+  const usptoExtra = st66UsptoExtra(fields);
+  const statusCode = fields.text('MarkCurrentStatusCode');
   const statusText =
     (usptoExtra?.statusDescription as string | null | undefined) ??
     (statusCode && !/^\d+$/.test(statusCode) ? statusCode : null);
-  const { parties, applicantIds } = st66Applicants(tradeMark);
-  const imageFileName = textAt(tradeMark, 'MarkImageDetails/MarkImage/MarkImageFilename');
-  const goods = st66Goods(tradeMark);
-  const publications = st66Publications(tradeMark);
-  const markFeature = fieldText(fields, 'MarkFeature');
+  const { parties, applicantIds } = st66Applicants(fields);
+  const imageFileName = textAt(fields.first('MarkImageDetails'), 'MarkImage/MarkImageFilename');
+  const goods = st66Goods(fields);
+  const publications = st66Publications(fields);
+  const markFeature = fields.text('MarkFeature');
   let markKind = markKindFromFeature(markFeature);
   if (markKind === 'unknown' && usptoExtra)
     markKind = markKindFromUsptoDrawingCode(usptoExtra.markDrawingCode as string | null);
 
   const extra: Record<string, unknown> = {
     markFeature,
-    kindMark: fieldText(fields, 'KindMark'),
-    expiryDate: calendarDate(fieldText(fields, 'ExpiryDate')),
-    markDescription: textAt(preferEnglish(allAt(tradeMark, 'MarkDescriptionDetails/MarkDescription'))),
-    disclaimer: textAt(preferEnglish(allAt(tradeMark, 'MarkDisclaimerDetails/MarkDisclaimer'))),
+    kindMark: fields.text('KindMark'),
+    expiryDate: calendarDate(fields.text('ExpiryDate')),
+    markDescription: textAt(preferEnglish(childrenNamed(fields.first('MarkDescriptionDetails'), 'MarkDescription'))),
+    disclaimer: textAt(preferEnglish(childrenNamed(fields.first('MarkDisclaimerDetails'), 'MarkDisclaimer'))),
     publications,
-    events: st66Events(tradeMark),
+    events: st66Events(fields),
   };
   if (applicantIds.length > 0) extra.applicantIds = applicantIds;
   if (goods.otherClasses.length > 0) extra.otherClasses = goods.otherClasses;
@@ -81,21 +80,21 @@ function buildFiling(
   return {
     office,
     serialNumber,
-    registrationNumber: fieldText(fields, 'RegistrationNumber'),
-    markText: textAt(at(tradeMark, 'WordMarkSpecification'), 'MarkVerbalElementText'),
+    registrationNumber: fields.text('RegistrationNumber'),
+    markText: textAt(fields.first('WordMarkSpecification'), 'MarkVerbalElementText'),
     markKind,
     markImage: imageFileName ? { sha256: null, mimeType: null, sourceName: imageFileName } : null,
     applicants: parties,
-    filingDate: calendarDate(fieldText(fields, 'ApplicationDate')),
+    filingDate: calendarDate(fields.text('ApplicationDate')),
     publicationDate: oppositionPublicationDate(publications),
-    registrationDate: calendarDate(fieldText(fields, 'RegistrationDate')),
+    registrationDate: calendarDate(fields.text('RegistrationDate')),
     statusCode,
     statusText,
-    statusDate: calendarDate(fieldText(fields, 'MarkCurrentStatusDate')),
+    statusDate: calendarDate(fields.text('MarkCurrentStatusDate')),
     statusCategory: statusCategoryOf(statusCode, statusText, office),
     classes: goods.classes,
-    designCodes: st66DesignCodes(tradeMark),
-    priorityClaims: st66Priorities(tradeMark),
+    designCodes: st66DesignCodes(fields),
+    priorityClaims: st66Priorities(fields),
     extra,
     sourceRecordHash: recordHash(source),
   };
