@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Checklist, PlanMarket } from '../plans/types.ts';
-import { brands, filings, organizations } from './schema.ts';
+import { brands, organizations } from './schema.ts';
 
 export const plans = pgTable(
   'plans',
@@ -48,12 +48,18 @@ export const marketplaceWatches = pgTable(
   ],
 );
 
-/** Candidate keys of each filing's mark text (see registries/search-register.ts for the key families). */
+/**
+ * Candidate keys of each filing's mark text (see registries/search-register.ts for the key families).
+ * Derived data, about 30 rows per filing, written only by indexFilingsForSearch for filings it has
+ * just read. No foreign key to filings: checking one per row was 30% of ingest time, filings are never
+ * deleted (the register is shared by every organization), and a search joins filings anyway, so a
+ * stray key could only name a candidate that is then not found.
+ */
 export const filingSearchKeys = pgTable(
   'filing_search_keys',
   {
     key: text('key').notNull(),
-    filingId: uuid('filing_id').notNull().references(() => filings.id, { onDelete: 'cascade' }),
+    filingId: uuid('filing_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.filingId] }), index('filing_search_keys_filing_idx').on(t.filingId)],
 );
