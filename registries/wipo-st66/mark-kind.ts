@@ -1,4 +1,5 @@
 import type { MarkKind } from '../../core/filing.ts';
+import { memoizeByText } from '../memo.ts';
 
 // Checked in order: "design plus words" must be read as combined before "words" reads as word.
 const KIND_BY_WORDING: ReadonlyArray<readonly [RegExp, MarkKind]> = [
@@ -20,10 +21,13 @@ const KIND_BY_WORDING: ReadonlyArray<readonly [RegExp, MarkKind]> = [
  */
 export function markKindFromFeature(feature: string | null | undefined): MarkKind {
   const text = feature?.trim();
-  if (!text) return 'unknown';
+  return text ? kindByWording(text) : 'unknown';
+}
+
+const kindByWording = memoizeByText((text: string): MarkKind => {
   for (const [pattern, kind] of KIND_BY_WORDING) if (pattern.test(text)) return kind;
   return 'unknown';
-}
+});
 
 /** USPTO mark drawing codes (first digit of `MarkFeatureCode`), for files that give only the code. */
 const KIND_BY_USPTO_DRAWING_CODE: Readonly<Record<string, MarkKind>> = {

@@ -1,4 +1,5 @@
 import type { StatusCategory } from '../../core/filing.ts';
+import { memoizeByText } from '../memo.ts';
 
 /**
  * USPTO numeric status codes Markhound is sure about. Everything else stays 'unknown' rather than
@@ -35,7 +36,13 @@ export function statusCategoryOf(code: string | null, text: string | null, offic
   if (code && office === 'USPTO' && /^\d+$/.test(code)) return USPTO_STATUS[code] ?? 'unknown';
   for (const value of [code, text]) {
     if (!value) continue;
-    for (const [pattern, category] of STATUS_BY_WORDING) if (pattern.test(value)) return category;
+    const category = categoryByWording(value);
+    if (category !== null) return category;
   }
   return 'unknown';
 }
+
+const categoryByWording = memoizeByText((value: string): StatusCategory | null => {
+  for (const [pattern, category] of STATUS_BY_WORDING) if (pattern.test(value)) return category;
+  return null;
+});
