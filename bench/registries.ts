@@ -9,7 +9,8 @@
  * Speeds come from ROUNDS rounds of tokenize / trees / parse; ratios are medians of per-round ratios.
  * Every measurement runs in its own process (bench/support/measure-child.ts). Files are generated
  * into a temp folder and deleted afterwards. MB here is 10^6 bytes.
- * Run: npx tsx bench/registries.ts [--quick] [--database-url postgres://user@host/db]
+ * Run: npx tsx bench/registries.ts [--quick] [--parse-only] [--database-url postgres://user@host/db]
+ * (`--parse-only` skips the ingest measurements, which take most of a full run)
  * (without --database-url, TEST_DATABASE_URL is used; with neither, PostgreSQL is skipped).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -118,6 +119,7 @@ async function benchFormat(
   dir: string,
   smallRecords: number,
   databaseUrl: string | undefined,
+  parseOnly: boolean,
 ) {
   const records = { small: smallRecords, large: smallRecords * 4 };
   const small = join(dir, `${format.id}-${records.small}.xml`);
@@ -135,17 +137,8 @@ async function benchFormat(
   }
   const { tokenize, recordTrees, parse: parseLarge } = medianRound(rounds);
   const parseSmall = await measureInChild(['parse', format.id, small]);
-  const pgliteAt = async (file: string, size: string) => {
-    const dataDir = join(dir, `pglite-${format.id}-${size}`);
-    await measureInChild(['create-db', dataDir]);
-    return measureInChild(['ingest', format.id, file, dataDir, String(BATCH_SIZE)]);
-  };
-  const ingestSmall = await pgliteAt(small, 'small');
-  const ingestLarge = await pgliteAt(large, 'large');
-  const postgres = await ingestIntoPostgres(databaseUrl, format.id, large, records.large);
   const ratio = speedShare(rounds, 'parse');
-
-  return {
+  const parsing = {
     files: {
       small: { records: records.small, mb: round(megabytes(smallFile.bytes)) },
       large: { records: records.large, mb: round(megabytes(largeFile.bytes)) },
@@ -158,23 +151,35 @@ async function benchFormat(
     parseToTokenizeRatio: ratio,
     recordTreesToTokenizeRatio: speedShare(rounds, 'recordTrees'),
     meetsRatioTarget: Math.max(ratio.byWallTime, ratio.byCpuTime) >= RATIO_TARGET,
+  };
+  const parseRss = { note: PEAK_RSS_NOTE, parse: flatness(parseSmall, parseLarge) };
+  if (parseOnly) return { ...parsing, ingest: { skipped: '--parse-only' }, peakRss: parseRss };
+
+  const pgliteAt = async (file: string, size: string) => {
+    const dataDir = join(dir, `pglite-${format.id}-${size}`);
+    await measureInChild(['create-db', dataDir]);
+    return measureInChild(['ingest', format.id, file, dataDir, String(BATCH_SIZE)]);
+  };
+  const ingestSmall = await pgliteAt(small, 'small');
+  const ingestLarge = await pgliteAt(large, 'large');
+  const postgres = await ingestIntoPostgres(databaseUrl, format.id, large, records.large);
+  return {
+    ...parsing,
     ingest: { batchSize: BATCH_SIZE, file: 'large', pglite: ingestFigures(ingestLarge, records.large), postgres },
-    peakRss: {
-      note: 'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began',
-      parse: flatness(parseSmall, parseLarge),
-      ingestPglite: flatness(ingestSmall, ingestLarge),
-    },
+    peakRss: { ...parseRss, ingestPglite: flatness(ingestSmall, ingestLarge) },
   };
 }
 
-export async function runRegistriesBench(options: { quick?: boolean; databaseUrl?: string }): Promise<Record<string, unknown>> {
+const PEAK_RSS_NOTE = 'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
+
+export async function runRegistriesBench(options: { quick?: boolean; databaseUrl?: string; parseOnly?: boolean }): Promise<Record<string, unknown>> {
   const smallRecords = options.quick ? SMALL_RECORDS.quick : SMALL_RECORDS.full;
   const dir = await mkdtemp(join(tmpdir(), 'markhound-bench-registries-'));
   try {
     const formats: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const formatDir = await mkdtemp(join(dir, `${format.id}-`));
-      formats[format.id] = await benchFormat(format, formatDir, smallRecords, options.databaseUrl);
+      formats[format.id] = await benchFormat(format, formatDir, smallRecords, options.databaseUrl, Boolean(options.parseOnly));
       // Free the disk before the next format's files (full mode writes about 1 GB per format).
       await rm(formatDir, { recursive: true, force: true });
     }
@@ -196,6 +201,10 @@ function argValue(name: string): string | undefined {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const databaseUrl = argValue('--database-url') ?? process.env.TEST_DATABASE_URL;
-  const result = await runRegistriesBench({ quick: process.argv.includes('--quick'), ...(databaseUrl ? { databaseUrl } : {}) });
+  const result = await runRegistriesBench({
+    quick: process.argv.includes('--quick'),
+    parseOnly: process.argv.includes('--parse-only'),
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   console.log(JSON.stringify(result, null, 2));
 }
