@@ -46,29 +46,6 @@ interface CaseFileParts {
   correspondents: XmlElement[];
 }
 
-type BlockPart = Exclude<keyof CaseFileParts, 'serialNumber' | 'registrationNumber' | 'transactionDate' | 'correspondents'>;
-
-/**
- * Which part each case-file child is. One Map lookup per child: a `switch` over these names costs a
- * string comparison per case, because element names from the parser are not internalized.
- */
-const PART_OF_CHILD = new Map<string, BlockPart | 'serialNumber' | 'registrationNumber' | 'transactionDate' | 'correspondents'>([
-  ['serial-number', 'serialNumber'],
-  ['registration-number', 'registrationNumber'],
-  ['transaction-date', 'transactionDate'],
-  ['case-file-header', 'header'],
-  ['case-file-statements', 'statements'],
-  ['classifications', 'classifications'],
-  ['case-file-owners', 'owners'],
-  ['case-file-event-statements', 'events'],
-  ['design-searches', 'designSearches'],
-  ['prior-registration-applications', 'priorRegistrations'],
-  ['foreign-applications', 'foreignApplications'],
-  ['international-registration', 'internationalRegistration'],
-  ['madrid-international-filing-requests', 'madridRequests'],
-  ['correspondent', 'correspondents'],
-]);
-
 function splitCaseFile(caseFile: XmlElement): CaseFileParts {
   // Every field present from the start: adding them as found would give each record's object its own shape.
   const parts: CaseFileParts = {
@@ -91,13 +68,50 @@ function splitCaseFile(caseFile: XmlElement): CaseFileParts {
   let registrationNumber: string | undefined;
   let transactionDate: string | undefined;
   for (const c of caseFile.children) {
-    const part = PART_OF_CHILD.get(c.name);
-    if (part === undefined) continue;
-    if (part === 'serialNumber') serialNumber ??= c.text;
-    else if (part === 'registrationNumber') registrationNumber ??= c.text;
-    else if (part === 'transactionDate') transactionDate ??= c.text;
-    else if (part === 'correspondents') parts.correspondents.push(c);
-    else parts[part] ??= c;
+    switch (c.name) {
+      case 'serial-number':
+        serialNumber ??= c.text;
+        break;
+      case 'registration-number':
+        registrationNumber ??= c.text;
+        break;
+      case 'transaction-date':
+        transactionDate ??= c.text;
+        break;
+      case 'case-file-header':
+        parts.header ??= c;
+        break;
+      case 'case-file-statements':
+        parts.statements ??= c;
+        break;
+      case 'classifications':
+        parts.classifications ??= c;
+        break;
+      case 'case-file-owners':
+        parts.owners ??= c;
+        break;
+      case 'case-file-event-statements':
+        parts.events ??= c;
+        break;
+      case 'design-searches':
+        parts.designSearches ??= c;
+        break;
+      case 'prior-registration-applications':
+        parts.priorRegistrations ??= c;
+        break;
+      case 'foreign-applications':
+        parts.foreignApplications ??= c;
+        break;
+      case 'international-registration':
+        parts.internationalRegistration ??= c;
+        break;
+      case 'madrid-international-filing-requests':
+        parts.madridRequests ??= c;
+        break;
+      case 'correspondent':
+        parts.correspondents.push(c);
+        break;
+    }
   }
   parts.serialNumber = serialNumber || null;
   parts.registrationNumber = registrationNumber || null;

@@ -37,11 +37,6 @@ export type XmlStreamEvent =
     }
   | { kind: 'oversized'; index: number; name: string; reason: string };
 
-const localName = (qualified: string): string => {
-  const colon = qualified.indexOf(':');
-  return colon === -1 ? qualified : qualified.slice(colon + 1);
-};
-
 /** Shared by every element without attributes (most of them): one object less per element. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
@@ -132,12 +127,9 @@ export async function* streamXmlRecordBatches(
 
   parser.on('opentag', (tag: SaxesTagPlain) => {
     depth += 1;
-    if (tagAttributes.length > 0) {
-      handleOpenTag(tag, tagAttributes);
-      tagAttributes = [];
-    } else {
-      handleOpenTag(tag, tagAttributes);
-    }
+    const attributes = tagAttributes;
+    if (attributes.length > 0) tagAttributes = [];
+    handleOpenTag(tag, attributes);
   });
 
   const handleOpenTag = (tag: SaxesTagPlain, tagAttributes: readonly { name: string; value: string }[]): void => {
@@ -198,7 +190,7 @@ export async function* streamXmlRecordBatches(
       return;
     }
     if (oversizedReason && depth === oversizedDepth) {
-      pending.push({ kind: 'oversized', index: recordIndex, name: localName(tag.name), reason: oversizedReason });
+      pending.push({ kind: 'oversized', index: recordIndex, name: names.local(tag.name), reason: oversizedReason });
       oversizedReason = null;
     } else if (stack.length > 0) {
       const done = stack.pop();

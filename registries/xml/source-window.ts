@@ -15,11 +15,6 @@ export class SourceWindow {
     this.endOffset += text.length;
   }
 
-  /** Stream offset just past the last character appended. */
-  get end(): number {
-    return this.endOffset;
-  }
-
   /**
    * Offset of the `<` that opens the tag ending just before `tagEnd`. No `<` can occur inside a tag
    * (attribute values must escape it), so the last `<` before the tag's end is its start. -1 when

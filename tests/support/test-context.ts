@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createApi } from '../../api/index.ts';
+import { createApi, type ApiOptions } from '../../api/index.ts';
 import { createApiKey, type Role } from '../../api/index.ts';
 import { createAppContext, type AppContext } from '../../app/context.ts';
 import { testConfig, type Config } from '../../config/index.ts';
@@ -59,7 +59,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, clock: 
 }
 
 /** The real API over a test context; tests that control DNS pass their own SSRF guard. */
-export function testApi(ctx: AppContext, options: { guard?: SsrfGuard; streamPollMs?: number; streamHeartbeatMs?: number; streamGapWaitMs?: number } = {}) {
+export function testApi(ctx: AppContext, options: { guard?: SsrfGuard } & NonNullable<ApiOptions['feed']> = {}) {
   const { guard, ...feed } = options;
   return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue, guard: guard ?? new SsrfGuard({ allowLoopback: true }), feed });
 }
