@@ -26,4 +26,29 @@ export interface RegistryAdapter {
   /** True when the file head (first 8 KB, decoded as Latin-1) is in this format. */
   detect(head: string): boolean;
   parse(path: string, context: ParseContext): AsyncGenerator<ParsedRecord>;
+  /**
+   * The same records as `parse`, in batches (the records of one chunk of the file, a few dozen).
+   * Every step of an async generator costs promise round trips, so loops over whole files (ingest,
+   * `markhound parse`) read batches and pay that once per chunk instead of once per record. Formats
+   * whose files are small (one API response, one bundle) need not have it; see `recordBatches`.
+   */
+  parseBatches?(path: string, context: ParseContext): AsyncGenerator<ParsedRecord[]>;
+}
+
+/** An adapter's records in batches: its own `parseBatches`, or `parse` one record per batch. */
+export async function* recordBatches(
+  adapter: RegistryAdapter,
+  path: string,
+  context: ParseContext,
+): AsyncGenerator<ParsedRecord[]> {
+  if (adapter.parseBatches) {
+    yield* adapter.parseBatches(path, context);
+    return;
+  }
+  for await (const record of adapter.parse(path, context)) yield [record];
+}
+
+/** One record at a time out of a batched parse (for `parse`, whose callers want single records). */
+export async function* oneByOne(batches: AsyncIterable<ParsedRecord[]>): AsyncGenerator<ParsedRecord> {
+  for await (const batch of batches) yield* batch;
 }

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Filing } from '../core/filing.ts';
 import type { Logger } from '../core/log.ts';
 import { tables, type Database, type RunSkip } from '../db/index.ts';
-import type { RegistryAdapter } from './adapter.ts';
+import { recordBatches, type RegistryAdapter } from './adapter.ts';
 import { databaseBlobStore } from './blob-store.ts';
 import { fileSha256 } from './file-sha256.ts';
 import { indexFilingsForSearch } from './search-register.ts';
@@ -82,19 +82,22 @@ export async function ingestFile({ ctx, input }: { ctx: IngestContext; input: In
 
   try {
     let index = 0;
-    for await (const record of input.adapter.parse(input.path, { sourceName: input.path, blobStore: databaseBlobStore(db) })) {
-      index += 1;
-      if (index <= run.resumeFrom) continue;
-      progress.recordsRead += 1;
-      if (record.kind === 'skip') {
-        progress.skipped += 1;
-        skips.push(record.skip);
-        ctx.log?.warn('record skipped', { file: input.path, ...record.skip });
-      } else {
-        batch.push(record.filing);
+    const parsed = recordBatches(input.adapter, input.path, { sourceName: input.path, blobStore: databaseBlobStore(db) });
+    for await (const records of parsed) {
+      for (const record of records) {
+        index += 1;
+        if (index <= run.resumeFrom) continue;
+        progress.recordsRead += 1;
+        if (record.kind === 'skip') {
+          progress.skipped += 1;
+          skips.push(record.skip);
+          ctx.log?.warn('record skipped', { file: input.path, ...record.skip });
+        } else {
+          batch.push(record.filing);
+        }
+        // Checkpoint every batchSize records read, so a resumed run never re-reads more than one batch.
+        if (progress.recordsRead % batchSize === 0) await flush();
       }
-      // Checkpoint every batchSize records read, so a resumed run never re-reads more than one batch.
-      if (progress.recordsRead % batchSize === 0) await flush();
     }
   } catch (err) {
     error = (err as Error).message;

@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import { createDb } from '../../db/index.ts';
-import { adapterById, ingestFile } from '../../registries/index.ts';
+import { adapterById, ingestFile, recordBatches } from '../../registries/index.ts';
 import { streamXmlRecordBatches } from '../../registries/xml/index.ts';
 import { startRssSampler } from './rss-sampler.ts';
 
@@ -57,10 +57,11 @@ async function recordTrees(recordElement: string, path: string): Promise<number>
   return records;
 }
 
+/** Every Filing of the file, read in batches as ingest reads them. */
 async function parse(format: string, path: string): Promise<number> {
   let records = 0;
-  for await (const record of adapterById(format).parse(path, { sourceName: path })) {
-    if (record.kind === 'filing') records += 1;
+  for await (const batch of recordBatches(adapterById(format), path, { sourceName: path })) {
+    for (const record of batch) if (record.kind === 'filing') records += 1;
   }
   return records;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { adapterById, detectFormat, type RegistryAdapter } from '../../registries/index.ts';
+import { adapterById, detectFormat, recordBatches, type RegistryAdapter } from '../../registries/index.ts';
 import { unzipSingle } from '../../registries/sync/unzip-single.ts';
 
 export interface ParseFileInput {
@@ -71,13 +71,15 @@ export async function parseFileToJsonLines(input: ParseFileInput, out: Writable,
     data = await dataFileOf(input.path, input.format);
     adapter = input.format ? adapterById(input.format) : await detectFormat(data.path);
     summary.format = adapter.id;
-    for await (const record of adapter.parse(data.path, { sourceName: input.path })) {
-      if (record.kind === 'filing') {
-        summary.filings += 1;
-        await writeLine(out, record.filing);
-      } else {
-        summary.skips += 1;
-        await writeLine(input.skipsTo === 'stdout' ? out : err, { skip: record.skip });
+    for await (const records of recordBatches(adapter, data.path, { sourceName: input.path })) {
+      for (const record of records) {
+        if (record.kind === 'filing') {
+          summary.filings += 1;
+          await writeLine(out, record.filing);
+        } else {
+          summary.skips += 1;
+          await writeLine(input.skipsTo === 'stdout' ? out : err, { skip: record.skip });
+        }
       }
     }
     return summary;

@@ -1,24 +1,26 @@
 import { createReadStream } from 'node:fs';
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
-import type { ParseContext, RegistryAdapter } from '../adapter.ts';
+import { oneByOne, type ParseContext, type RegistryAdapter } from '../adapter.ts';
 import { streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapCaseFile } from './map-case-file.ts';
 
 // Daily files and the annual backfile share the v2.0 structure under these two roots.
 const roots = new Set(['trademark-applications-daily', 'trademark-applications-annual']);
 
-async function* parseUsptoDaily(path: string, context: ParseContext): AsyncGenerator<ParsedRecord> {
+/** The records of each chunk of the file as one batch: one async hop per chunk, not per record. */
+async function* parseUsptoDailyBatches(path: string, context: ParseContext): AsyncGenerator<ParsedRecord[]> {
   const batches = streamXmlRecordBatches(createReadStream(path), {
     recordElements: ['case-file'],
     limits: context.xmlLimits,
   });
-  // Batches, not single events: one async hop per file chunk instead of one per record.
   for await (const batch of batches) {
+    const records: ParsedRecord[] = [];
     for (const event of batch) {
       if (event.kind === 'root') assertUsptoRoot(event.name, context.sourceName);
-      else yield recordOf(event);
+      else records.push(recordOf(event));
     }
+    if (records.length > 0) yield records;
   }
 }
 
@@ -55,5 +57,6 @@ export const usptoDailyAdapter: RegistryAdapter = {
   description: 'USPTO trademark daily applications XML (trademark-applications-daily, version 2.0)',
   defaultOffice: 'USPTO',
   detect: (head) => /<trademark-applications-(daily|annual)[\s>]/.test(head),
-  parse: parseUsptoDaily,
+  parse: (path, context) => oneByOne(parseUsptoDailyBatches(path, context)),
+  parseBatches: parseUsptoDailyBatches,
 };

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { RegistryAdapter } from '../adapter.ts';
-import { looksLikeSt66, parseSt66Stream } from './parse-st66.ts';
+import { looksLikeSt66, parseSt66Batches, parseSt66Stream } from './parse-st66.ts';
 
 // Files that do not name their office (RegistrationOfficeCode) are taken as WIPO's.
 const DEFAULT_OFFICE = 'WIPO';
@@ -13,5 +13,8 @@ export const wipoSt66Adapter: RegistryAdapter = {
   detect: looksLikeSt66,
   parse(path, context) {
     return parseSt66Stream(createReadStream(path), context, DEFAULT_OFFICE);
+  },
+  parseBatches(path, context) {
+    return parseSt66Batches(createReadStream(path), context, DEFAULT_OFFICE);
   },
 };

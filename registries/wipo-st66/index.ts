@@ -1,5 +1,5 @@
 export { wipoSt66Adapter } from './adapter.ts';
-export { parseSt66Stream, looksLikeSt66 } from './parse-st66.ts';
+export { parseSt66Batches, parseSt66Stream, looksLikeSt66 } from './parse-st66.ts';
 // Shared with the ST.96 adapter: both standards use the same codes and the same date rules.
 export { calendarDate } from './calendar-date.ts';
 export { officeFromSt3 } from './office-code.ts';

@@ -1,6 +1,6 @@
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
-import type { ParseContext } from '../adapter.ts';
+import { oneByOne, type ParseContext } from '../adapter.ts';
 import { childrenNamed, streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapSt66TradeMark } from './map-trademark.ts';
 
@@ -37,19 +37,20 @@ const mapHeld = (held: HeldRecord, defaultOffice: string): ParsedRecord =>
   mapSt66TradeMark(held.element, held.index, defaultOffice, held.source);
 
 /**
- * Streams ST.66 records. USPTO TSDR files put `ApplicantDetails` beside `TradeMarkDetails` instead
- * of inside the `TradeMark`; such a block is attached to the TradeMark just before it. To allow that
- * without buffering a whole file, only the latest TradeMark that has no applicants of its own is
- * held back, until the next record or the end of the file.
+ * Streams ST.66 records, in batches (the records of one chunk of the file). USPTO TSDR files put
+ * `ApplicantDetails` beside `TradeMarkDetails` instead of inside the `TradeMark`; such a block is
+ * attached to the TradeMark just before it. To allow that without buffering a whole file, only the
+ * latest TradeMark that has no applicants of its own is held back, until the next record or the end
+ * of the file.
  */
-export async function* parseSt66Stream(
+export async function* parseSt66Batches(
   input: AsyncIterable<Buffer | string>,
   context: ParseContext,
   defaultOffice: string,
-): AsyncGenerator<ParsedRecord> {
+): AsyncGenerator<ParsedRecord[]> {
   let held: HeldRecord | null = null;
   let tradeMarkIndex = 0;
-  // Batches (one per input chunk), not single events: one async hop per chunk instead of per record.
+  let out: ParsedRecord[] = [];
   const batches = streamXmlRecordBatches(input, {
     recordElements: ['TradeMark', 'ApplicantDetails'],
     limits: context.xmlLimits,
@@ -61,35 +62,50 @@ export async function* parseSt66Stream(
           assertSt66Root(event, context.sourceName);
         } else if (event.kind === 'oversized') {
           if (event.name !== 'TradeMark') continue;
-          if (held) yield mapHeld(held, defaultOffice);
+          if (held) out.push(mapHeld(held, defaultOffice));
           held = null;
           tradeMarkIndex += 1;
           const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
-          yield { kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } };
+          out.push({ kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } });
         } else if (event.element.name === 'ApplicantDetails') {
           if (held) {
             const element = withChild(held.element, event.element);
-            yield mapHeld({ index: held.index, element, source: held.source + event.source }, defaultOffice);
+            out.push(mapHeld({ index: held.index, element, source: held.source + event.source }, defaultOffice));
           }
           held = null;
         } else {
-          if (held) yield mapHeld(held, defaultOffice);
+          if (held) out.push(mapHeld(held, defaultOffice));
           tradeMarkIndex += 1;
           held = null;
           const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
           const record = { index: tradeMarkIndex, element: event.element, source: event.source };
-          if (own) yield mapHeld(record, defaultOffice);
+          if (own) out.push(mapHeld(record, defaultOffice));
           else held = record;
         }
+      }
+      if (out.length > 0) {
+        yield out;
+        out = [];
       }
     }
   } catch (error) {
     // A truncated file still delivers every complete record before the cut.
-    if (held) yield mapHeld(held, defaultOffice);
+    if (held) out.push(mapHeld(held, defaultOffice));
     held = null;
+    if (out.length > 0) yield out;
     throw error;
   }
-  if (held) yield mapHeld(held, defaultOffice);
+  if (held) out.push(mapHeld(held, defaultOffice));
+  if (out.length > 0) yield out;
+}
+
+/** `parseSt66Batches` one record at a time (small inputs: a TSDR bundle's status file). */
+export function parseSt66Stream(
+  input: AsyncIterable<Buffer | string>,
+  context: ParseContext,
+  defaultOffice: string,
+): AsyncGenerator<ParsedRecord> {
+  return oneByOne(parseSt66Batches(input, context, defaultOffice));
 }
 
 function withChild(element: XmlElement, extra: XmlElement): XmlElement {
