@@ -1,12 +1,15 @@
 import type { XmlElement } from '../xml/index.ts';
 
+/** True when a multilingual element (`languageCode` or `languageCodeType`) is in English. */
+export function isEnglish(version: XmlElement): boolean {
+  const code = version.attrs.languageCode ?? version.attrs.languageCodeType;
+  return code !== undefined && (code === 'en' || code.toLowerCase() === 'en');
+}
+
 /**
  * The English version of a multilingual element (EUIPO repeats goods texts and translations in
  * each language with `languageCode`), or the first version when there is no English one.
  */
 export function preferEnglish(versions: readonly XmlElement[]): XmlElement | undefined {
-  const english = versions.find(
-    (v) => (v.attrs.languageCode ?? v.attrs.languageCodeType)?.toLowerCase() === 'en',
-  );
-  return english ?? versions[0];
+  return versions.find(isEnglish) ?? versions[0];
 }

@@ -1,7 +1,10 @@
 import type { PriorityClaim } from '../../core/filing.ts';
-import { allAt, childrenNamed, textAt, type ChildIndex } from '../xml/index.ts';
+import { textAt, type XmlElement } from '../xml/index.ts';
 import { calendarDate } from './calendar-date.ts';
 import type { PublicationRef } from './publication.ts';
+
+// Each reader visits its block's elements once: these run on every record of a bulk file. Where a
+// field repeats, the first one counts (as the XPath step `Publication/PublicationDate` picks it).
 
 export interface MarkEventRef {
   date: string | null;
@@ -9,42 +12,79 @@ export interface MarkEventRef {
   description: string | null;
 }
 
-export function st66Publications(tradeMark: ChildIndex): PublicationRef[] {
-  return childrenNamed(tradeMark.first('PublicationDetails'), 'Publication').map((p) => ({
-    identifier: textAt(p, 'PublicationIdentifier'),
-    section: textAt(p, 'PublicationSection'),
-    date: calendarDate(textAt(p, 'PublicationDate')),
-  }));
+/** Text of the first child with each of the given names, in that order (null where absent or blank). */
+function firstTexts(el: XmlElement, names: readonly string[]): (string | null)[] {
+  const found: (XmlElement | undefined)[] = new Array<XmlElement | undefined>(names.length);
+  for (const c of el.children) {
+    const index = names.indexOf(c.name);
+    if (index !== -1) found[index] ??= c;
+  }
+  return Array.from(found, (c) => c?.text || null);
 }
 
-export function st66Priorities(tradeMark: ChildIndex): PriorityClaim[] {
-  return childrenNamed(tradeMark.first('PriorityDetails'), 'Priority').map((p) => ({
-    country: textAt(p, 'PriorityCountryCode'),
-    number: textAt(p, 'PriorityNumber'),
-    date: calendarDate(textAt(p, 'PriorityDate')),
-  }));
+/** The children of a `…Details` block named `name`, mapped. */
+function eachNamed<T>(details: XmlElement | undefined, name: string, map: (el: XmlElement) => T): T[] {
+  const out: T[] = [];
+  if (details) for (const c of details.children) if (c.name === name) out.push(map(c));
+  return out;
 }
 
-/** Vienna classification codes of the mark's images (`26.01.03`). */
-export function st66DesignCodes(tradeMark: ChildIndex): string[] {
-  const codes = childrenNamed(tradeMark.first('MarkImageDetails'), 'MarkImage').flatMap((image) =>
-    allAt(image, 'MarkImageCategory/CategoryCodeDetails/CategoryCode').map((c) => textAt(c)),
-  );
-  return [...new Set(codes.filter((c): c is string => c !== null))];
+const PUBLICATION_FIELDS = ['PublicationIdentifier', 'PublicationSection', 'PublicationDate'];
+
+export function st66Publications(details: XmlElement | undefined): PublicationRef[] {
+  return eachNamed(details, 'Publication', (p) => {
+    const [identifier, section, date] = firstTexts(p, PUBLICATION_FIELDS);
+    return { identifier: identifier ?? null, section: section ?? null, date: calendarDate(date) };
+  });
 }
 
-export function st66Events(tradeMark: ChildIndex): MarkEventRef[] {
-  return childrenNamed(tradeMark.first('MarkEventDetails'), 'MarkEvent').map((e) => ({
-    date: calendarDate(textAt(e, 'MarkEventDate')),
-    code: textAt(e, 'MarkEventCode'),
-    description:
-      textAt(e, 'MarkEventExt/MarkEventInternalDescriptionText') ?? textAt(e, 'MarkEventDescription'),
-  }));
+const PRIORITY_FIELDS = ['PriorityCountryCode', 'PriorityNumber', 'PriorityDate'];
+
+export function st66Priorities(details: XmlElement | undefined): PriorityClaim[] {
+  return eachNamed(details, 'Priority', (p) => {
+    const [country, number, date] = firstTexts(p, PRIORITY_FIELDS);
+    return { country: country ?? null, number: number ?? null, date: calendarDate(date) };
+  });
+}
+
+/** Vienna classification codes of the mark's images (`26.01.03`), each once, in file order. */
+export function st66DesignCodes(details: XmlElement | undefined): string[] {
+  const codes: string[] = [];
+  if (!details) return codes;
+  for (const image of details.children) {
+    if (image.name !== 'MarkImage') continue;
+    const list = firstWithin(image, 'MarkImageCategory', 'CategoryCodeDetails');
+    if (!list) continue;
+    for (const c of list.children) if (c.name === 'CategoryCode' && c.text !== '') codes.push(c.text);
+  }
+  return codes.length > 1 ? [...new Set(codes)] : codes;
+}
+
+/** The first `b` inside the first `a` of an element. */
+function firstWithin(el: XmlElement, a: string, b: string): XmlElement | undefined {
+  for (const c of el.children) {
+    if (c.name !== a) continue;
+    for (const d of c.children) if (d.name === b) return d;
+    return undefined;
+  }
+  return undefined;
+}
+
+const EVENT_FIELDS = ['MarkEventDate', 'MarkEventCode', 'MarkEventDescription'];
+
+export function st66Events(details: XmlElement | undefined): MarkEventRef[] {
+  return eachNamed(details, 'MarkEvent', (e) => {
+    const [date, code, description] = firstTexts(e, EVENT_FIELDS);
+    return {
+      date: calendarDate(date),
+      code: code ?? null,
+      description: textAt(e, 'MarkEventExt/MarkEventInternalDescriptionText') ?? description ?? null,
+    };
+  });
 }
 
 /** The USPTO `Ext` facts a reviewer looks at; other offices' files have no such elements. */
-export function st66UsptoExtra(tradeMark: ChildIndex): Record<string, unknown> | null {
-  const ext = tradeMark.first('TradeMarkExt');
+export function st66UsptoExtra(ext: XmlElement | undefined): Record<string, unknown> | null {
   if (!ext) return null;
   return {
     registerCategory: textAt(ext, 'RegisterCategory'),

@@ -1,63 +1,135 @@
 import type { Party } from '../../core/filing.ts';
-import { allAt, at, childrenNamed, textAt, type ChildIndex, type XmlElement } from '../xml/index.ts';
+import type { XmlElement } from '../xml/index.ts';
 
 /**
- * Applicants of an ST.66 TradeMark. EUIPO bulk files may carry only an `ApplicantKey` (the full
- * applicant is in a separate file); those have no name here and are returned as ids instead.
+ * Applicants of an ST.66 TradeMark (every `ApplicantDetails` block it has). EUIPO bulk files may
+ * carry only an `ApplicantKey` (the full applicant is in a separate file); those have no name here
+ * and are returned as ids instead. Each block's key ids come before its unnamed applicants' ids.
+ * Every element is visited once: this runs on every record of a bulk file.
  */
-export function st66Applicants(tradeMark: ChildIndex): { parties: Party[]; applicantIds: string[] } {
+export function st66Applicants(applicantDetails: readonly XmlElement[]): {
+  parties: Party[];
+  applicantIds: string[];
+} {
   const parties: Party[] = [];
   const applicantIds: string[] = [];
-  for (const details of tradeMark.all('ApplicantDetails')) {
-    for (const key of childrenNamed(details, 'ApplicantKey')) {
-      const id = textAt(key, 'Identifier');
-      if (id) applicantIds.push(id);
-    }
-    for (const applicant of childrenNamed(details, 'Applicant')) {
-      const party = st66Party(applicant);
-      if (party) parties.push(party);
-      else {
-        const id = textAt(applicant, 'ApplicantIdentifier');
+  for (const details of applicantDetails) {
+    let unnamedIds: string[] | null = null;
+    for (const c of details.children) {
+      if (c.name === 'ApplicantKey') {
+        const id = firstText(c, 'Identifier');
         if (id) applicantIds.push(id);
+      } else if (c.name === 'Applicant') {
+        const { party, identifier } = st66Party(c);
+        if (party) parties.push(party);
+        else if (identifier) (unnamedIds ??= []).push(identifier);
       }
     }
+    if (unnamedIds) applicantIds.push(...unnamedIds);
   }
   return { parties, applicantIds };
 }
 
-function st66Party(applicant: XmlElement): Party | null {
-  const nameAddress = at(applicant, 'ApplicantAddressBook/FormattedNameAddress');
-  const name = partyName(at(nameAddress, 'Name'));
-  if (!name) return null;
-  const address = at(nameAddress, 'Address');
-  return {
+/** First child of that name (first match only, as an XPath step would pick it). */
+function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!el) return undefined;
+  for (const c of el.children) if (c.name === name) return c;
+  return undefined;
+}
+
+function firstText(el: XmlElement | undefined, name: string): string | null {
+  return firstChild(el, name)?.text || null;
+}
+
+/** The applicant as a party, or null when it has no name (then its `ApplicantIdentifier` stands in). */
+function st66Party(applicant: XmlElement): { party: Party | null; identifier: string | null } {
+  let addressBook: XmlElement | undefined;
+  let nationality: XmlElement | undefined;
+  let incorporation: XmlElement | undefined;
+  let legalEntity: XmlElement | undefined;
+  let ext: XmlElement | undefined;
+  let identifier: XmlElement | undefined;
+  for (const c of applicant.children) {
+    switch (c.name) {
+      case 'ApplicantAddressBook':
+        addressBook ??= c;
+        break;
+      case 'ApplicantNationalityCode':
+        nationality ??= c;
+        break;
+      case 'ApplicantIncorporationCountryCode':
+        incorporation ??= c;
+        break;
+      case 'ApplicantLegalEntity':
+        legalEntity ??= c;
+        break;
+      case 'ApplicantExt':
+        ext ??= c;
+        break;
+      case 'ApplicantIdentifier':
+        identifier ??= c;
+        break;
+    }
+  }
+  const nameAddress = firstChild(addressBook, 'FormattedNameAddress');
+  let nameElement: XmlElement | undefined;
+  let address: XmlElement | undefined;
+  if (nameAddress) {
+    for (const c of nameAddress.children) {
+      if (c.name === 'Name') nameElement ??= c;
+      else if (c.name === 'Address') address ??= c;
+    }
+  }
+  const name = partyName(nameElement);
+  if (!name) return { party: null, identifier: identifier?.text || null };
+  const { countryCode, text: addressLine } = readAddress(address);
+  const party: Party = {
     name,
-    country:
-      textAt(address, 'AddressCountryCode') ??
-      textAt(address, 'FormattedAddress/FormattedAddressCountryCode') ??
-      textAt(applicant, 'ApplicantNationalityCode') ??
-      textAt(applicant, 'ApplicantIncorporationCountryCode'),
-    address: addressText(address),
-    entityType: textAt(applicant, 'ApplicantLegalEntity'),
+    country: countryCode ?? (nationality?.text || null) ?? (incorporation?.text || null),
+    address: addressLine,
+    entityType: legalEntity?.text || null,
     // USPTO says which owner this is (original applicant, owner at publication, registrant).
-    role: textAt(applicant, 'ApplicantExt/PartyTypeDescriptionText') ?? 'applicant',
+    role: firstText(ext, 'PartyTypeDescriptionText') ?? 'applicant',
   };
+  return { party, identifier: null };
 }
 
 function partyName(name: XmlElement | undefined): string | null {
-  const lines = allAt(name, 'FreeFormatName/FreeFormatNameDetails/FreeFormatNameLine')
-    .map((line) => textAt(line))
-    .filter((line): line is string => line !== null);
+  if (!name) return null;
+  const lines: string[] = [];
+  const freeFormat = firstChild(firstChild(name, 'FreeFormatName'), 'FreeFormatNameDetails');
+  if (freeFormat)
+    for (const c of freeFormat.children)
+      if (c.name === 'FreeFormatNameLine' && c.text !== '') lines.push(c.text);
   if (lines.length > 0) return lines.join(', ');
-  const formatted = at(name, 'FormattedName');
-  const organization = textAt(formatted, 'OrganizationName');
-  if (organization) return organization;
-  const person = ['FirstName', 'MiddleName', 'LastName']
-    .map((part) => textAt(formatted, part))
-    .filter((part): part is string => part !== null);
+  const formatted = firstChild(name, 'FormattedName');
+  if (!formatted) return null;
+  let organization: XmlElement | undefined;
+  let first: XmlElement | undefined;
+  let middle: XmlElement | undefined;
+  let last: XmlElement | undefined;
+  for (const c of formatted.children) {
+    switch (c.name) {
+      case 'OrganizationName':
+        organization ??= c;
+        break;
+      case 'FirstName':
+        first ??= c;
+        break;
+      case 'MiddleName':
+        middle ??= c;
+        break;
+      case 'LastName':
+        last ??= c;
+        break;
+    }
+  }
+  if (organization?.text) return organization.text;
+  const person = [first?.text, middle?.text, last?.text].filter((part): part is string => !!part);
   return person.length > 0 ? person.join(' ') : null;
 }
 
+/** Formatted address parts, in this order, joined with commas. */
 const ADDRESS_PARTS = [
   'AddressRoom',
   'AddressBuilding',
@@ -66,15 +138,36 @@ const ADDRESS_PARTS = [
   'AddressState',
   'AddressPostcode',
 ];
+const ADDRESS_PART_INDEX = new Map(ADDRESS_PARTS.map((part, index) => [part, index]));
 
-function addressText(address: XmlElement | undefined): string | null {
-  const formatted = at(address, 'FormattedAddress');
-  const parts = ADDRESS_PARTS.map((part) => textAt(formatted, part)).filter((p): p is string => p !== null);
-  if (parts.length === 0) {
-    for (const line of allAt(address, 'FreeFormatAddress/FreeFormatAddressLine')) {
-      const text = textAt(line);
-      if (text) parts.push(text);
+/** The address's country code (`AddressCountryCode`, else the formatted address's) and its text. */
+function readAddress(address: XmlElement | undefined): { countryCode: string | null; text: string | null } {
+  if (!address) return { countryCode: null, text: null };
+  let countryCode: XmlElement | undefined;
+  let formatted: XmlElement | undefined;
+  let freeFormat: XmlElement | undefined;
+  for (const c of address.children) {
+    if (c.name === 'AddressCountryCode') countryCode ??= c;
+    else if (c.name === 'FormattedAddress') formatted ??= c;
+    else if (c.name === 'FreeFormatAddress') freeFormat ??= c;
+  }
+  const parts: (XmlElement | undefined)[] = [];
+  let formattedCountry: XmlElement | undefined;
+  if (formatted) {
+    for (const c of formatted.children) {
+      const index = ADDRESS_PART_INDEX.get(c.name);
+      if (index !== undefined) parts[index] ??= c;
+      else if (c.name === 'FormattedAddressCountryCode') formattedCountry ??= c;
     }
   }
-  return parts.length > 0 ? parts.join(', ') : null;
+  const texts: string[] = [];
+  for (const part of parts) if (part?.text) texts.push(part.text);
+  if (texts.length === 0 && freeFormat) {
+    for (const c of freeFormat.children)
+      if (c.name === 'FreeFormatAddressLine' && c.text !== '') texts.push(c.text);
+  }
+  return {
+    countryCode: (countryCode?.text || null) ?? (formattedCountry?.text || null),
+    text: texts.length > 0 ? texts.join(', ') : null,
+  };
 }
