@@ -12,14 +12,21 @@ export interface MarkEventRef {
   description: string | null;
 }
 
-/** Text of the first child with each of the given names, in that order (null where absent or blank). */
-function firstTexts(el: XmlElement, names: readonly string[]): (string | null)[] {
-  const found: (XmlElement | undefined)[] = new Array<XmlElement | undefined>(names.length);
-  for (const c of el.children) {
-    const index = names.indexOf(c.name);
-    if (index !== -1) found[index] ??= c;
+/** Texts of the first children named `a`, `b` and `c` (null where absent or blank), in one pass. */
+function firstTexts(
+  el: XmlElement,
+  [a, b, c]: readonly [string, string, string],
+): [string | null, string | null, string | null] {
+  let first: XmlElement | undefined;
+  let second: XmlElement | undefined;
+  let third: XmlElement | undefined;
+  for (const child of el.children) {
+    const name = child.name;
+    if (name === a) first ??= child;
+    else if (name === b) second ??= child;
+    else if (name === c) third ??= child;
   }
-  return Array.from(found, (c) => c?.text || null);
+  return [first?.text || null, second?.text || null, third?.text || null];
 }
 
 /** The children of a `…Details` block named `name`, mapped. */
@@ -29,21 +36,29 @@ function eachNamed<T>(details: XmlElement | undefined, name: string, map: (el: X
   return out;
 }
 
-const PUBLICATION_FIELDS = ['PublicationIdentifier', 'PublicationSection', 'PublicationDate'];
+const PUBLICATION_FIELDS: readonly [string, string, string] = [
+  'PublicationIdentifier',
+  'PublicationSection',
+  'PublicationDate',
+];
 
 export function st66Publications(details: XmlElement | undefined): PublicationRef[] {
   return eachNamed(details, 'Publication', (p) => {
     const [identifier, section, date] = firstTexts(p, PUBLICATION_FIELDS);
-    return { identifier: identifier ?? null, section: section ?? null, date: calendarDate(date) };
+    return { identifier, section, date: calendarDate(date) };
   });
 }
 
-const PRIORITY_FIELDS = ['PriorityCountryCode', 'PriorityNumber', 'PriorityDate'];
+const PRIORITY_FIELDS: readonly [string, string, string] = [
+  'PriorityCountryCode',
+  'PriorityNumber',
+  'PriorityDate',
+];
 
 export function st66Priorities(details: XmlElement | undefined): PriorityClaim[] {
   return eachNamed(details, 'Priority', (p) => {
     const [country, number, date] = firstTexts(p, PRIORITY_FIELDS);
-    return { country: country ?? null, number: number ?? null, date: calendarDate(date) };
+    return { country, number, date: calendarDate(date) };
   });
 }
 
@@ -70,15 +85,19 @@ function firstWithin(el: XmlElement, a: string, b: string): XmlElement | undefin
   return undefined;
 }
 
-const EVENT_FIELDS = ['MarkEventDate', 'MarkEventCode', 'MarkEventDescription'];
+const EVENT_FIELDS: readonly [string, string, string] = [
+  'MarkEventDate',
+  'MarkEventCode',
+  'MarkEventDescription',
+];
 
 export function st66Events(details: XmlElement | undefined): MarkEventRef[] {
   return eachNamed(details, 'MarkEvent', (e) => {
     const [date, code, description] = firstTexts(e, EVENT_FIELDS);
     return {
       date: calendarDate(date),
-      code: code ?? null,
-      description: textAt(e, 'MarkEventExt/MarkEventInternalDescriptionText') ?? description ?? null,
+      code,
+      description: textAt(e, 'MarkEventExt/MarkEventInternalDescriptionText') ?? description,
     };
   });
 }

@@ -11,9 +11,12 @@ export interface PublicationRef {
  * opposition. The earliest qualifying date wins: later part A entries are corrections.
  */
 export function oppositionPublicationDate(publications: readonly PublicationRef[]): string | null {
-  const forOpposition = publications.filter(
-    (p) => p.date !== null && (p.section === null || /^A\b|^A\.|oppos/i.test(p.section)),
-  );
-  const dates = forOpposition.map((p) => p.date as string).sort();
-  return dates[0] ?? null;
+  let earliest: string | null = null;
+  for (const p of publications) {
+    if (p.date === null || (p.section !== null && !OPENS_OPPOSITION.test(p.section))) continue;
+    if (earliest === null || p.date < earliest) earliest = p.date;
+  }
+  return earliest;
 }
+
+const OPENS_OPPOSITION = /^A\b|^A\.|oppos/i;

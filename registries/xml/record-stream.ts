@@ -43,6 +43,17 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 /** Shared by every element without children (most of them) until its first child arrives. */
 const NO_CHILDREN: XmlElement[] = [];
 
+/**
+ * False when the text neither starts nor ends with a character `trim` could remove (most element
+ * texts): checking two characters is cheaper than `trim` on the parser's sliced strings. Anything
+ * outside printable ASCII at either end goes to `trim`, which knows every Unicode space.
+ */
+function mayNeedTrim(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 127 || last <= 32 || last >= 127;
+}
+
 /** Reads the encoding from an XML declaration so Latin-1 gazettes decode correctly. */
 function sniffEncoding(head: Buffer): string {
   const ascii = head.subarray(0, 200).toString('latin1');
@@ -132,10 +143,15 @@ export async function* streamXmlRecordBatches(
     handleOpenTag(tag, attributes);
   });
 
-  const handleOpenTag = (tag: SaxesTagPlain, tagAttributes: readonly { name: string; value: string }[]): void => {
+  const handleOpenTag = (
+    tag: SaxesTagPlain,
+    tagAttributes: readonly { name: string; value: string }[],
+  ): void => {
     if (failure) return;
     if (depth > limits.maxDepth) {
-      fail(`XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`);
+      fail(
+        `XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`,
+      );
       return;
     }
     const name = names.local(tag.name);
@@ -190,18 +206,28 @@ export async function* streamXmlRecordBatches(
       return;
     }
     if (oversizedReason && depth === oversizedDepth) {
-      pending.push({ kind: 'oversized', index: recordIndex, name: names.local(tag.name), reason: oversizedReason });
+      pending.push({
+        kind: 'oversized',
+        index: recordIndex,
+        name: names.local(tag.name),
+        reason: oversizedReason,
+      });
       oversizedReason = null;
     } else if (stack.length > 0) {
       const done = stack.pop();
       // Trimmed once here rather than at each of the adapters' reads (offices pad and indent text).
-      if (done && done.text !== '') done.text = done.text.trim();
+      if (done && done.text !== '' && mayNeedTrim(done.text)) done.text = done.text.trim();
       if (stack.length === 0 && done) {
         if (tooLong()) {
           pending.push({ kind: 'oversized', index: recordIndex, name: done.name, reason: tooLongReason() });
         } else {
           recordsCompleted += 1;
-          pending.push({ kind: 'record', index: recordIndex, element: done, source: source.slice(recordStart, parser.position) });
+          pending.push({
+            kind: 'record',
+            index: recordIndex,
+            element: done,
+            source: source.slice(recordStart, parser.position),
+          });
         }
       }
     }
@@ -233,7 +259,9 @@ export async function* streamXmlRecordBatches(
         try {
           decoder = new TextDecoder(encoding);
         } catch {
-          throw new InputFormatError(`XML declares encoding "${encoding}", which this runtime cannot decode; convert the file to UTF-8.`);
+          throw new InputFormatError(
+            `XML declares encoding "${encoding}", which this runtime cannot decode; convert the file to UTF-8.`,
+          );
         }
       }
       bytesRead += chunk.length;
