@@ -13,18 +13,77 @@ export interface HeaderFields {
   indicators: string[];
 }
 
+/**
+ * Header fields the mapping reads, each given a slot once at start-up: a record's header is then one
+ * array of texts filled in one pass, instead of a Map built per record.
+ */
+const HEADER_NAMES_READ = [
+  'status-code',
+  'mark-identification',
+  'mark-drawing-code',
+  'filing-date',
+  'published-for-opposition-date',
+  'registration-date',
+  'status-date',
+  'abandonment-date',
+  'cancellation-date',
+  'cancellation-code',
+  'renewal-date',
+  'amend-to-register-date',
+  'republished-12c-date',
+  'attorney-name',
+  'attorney-docket-number',
+  'domestic-representative-name',
+  'law-office-assigned-location-code',
+  'drawing-3d-current-in',
+  'drawing-3d-filed-in',
+  'supplemental-register-in',
+  'standard-characters-claimed-in',
+  'foreign-priority-in',
+  'color-drawing-current-in',
+];
+const SLOT_OF_NAME = new Map<string, number>();
+
+function slotOf(name: string): number {
+  let slot = SLOT_OF_NAME.get(name);
+  if (slot === undefined) {
+    slot = SLOT_OF_NAME.size;
+    SLOT_OF_NAME.set(name, slot);
+  }
+  return slot;
+}
+
+class ReadHeader implements HeaderFields {
+  constructor(
+    private readonly header: XmlElement | undefined,
+    private readonly texts: (string | undefined)[],
+    readonly indicators: string[],
+  ) {}
+
+  text(name: string): string | null {
+    const slot = SLOT_OF_NAME.get(name);
+    if (slot !== undefined) return this.texts[slot] || null;
+    // A name no slot was made for (a caller reading a new field): search the header for it.
+    for (const c of this.header?.children ?? []) if (c.name === name) return c.text || null;
+    return null;
+  }
+
+  isTrue(name: string): boolean {
+    // Every indicator set to `T` is in `indicators`; the first occurrence of a name counts.
+    return this.text(name) === 'T';
+  }
+}
+
 export function readHeader(header: XmlElement | undefined): HeaderFields {
-  const texts = new Map<string, string>();
+  const texts: (string | undefined)[] = [];
   const indicators: string[] = [];
   for (const c of header?.children ?? []) {
-    if (c.text === 'T' && c.name.endsWith('-in')) indicators.push(c.name.slice(0, -3));
-    if (!texts.has(c.name)) texts.set(c.name, c.text);
+    const name = c.name;
+    if (c.text === 'T' && name.endsWith('-in')) indicators.push(name.slice(0, -3));
+    const slot = SLOT_OF_NAME.get(name);
+    if (slot !== undefined) texts[slot] ??= c.text;
   }
-  return {
-    text: (name) => texts.get(name) || null,
-    isTrue: (name) => texts.get(name) === 'T',
-    indicators,
-  };
+  return new ReadHeader(header, texts, indicators);
 }
 
 /** Filing bases by statute section, as filed and as they stand now. */
@@ -44,6 +103,15 @@ const markTypeFlags: ReadonlyArray<readonly [type: string, flag: string]> = [
   ['collective membership mark', 'collective-membership-mark-in'],
   ['certification mark', 'certification-mark-in'],
 ];
+
+// Every name `text` and `isTrue` are asked for gets its slot (a name without one is searched for).
+for (const name of [
+  ...HEADER_NAMES_READ,
+  ...basisFlags.flatMap(([, filed, current]) => [filed, current]),
+  ...markTypeFlags.map(([, flag]) => flag),
+]) {
+  slotOf(name);
+}
 
 /**
  * Header facts that have no slot in Filing but matter to a lawyer reading an alert: filing basis
