@@ -6,6 +6,8 @@
  *   tsx bench/support/measure-child.ts parse FORMAT FILE
  *   tsx bench/support/measure-child.ts ingest FORMAT FILE (PGLITE_DIR | postgres://URL) [BATCH_SIZE]
  *   tsx bench/support/measure-child.ts create-db PGLITE_DIR   (creates and migrates; nothing measured)
+ *   tsx bench/support/measure-child.ts paired FORMAT RECORD_ELEMENT FILE ROUNDS
+ *     (tokenize, record trees and parse interleaved in one warm process; prints a PairedMeasurement)
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { SaxesParser } from 'saxes';
 import { createDb } from '../../db/index.ts';
 import { adapterById, ingestFile, recordBatches } from '../../registries/index.ts';
 import { streamXmlRecordBatches } from '../../registries/xml/index.ts';
+import { attributeParseTime, type ParseTimeAttribution } from './attribute-parse-time.ts';
 import { startRssSampler } from './rss-sampler.ts';
 
 export interface Measurement {
@@ -32,6 +35,21 @@ export interface Measurement {
   error?: string | null;
 }
 
+export interface StageTime {
+  ms: number;
+  cpuMs: number;
+}
+
+/** ROUNDS rounds of the three stages back to back on one file, in one process after a warm-up round. */
+export interface PairedMeasurement {
+  mode: 'paired';
+  bytes: number;
+  records: number;
+  rounds: { tokenize: StageTime; recordTrees: StageTime; parse: StageTime }[];
+  /** Where the time of one more parse and one more tokenize went, by CPU profile. */
+  attribution: { parse: ParseTimeAttribution; tokenize: ParseTimeAttribution };
+}
+
 /** The baseline: saxes with the options record-stream uses and handlers that do nothing. */
 async function tokenize(path: string): Promise<number> {
   const parser = new SaxesParser({ position: true, xmlns: false });
@@ -42,7 +60,8 @@ async function tokenize(path: string): Promise<number> {
   parser.on('closetag', () => undefined);
   parser.on('text', () => undefined);
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of createReadStream(path)) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+  for await (const chunk of createReadStream(path))
+    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
   parser.write(decoder.decode());
   parser.close();
   return elements;
@@ -51,7 +70,9 @@ async function tokenize(path: string): Promise<number> {
 async function recordTrees(recordElement: string, path: string): Promise<number> {
   let records = 0;
   // Batches, as the adapters read them (one async hop per file chunk, not per record).
-  for await (const batch of streamXmlRecordBatches(createReadStream(path), { recordElements: [recordElement] })) {
+  for await (const batch of streamXmlRecordBatches(createReadStream(path), {
+    recordElements: [recordElement],
+  })) {
     for (const event of batch) if (event.kind === 'record') records += 1;
   }
   return records;
@@ -82,8 +103,50 @@ async function timed<T>(work: () => Promise<T>) {
   return { result, ms, cpuMs, ...sampler.stop() };
 }
 
-async function measure(args: string[]): Promise<Measurement> {
+type Stage = 'tokenize' | 'recordTrees' | 'parse';
+
+/**
+ * The three stages in rounds, within one warm process: a shared machine's speed drifts by tens of
+ * percent over seconds, so stages timed seconds apart compare better than stages timed in separate
+ * processes half a minute apart. Odd rounds run the stages in reverse order, so a steady drift
+ * favours neither side.
+ */
+async function paired(
+  format: string,
+  recordElement: string,
+  path: string,
+  rounds: number,
+): Promise<PairedMeasurement> {
+  const run: Record<Stage, () => Promise<number>> = {
+    tokenize: () => tokenize(path),
+    recordTrees: () => recordTrees(recordElement, path),
+    parse: () => parse(format, path),
+  };
+  const order: Stage[] = ['tokenize', 'recordTrees', 'parse'];
+  let records = 0;
+  for (const stage of order) records = await run[stage](); // warm-up: JIT and page cache
+  const out: PairedMeasurement['rounds'] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const times = {} as Record<Stage, StageTime>;
+    for (const stage of i % 2 === 0 ? order : [...order].reverse()) {
+      const { ms, cpuMs } = await timed(run[stage]);
+      times[stage] = { ms, cpuMs };
+    }
+    out.push(times);
+  }
+  const attribution = {
+    parse: await attributeParseTime(run.parse),
+    tokenize: await attributeParseTime(run.tokenize),
+  };
+  return { mode: 'paired', bytes: (await stat(path)).size, records, rounds: out, attribution };
+}
+
+async function measure(args: string[]): Promise<Measurement | PairedMeasurement> {
   const [mode, ...rest] = args;
+  if (mode === 'paired' && rest[0] && rest[1] && rest[2]) {
+    const [format, recordElement, path, rounds] = rest as [string, string, string, string | undefined];
+    return paired(format, recordElement, path, Number(rounds ?? 7));
+  }
   if (mode === 'tokenize' && rest[0]) {
     const path = rest[0];
     const { result: records, ...time } = await timed(() => tokenize(path));
@@ -114,14 +177,27 @@ async function measure(args: string[]): Promise<Measurement> {
     const dbh = await createDb(isUrl ? { databaseUrl: target, dataDir: ':memory:' } : { dataDir: target });
     try {
       const adapter = adapterById(format);
-      const { result: summary, ...time } = await timed(() => ingestFile({ ctx: { db: dbh.db }, input: { path, adapter, batchSize } }));
+      const { result: summary, ...time } = await timed(() =>
+        ingestFile({ ctx: { db: dbh.db }, input: { path, adapter, batchSize } }),
+      );
       const bytes = (await stat(path)).size;
-      return { mode, bytes, records: summary.recordsRead, ...time, inserted: summary.inserted, skipped: summary.skipped, batchSize, error: summary.error };
+      return {
+        mode,
+        bytes,
+        records: summary.recordsRead,
+        ...time,
+        inserted: summary.inserted,
+        skipped: summary.skipped,
+        batchSize,
+        error: summary.error,
+      };
     } finally {
       await dbh.close();
     }
   }
-  throw new Error(`measure-child: bad arguments "${args.join(' ')}"; see the usage at the top of bench/support/measure-child.ts`);
+  throw new Error(
+    `measure-child: bad arguments "${args.join(' ')}"; see the usage at the top of bench/support/measure-child.ts`,
+  );
 }
 
 process.stdout.write(JSON.stringify(await measure(process.argv.slice(2))) + '\n');

@@ -1,7 +1,7 @@
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import { oneByOne, type ParseContext } from '../adapter.ts';
-import { childrenNamed, streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
+import { streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapSt66TradeMark } from './map-trademark.ts';
 
 const ST96_NAMESPACE = /XMLSchema\/(ST96\/)?Trademark\b/;
@@ -79,7 +79,7 @@ export async function* parseSt66Batches(
           if (held) out.push(mapHeld(held, defaultOffice));
           tradeMarkIndex += 1;
           held = null;
-          const own = childrenNamed(event.element, 'ApplicantDetails').length > 0;
+          const own = event.element.children.some(isApplicantDetails);
           const record = { index: tradeMarkIndex, element: event.element, source: event.source };
           if (own) out.push(mapHeld(record, defaultOffice));
           else held = record;
@@ -109,6 +109,8 @@ export function parseSt66Stream(
 ): AsyncGenerator<ParsedRecord> {
   return oneByOne(parseSt66Batches(input, context, defaultOffice));
 }
+
+const isApplicantDetails = (el: XmlElement): boolean => el.name === 'ApplicantDetails';
 
 function withChild(element: XmlElement, extra: XmlElement): XmlElement {
   return { ...element, children: [...element.children, extra] };
