@@ -25,33 +25,39 @@ interface Owner {
 }
 
 /** Address lines in the order they are joined; the first of each counts. */
-const ADDRESS_FIELDS = ['address-1', 'address-2', 'city', 'state', 'postcode', 'country', 'other'] as const;
-type AddressField = (typeof ADDRESS_FIELDS)[number];
-const isAddressField = (name: string): name is AddressField => (ADDRESS_FIELDS as readonly string[]).includes(name);
+const ADDRESS_FIELDS = ['address-1', 'address-2', 'city', 'state', 'postcode', 'country', 'other'];
+const ADDRESS_SLOT = new Map(ADDRESS_FIELDS.map((field, slot) => [field, slot]));
+const STATE_SLOT = ADDRESS_SLOT.get('state')!;
+const COUNTRY_SLOT = ADDRESS_SLOT.get('country')!;
 
 function readOwner(owner: XmlElement): Owner | null {
   let name: string | undefined;
   let partyTypeText: string | undefined;
   let entityCode: string | undefined;
   let nationality: XmlElement | undefined;
-  const address: Partial<Record<AddressField, string>> = {};
+  // One slot per address field (an array: keyed stores of varying names into an object are slow).
+  const address: (string | undefined)[] = [];
   for (const c of owner.children) {
-    if (c.name === 'party-name') name ??= c.text;
-    else if (c.name === 'party-type') partyTypeText ??= c.text;
-    else if (c.name === 'legal-entity-type-code') entityCode ??= c.text;
-    else if (c.name === 'nationality') nationality ??= c;
-    else if (isAddressField(c.name)) address[c.name] ??= c.text;
+    const field = c.name;
+    if (field === 'party-name') name ??= c.text;
+    else if (field === 'party-type') partyTypeText ??= c.text;
+    else if (field === 'legal-entity-type-code') entityCode ??= c.text;
+    else if (field === 'nationality') nationality ??= c;
+    else {
+      const slot = ADDRESS_SLOT.get(field);
+      if (slot !== undefined) address[slot] ??= c.text;
+    }
   }
   if (!name) return null;
   const partyType = Number(partyTypeText || NaN);
   const country =
-    countryOfState(address.state || null) ??
-    isoCountry(address.country || null) ??
+    countryOfState(address[STATE_SLOT] || null) ??
+    isoCountry(address[COUNTRY_SLOT] || null) ??
     countryOfState(textAt(nationality, 'state')) ??
     isoCountry(textAt(nationality, 'country'));
   let joined = '';
-  for (const field of ADDRESS_FIELDS) {
-    const line = address[field];
+  for (let slot = 0; slot < ADDRESS_FIELDS.length; slot += 1) {
+    const line = address[slot];
     if (line) joined = joined === '' ? line : joined + ', ' + line;
   }
   return {
