@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateSt66 } from './generate/st66.ts';
 import { generateUsptoDaily } from './generate/uspto-daily.ts';
-import type { Measurement, PairedMeasurement } from './support/measure-child.ts';
+import type { Measurement, StageTime } from './support/measure-child.ts';
 import { measureInChild } from './support/run-measurement.ts';
 import { createScratchPostgres } from './support/scratch-postgres.ts';
 
@@ -80,20 +80,9 @@ const median = (values: number[]): number => {
  * Share of the baseline's speed a stage keeps, by wall time and by CPU time (steadier when the
  * machine is busy): the median over rounds of the ratio within each round, with every round's ratio.
  */
-function speedShare(rounds: readonly Round[], stage: 'recordTrees' | 'parse') {
+function speedShare(rounds: readonly Record<'tokenize' | 'recordTrees' | 'parse', StageTime>[], stage: 'recordTrees' | 'parse') {
   const wall = rounds.map((r) => r.tokenize.ms / r[stage].ms);
   const cpu = rounds.map((r) => r.tokenize.cpuMs / r[stage].cpuMs);
-  return {
-    byWallTime: round(median(wall), 2),
-    byCpuTime: round(median(cpu), 2),
-    rounds: { byWallTime: wall.map((v) => round(v, 2)), byCpuTime: cpu.map((v) => round(v, 2)) },
-  };
-}
-
-/** Median per-round share of tokenize speed that a stage keeps, in the paired measurement. */
-function pairedShare(measurement: PairedMeasurement, stage: 'recordTrees' | 'parse') {
-  const wall = measurement.rounds.map((r) => r.tokenize.ms / r[stage].ms);
-  const cpu = measurement.rounds.map((r) => r.tokenize.cpuMs / r[stage].cpuMs);
   return {
     byWallTime: round(median(wall), 2),
     byCpuTime: round(median(cpu), 2),
@@ -119,25 +108,15 @@ function ingestFigures(m: Measurement, expectedRecords: number) {
     records: m.records,
     seconds: round(seconds(m)),
     recordsPerSec: recordsPerSec(m),
-    ...(complete
-      ? {}
-      : { problem: `read ${m.records} of ${expectedRecords} records; error: ${m.error ?? 'none'}` }),
+    ...(complete ? {} : { problem: `read ${m.records} of ${expectedRecords} records; error: ${m.error ?? 'none'}` }),
   };
 }
 
-async function ingestIntoPostgres(
-  adminUrl: string | undefined,
-  format: string,
-  file: string,
-  records: number,
-) {
+async function ingestIntoPostgres(adminUrl: string | undefined, format: string, file: string, records: number) {
   if (!adminUrl) return { skipped: 'no PostgreSQL URL given (pass --database-url or set TEST_DATABASE_URL)' };
   const scratch = await createScratchPostgres(adminUrl);
   try {
-    return ingestFigures(
-      await measureInChild(['ingest', format, file, scratch.url, String(BATCH_SIZE)]),
-      records,
-    );
+    return ingestFigures(await measureInChild(['ingest', format, file, scratch.url, String(BATCH_SIZE)]), records);
   } finally {
     await scratch.drop();
   }
@@ -166,14 +145,8 @@ async function benchFormat(
   }
   const { tokenize, recordTrees, parse: parseLarge } = medianRound(rounds);
   const parseSmall = await measureInChild(['parse', format.id, small]);
-  const pairedRun = await measureInChild([
-    'paired',
-    format.id,
-    format.recordElement,
-    small,
-    String(PAIRED_ROUNDS),
-  ]);
-  const ratio = pairedShare(pairedRun, 'parse');
+  const pairedRun = await measureInChild(['paired', format.id, format.recordElement, small, String(PAIRED_ROUNDS)]);
+  const ratio = speedShare(pairedRun.rounds, 'parse');
   const attributedRatio = round(
     pairedRun.attribution.parse.tokenizerShare / pairedRun.attribution.tokenize.tokenizerShare,
     2,
@@ -192,7 +165,7 @@ async function benchFormat(
       method: `paired: ${PAIRED_ROUNDS} rounds of tokenize, record trees and parse on the ${records.small}-record file in one warm process, stage order reversed every other round; median of per-round ratios`,
       ...ratio,
     },
-    recordTreesToTokenizeRatio: pairedShare(pairedRun, 'recordTrees'),
+    recordTreesToTokenizeRatio: speedShare(pairedRun.rounds, 'recordTrees'),
     largeFileFreshProcesses: {
       method: `${ROUNDS} rounds of one fresh process per stage on the ${records.large}-record file; median of per-round ratios`,
       parseToTokenizeRatio: speedShare(rounds, 'parse'),
@@ -223,37 +196,21 @@ async function benchFormat(
   const postgres = await ingestIntoPostgres(databaseUrl, format.id, large, records.large);
   return {
     ...parsing,
-    ingest: {
-      batchSize: BATCH_SIZE,
-      file: 'large',
-      pglite: ingestFigures(ingestLarge, records.large),
-      postgres,
-    },
+    ingest: { batchSize: BATCH_SIZE, file: 'large', pglite: ingestFigures(ingestLarge, records.large), postgres },
     peakRss: { ...parseRss, ingestPglite: flatness(ingestSmall, ingestLarge) },
   };
 }
 
-const PEAK_RSS_NOTE =
-  'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
+const PEAK_RSS_NOTE = 'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
 
-export async function runRegistriesBench(options: {
-  quick?: boolean;
-  databaseUrl?: string;
-  parseOnly?: boolean;
-}): Promise<Record<string, unknown>> {
+export async function runRegistriesBench(options: { quick?: boolean; databaseUrl?: string; parseOnly?: boolean }): Promise<Record<string, unknown>> {
   const smallRecords = options.quick ? SMALL_RECORDS.quick : SMALL_RECORDS.full;
   const dir = await mkdtemp(join(tmpdir(), 'markhound-bench-registries-'));
   try {
     const formats: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const formatDir = await mkdtemp(join(dir, `${format.id}-`));
-      formats[format.id] = await benchFormat(
-        format,
-        formatDir,
-        smallRecords,
-        options.databaseUrl,
-        Boolean(options.parseOnly),
-      );
+      formats[format.id] = await benchFormat(format, formatDir, smallRecords, options.databaseUrl, Boolean(options.parseOnly));
       // Free the disk before the next format's files (full mode writes about 1 GB per format).
       await rm(formatDir, { recursive: true, force: true });
     }

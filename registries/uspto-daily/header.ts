@@ -13,9 +13,27 @@ export interface HeaderFields {
   indicators: string[];
 }
 
+/** Filing bases by statute section, as filed and as they stand now. */
+const basisFlags: ReadonlyArray<readonly [basis: string, filed: string, current: string]> = [
+  ['1(a)', 'filed-as-use-application-in', 'use-application-currently-in'],
+  ['1(b)', 'intent-to-use-in', 'intent-to-use-current-in'],
+  ['44(d)', 'filing-basis-filed-as-44d-in', 'filing-basis-current-44d-in'],
+  ['44(e)', 'filing-basis-filed-as-44e-in', 'filing-basis-current-44e-in'],
+  ['66(a)', 'filing-basis-filed-as-66a-in', 'filing-basis-current-66a-in'],
+];
+
+const markTypeFlags: ReadonlyArray<readonly [type: string, flag: string]> = [
+  ['trademark', 'trademark-in'],
+  ['service mark', 'service-mark-in'],
+  ['collective trademark', 'collective-trademark-in'],
+  ['collective service mark', 'collective-service-mark-in'],
+  ['collective membership mark', 'collective-membership-mark-in'],
+  ['certification mark', 'certification-mark-in'],
+];
+
 /**
- * Header fields the mapping reads, each given a slot once at start-up: a record's header is then one
- * array of texts filled in one pass, instead of a Map built per record.
+ * Header fields the mapping reads besides the flags above. Each of them gets a slot once, at
+ * start-up, so a record's header is one array of texts filled in one pass, not a Map per record.
  */
 const HEADER_NAMES_READ = [
   'status-code',
@@ -42,16 +60,13 @@ const HEADER_NAMES_READ = [
   'foreign-priority-in',
   'color-drawing-current-in',
 ];
-const SLOT_OF_NAME = new Map<string, number>();
-
-function slotOf(name: string): number {
-  let slot = SLOT_OF_NAME.get(name);
-  if (slot === undefined) {
-    slot = SLOT_OF_NAME.size;
-    SLOT_OF_NAME.set(name, slot);
-  }
-  return slot;
-}
+const SLOT_OF_NAME = new Map(
+  [
+    ...HEADER_NAMES_READ,
+    ...basisFlags.flatMap(([, filed, current]) => [filed, current]),
+    ...markTypeFlags.map(([, flag]) => flag),
+  ].map((name, slot) => [name, slot]),
+);
 
 class ReadHeader implements HeaderFields {
   constructor(
@@ -69,7 +84,6 @@ class ReadHeader implements HeaderFields {
   }
 
   isTrue(name: string): boolean {
-    // Every indicator set to `T` is in `indicators`; the first occurrence of a name counts.
     return this.text(name) === 'T';
   }
 }
@@ -84,33 +98,6 @@ export function readHeader(header: XmlElement | undefined): HeaderFields {
     if (slot !== undefined) texts[slot] ??= c.text;
   }
   return new ReadHeader(header, texts, indicators);
-}
-
-/** Filing bases by statute section, as filed and as they stand now. */
-const basisFlags: ReadonlyArray<readonly [basis: string, filed: string, current: string]> = [
-  ['1(a)', 'filed-as-use-application-in', 'use-application-currently-in'],
-  ['1(b)', 'intent-to-use-in', 'intent-to-use-current-in'],
-  ['44(d)', 'filing-basis-filed-as-44d-in', 'filing-basis-current-44d-in'],
-  ['44(e)', 'filing-basis-filed-as-44e-in', 'filing-basis-current-44e-in'],
-  ['66(a)', 'filing-basis-filed-as-66a-in', 'filing-basis-current-66a-in'],
-];
-
-const markTypeFlags: ReadonlyArray<readonly [type: string, flag: string]> = [
-  ['trademark', 'trademark-in'],
-  ['service mark', 'service-mark-in'],
-  ['collective trademark', 'collective-trademark-in'],
-  ['collective service mark', 'collective-service-mark-in'],
-  ['collective membership mark', 'collective-membership-mark-in'],
-  ['certification mark', 'certification-mark-in'],
-];
-
-// Every name `text` and `isTrue` are asked for gets its slot (a name without one is searched for).
-for (const name of [
-  ...HEADER_NAMES_READ,
-  ...basisFlags.flatMap(([, filed, current]) => [filed, current]),
-  ...markTypeFlags.map(([, flag]) => flag),
-]) {
-  slotOf(name);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PriorityClaim } from '../../core/filing.ts';
-import { textAt, type XmlElement } from '../xml/index.ts';
+import { at, textAt, type XmlElement } from '../xml/index.ts';
 import { calendarDate } from './calendar-date.ts';
 import type { PublicationRef } from './publication.ts';
 
@@ -68,21 +68,11 @@ export function st66DesignCodes(details: XmlElement | undefined): string[] {
   if (!details) return codes;
   for (const image of details.children) {
     if (image.name !== 'MarkImage') continue;
-    const list = firstWithin(image, 'MarkImageCategory', 'CategoryCodeDetails');
+    const list = at(image, 'MarkImageCategory/CategoryCodeDetails');
     if (!list) continue;
     for (const c of list.children) if (c.name === 'CategoryCode' && c.text !== '') codes.push(c.text);
   }
   return codes.length > 1 ? [...new Set(codes)] : codes;
-}
-
-/** The first `b` inside the first `a` of an element. */
-function firstWithin(el: XmlElement, a: string, b: string): XmlElement | undefined {
-  for (const c of el.children) {
-    if (c.name !== a) continue;
-    for (const d of c.children) if (d.name === b) return d;
-    return undefined;
-  }
-  return undefined;
 }
 
 const EVENT_FIELDS: readonly [string, string, string] = [

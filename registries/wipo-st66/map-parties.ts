@@ -1,5 +1,5 @@
 import type { Party } from '../../core/filing.ts';
-import type { XmlElement } from '../xml/index.ts';
+import { at, child, textAt, type XmlElement } from '../xml/index.ts';
 
 /**
  * Applicants of an ST.66 TradeMark (every `ApplicantDetails` block it has). EUIPO bulk files may
@@ -17,7 +17,7 @@ export function st66Applicants(applicantDetails: readonly XmlElement[]): {
     let unnamedIds: string[] | null = null;
     for (const c of details.children) {
       if (c.name === 'ApplicantKey') {
-        const id = firstText(c, 'Identifier');
+        const id = textAt(c, 'Identifier');
         if (id) applicantIds.push(id);
       } else if (c.name === 'Applicant') {
         const { party, identifier } = st66Party(c);
@@ -28,17 +28,6 @@ export function st66Applicants(applicantDetails: readonly XmlElement[]): {
     if (unnamedIds) applicantIds.push(...unnamedIds);
   }
   return { parties, applicantIds };
-}
-
-/** First child of that name (first match only, as an XPath step would pick it). */
-function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  if (!el) return undefined;
-  for (const c of el.children) if (c.name === name) return c;
-  return undefined;
-}
-
-function firstText(el: XmlElement | undefined, name: string): string | null {
-  return firstChild(el, name)?.text || null;
 }
 
 /** The applicant as a party, or null when it has no name (then its `ApplicantIdentifier` stands in). */
@@ -71,7 +60,7 @@ function st66Party(applicant: XmlElement): { party: Party | null; identifier: st
         break;
     }
   }
-  const nameAddress = firstChild(addressBook, 'FormattedNameAddress');
+  const nameAddress = child(addressBook, 'FormattedNameAddress');
   let nameElement: XmlElement | undefined;
   let address: XmlElement | undefined;
   if (nameAddress) {
@@ -89,7 +78,7 @@ function st66Party(applicant: XmlElement): { party: Party | null; identifier: st
     address: addressLine,
     entityType: legalEntity?.text || null,
     // USPTO says which owner this is (original applicant, owner at publication, registrant).
-    role: firstText(ext, 'PartyTypeDescriptionText') ?? 'applicant',
+    role: textAt(ext, 'PartyTypeDescriptionText') ?? 'applicant',
   };
   return { party, identifier: null };
 }
@@ -97,12 +86,12 @@ function st66Party(applicant: XmlElement): { party: Party | null; identifier: st
 function partyName(name: XmlElement | undefined): string | null {
   if (!name) return null;
   const lines: string[] = [];
-  const freeFormat = firstChild(firstChild(name, 'FreeFormatName'), 'FreeFormatNameDetails');
+  const freeFormat = at(name, 'FreeFormatName/FreeFormatNameDetails');
   if (freeFormat)
     for (const c of freeFormat.children)
       if (c.name === 'FreeFormatNameLine' && c.text !== '') lines.push(c.text);
   if (lines.length > 0) return lines.join(', ');
-  const formatted = firstChild(name, 'FormattedName');
+  const formatted = child(name, 'FormattedName');
   if (!formatted) return null;
   let organization: XmlElement | undefined;
   let first: XmlElement | undefined;

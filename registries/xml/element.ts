@@ -70,37 +70,6 @@ export function textAt(el: XmlElement | undefined, path?: string): string | null
   return value === '' ? null : value;
 }
 
-/**
- * An element's children grouped by local name, built in one pass. For wide elements that a mapping
- * reads many times (an ST.66 TradeMark has a few dozen children and is read about twenty times per
- * record), where a scan of the children per read costs more than the mapping itself. `text` and
- * `first` give what `textAt(el, name)` and `at(el, name)` give.
- */
-export class ChildIndex {
-  private readonly byName = new Map<string, XmlElement[]>();
-
-  constructor(el: XmlElement | undefined) {
-    for (const c of el?.children ?? []) {
-      const same = this.byName.get(c.name);
-      if (same) same.push(c);
-      else this.byName.set(c.name, [c]);
-    }
-  }
-
-  first(name: string): XmlElement | undefined {
-    return this.byName.get(name)?.[0];
-  }
-
-  all(name: string): readonly XmlElement[] {
-    return this.byName.get(name) ?? [];
-  }
-
-  /** Text of the first child with this name; absent or blank is null. */
-  text(name: string): string | null {
-    return this.byName.get(name)?.[0]?.text || null;
-  }
-}
-
 /** All text below an element, in document order, whitespace collapsed. */
 export function deepText(el: XmlElement | undefined): string | null {
   if (!el) return null;
