@@ -39,7 +39,10 @@ export async function listAlerts(db: Database, filters: AlertFilters) {
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({ alert: r.alert, filing: r.office && r.serialNumber ? { office: r.office, serialNumber: r.serialNumber } : null })),
+    items: page.map((r) => ({
+      alert: r.alert,
+      filing: r.office && r.serialNumber ? { office: r.office, serialNumber: r.serialNumber } : null,
+    })),
     next: rows.length > filters.limit && last ? { createdAt: last.alert.createdAt, id: last.alert.id } : null,
   };
 }

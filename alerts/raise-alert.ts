@@ -50,13 +50,22 @@ export function factsOf(filing: FilingRow): SubjectFacts {
  * Raises the alert for a registry match, or updates the existing one (same fingerprint) and records
  * why: a re-published or amended filing never produces a second alert.
  */
-export async function raiseRegistryAlert(db: Database, clock: Clock, input: RegistryMatchInput): Promise<RaiseOutcome> {
+export async function raiseRegistryAlert(
+  db: Database,
+  clock: Clock,
+  input: RegistryMatchInput,
+): Promise<RaiseOutcome> {
   const a = tables.alerts;
   const now = clock.now();
   const { filing } = input;
   const fingerprint = registryAlertFingerprint(input.markId, filing.office, filing.serialNumber);
   const facts = factsOf(filing);
-  const severity = severityOf({ score: input.score, goods: input.goods, daysLeft: daysUntil(input.deadline?.date ?? null, now), inPlannedMarket: input.inPlannedMarket ?? false });
+  const severity = severityOf({
+    score: input.score,
+    goods: input.goods,
+    daysLeft: daysUntil(input.deadline?.date ?? null, now),
+    inPlannedMarket: input.inPlannedMarket ?? false,
+  });
   const values = {
     score: input.score,
     reasons: input.reasons,
@@ -88,25 +97,56 @@ export async function raiseRegistryAlert(db: Database, clock: Clock, input: Regi
       .returning({ id: a.id });
     if (created) {
       const data = { score: input.score, reasons: input.reasons, filingVersion: filing.version, severity };
-      await tx.insert(tables.alertEvents).values({ alertId: created.id, organizationId: input.organizationId, actor: 'system', type: 'created', data, createdAt: now });
+      await tx.insert(tables.alertEvents).values({
+        alertId: created.id,
+        organizationId: input.organizationId,
+        actor: 'system',
+        type: 'created',
+        data,
+        createdAt: now,
+      });
       await emitEvent(tx as unknown as Database, {
         organizationId: input.organizationId,
         type: 'alert.created',
         subject: `alert:${created.id}`,
-        data: { alertId: created.id, office: filing.office, serialNumber: filing.serialNumber, markText: filing.markText, watchedMark: input.markText, severity, score: input.score, deadline: values.deadline },
+        data: {
+          alertId: created.id,
+          office: filing.office,
+          serialNumber: filing.serialNumber,
+          markText: filing.markText,
+          watchedMark: input.markText,
+          severity,
+          score: input.score,
+          deadline: values.deadline,
+        },
         createdAt: now,
       });
       return { outcome: 'created', alertId: created.id } as const;
     }
 
-    const [existing] = await tx.select().from(a).where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
+    const [existing] = await tx
+      .select()
+      .from(a)
+      .where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
     if (!existing) throw new Error(`alert with fingerprint ${fingerprint} vanished while being updated`);
     const why = existing.subjectFacts ? explainFilingChange(existing.subjectFacts, facts) : [];
-    if (Math.abs(existing.score - input.score) >= 0.005) why.push(`score changed: ${existing.score.toFixed(2)} → ${input.score.toFixed(2)}`);
-    if (existing.deadline !== values.deadline) why.push(`deadline changed: ${existing.deadline ?? 'none'} → ${values.deadline ?? 'none'}`);
+    if (Math.abs(existing.score - input.score) >= 0.005)
+      why.push(`score changed: ${existing.score.toFixed(2)} → ${input.score.toFixed(2)}`);
+    if (existing.deadline !== values.deadline)
+      why.push(`deadline changed: ${existing.deadline ?? 'none'} → ${values.deadline ?? 'none'}`);
     if (why.length === 0) return { outcome: 'unchanged', alertId: existing.id } as const;
-    await tx.update(a).set({ ...values, updatedAt: now }).where(eq(a.id, existing.id));
-    await tx.insert(tables.alertEvents).values({ alertId: existing.id, organizationId: input.organizationId, actor: 'system', type: 'updated', data: { why, filingVersion: filing.version }, createdAt: now });
+    await tx
+      .update(a)
+      .set({ ...values, updatedAt: now })
+      .where(eq(a.id, existing.id));
+    await tx.insert(tables.alertEvents).values({
+      alertId: existing.id,
+      organizationId: input.organizationId,
+      actor: 'system',
+      type: 'updated',
+      data: { why, filingVersion: filing.version },
+      createdAt: now,
+    });
     await emitEvent(tx as unknown as Database, {
       organizationId: input.organizationId,
       type: 'alert.updated',

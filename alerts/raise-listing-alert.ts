@@ -9,7 +9,9 @@ import type { Severity } from './severity.ts';
 
 /** One alert per watched mark and listing: a listing seen again updates its alert, never doubles it. */
 export function listingAlertFingerprint(markId: string, marketplace: string, listingKey: string): string {
-  return createHash('sha256').update(['listing', markId, marketplace, listingKey].join('\u0000')).digest('hex');
+  return createHash('sha256')
+    .update(['listing', markId, marketplace, listingKey].join('\u0000'))
+    .digest('hex');
 }
 
 /** Score from which a mark found in a listing counts as strong (an identical mark scores about 0.85). */
@@ -39,7 +41,14 @@ export interface ListingAlertInput {
   brandId: string;
   markId: string;
   markText: string;
-  listing: { id: string; marketplace: string; listingKey: string; market: string | null; title: string | null; url: string | null };
+  listing: {
+    id: string;
+    marketplace: string;
+    listingKey: string;
+    market: string | null;
+    title: string | null;
+    url: string | null;
+  };
   score: number;
   severity: Severity;
   reasons: string[];
@@ -53,7 +62,11 @@ const clip = (text: string, width: number) => (text.length > width ? `${text.sli
  * Raises the `marketplace_listing` alert for a mark found in a listing, or updates the existing one
  * (same fingerprint) when the listing changed, recording why in its history and the event log.
  */
-export async function raiseListingAlert(db: Database, clock: Clock, input: ListingAlertInput): Promise<RaiseOutcome> {
+export async function raiseListingAlert(
+  db: Database,
+  clock: Clock,
+  input: ListingAlertInput,
+): Promise<RaiseOutcome> {
   const a = tables.alerts;
   const now = clock.now();
   const { listing } = input;
@@ -81,22 +94,51 @@ export async function raiseListingAlert(db: Database, clock: Clock, input: Listi
       .onConflictDoNothing({ target: [a.organizationId, a.fingerprint] })
       .returning({ id: a.id });
     if (created) {
-      await tx.insert(tables.alertEvents).values({ alertId: created.id, organizationId: input.organizationId, actor: 'system', type: 'created', data: { ...values }, createdAt: now });
+      await tx.insert(tables.alertEvents).values({
+        alertId: created.id,
+        organizationId: input.organizationId,
+        actor: 'system',
+        type: 'created',
+        data: { ...values },
+        createdAt: now,
+      });
       await emitEvent(tx as unknown as Database, {
         organizationId: input.organizationId,
         type: 'alert.created',
         subject: `alert:${created.id}`,
-        data: { alertId: created.id, kind: 'marketplace_listing', marketplace: listing.marketplace, market: listing.market, url: listing.url, title: listing.title, watchedMark: input.markText, ...values },
+        data: {
+          alertId: created.id,
+          kind: 'marketplace_listing',
+          marketplace: listing.marketplace,
+          market: listing.market,
+          url: listing.url,
+          title: listing.title,
+          watchedMark: input.markText,
+          ...values,
+        },
         createdAt: now,
       });
       return { outcome: 'created', alertId: created.id } as const;
     }
 
-    const [existing] = await tx.select({ id: a.id }).from(a).where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
+    const [existing] = await tx
+      .select({ id: a.id })
+      .from(a)
+      .where(and(eq(a.organizationId, input.organizationId), eq(a.fingerprint, fingerprint)));
     if (!existing) throw new Error(`alert with fingerprint ${fingerprint} vanished while being updated`);
     if (input.changes.length === 0) return { outcome: 'unchanged', alertId: existing.id } as const;
-    await tx.update(a).set({ ...values, updatedAt: now }).where(eq(a.id, existing.id));
-    await tx.insert(tables.alertEvents).values({ alertId: existing.id, organizationId: input.organizationId, actor: 'system', type: 'updated', data: { why: input.changes }, createdAt: now });
+    await tx
+      .update(a)
+      .set({ ...values, updatedAt: now })
+      .where(eq(a.id, existing.id));
+    await tx.insert(tables.alertEvents).values({
+      alertId: existing.id,
+      organizationId: input.organizationId,
+      actor: 'system',
+      type: 'updated',
+      data: { why: input.changes },
+      createdAt: now,
+    });
     await emitEvent(tx as unknown as Database, {
       organizationId: input.organizationId,
       type: 'alert.updated',

@@ -33,7 +33,8 @@ interface WatchedMark {
 }
 
 /** The key "not relevant" feedback is stored under for a filing. */
-export const filingSubjectKey = (office: string, serialNumber: string): string => `filing:${office}:${serialNumber}`;
+export const filingSubjectKey = (office: string, serialNumber: string): string =>
+  `filing:${office}:${serialNumber}`;
 
 const groupByBrand = <T>(rows: { brandId: string; value: T }[]): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -42,7 +43,12 @@ const groupByBrand = <T>(rows: { brandId: string; value: T }[]): Map<string, T[]
 };
 
 const CHUNK = 500;
-const normalizeName = (name: string): string => name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalizeName = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 async function loadWatchedMarks(db: Database): Promise<WatchedMark[]> {
   const m = tables.marks;
@@ -52,9 +58,13 @@ async function loadWatchedMarks(db: Database): Promise<WatchedMark[]> {
     .from(m)
     .innerJoin(b, eq(b.id, m.brandId));
   const planRows = await db.select({ brandId: plans.brandId, markets: plans.markets }).from(plans);
-  const plannedByBrand = groupByBrand(planRows.flatMap((p) => p.markets.map((market) => ({ brandId: p.brandId, value: market.office }))));
+  const plannedByBrand = groupByBrand(
+    planRows.flatMap((p) => p.markets.map((market) => ({ brandId: p.brandId, value: market.office }))),
+  );
   const s = tables.alertSuppressions;
-  const suppressedByBrand = groupByBrand((await db.select({ brandId: s.brandId, value: s.subjectKey }).from(s)));
+  const suppressedByBrand = groupByBrand(
+    await db.select({ brandId: s.brandId, value: s.subjectKey }).from(s),
+  );
   return rows.map(({ mark, watchedOffices, own }) => ({
     id: mark.id,
     organizationId: mark.organizationId,
@@ -74,7 +84,15 @@ function deadlineFor(office: string, publicationDate: string | null, log?: Logge
   try {
     const d = oppositionDeadline(office, publicationDate);
     if (!d) return null;
-    return { kind: d.kind, date: d.date, rule: d.rule, sources: d.sources, verified: d.verified, flags: d.flags, ...(d.notes ? { notes: d.notes } : {}) };
+    return {
+      kind: d.kind,
+      date: d.date,
+      rule: d.rule,
+      sources: d.sources,
+      verified: d.verified,
+      flags: d.flags,
+      ...(d.notes ? { notes: d.notes } : {}),
+    };
   } catch (error) {
     // An office without a sourced rule gets no deadline rather than an invented one.
     log?.debug('no opposition rule for office', { office, error });
@@ -87,9 +105,22 @@ function deadlineFor(office: string, publicationDate: string | null, log?: Logge
  * matcher's candidate index (so the cost grows with the candidates, not marks × filings), and
  * raises or updates one alert per mark and filing that scores at or above the mark's threshold.
  */
-export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock: Clock; log?: Logger }; input: { filingIds: readonly string[] } }): Promise<ScreenSummary> {
+export async function screenFilings({
+  ctx,
+  input,
+}: {
+  ctx: { db: Database; clock: Clock; log?: Logger };
+  input: { filingIds: readonly string[] };
+}): Promise<ScreenSummary> {
   const { db, clock } = ctx;
-  const summary: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0, organizationsAlerted: [] };
+  const summary: ScreenSummary = {
+    filingsScreened: 0,
+    candidatePairs: 0,
+    matches: 0,
+    alertsCreated: 0,
+    alertsUpdated: 0,
+    organizationsAlerted: [],
+  };
   const alerted = new Set<string>();
   const marks = await loadWatchedMarks(db);
   if (marks.length === 0 || input.filingIds.length === 0) return summary;
@@ -99,7 +130,10 @@ export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock
 
   for (let start = 0; start < input.filingIds.length; start += CHUNK) {
     const ids = input.filingIds.slice(start, start + CHUNK);
-    const filings = await db.select().from(tables.filings).where(inArray(tables.filings.id, [...ids]));
+    const filings = await db
+      .select()
+      .from(tables.filings)
+      .where(inArray(tables.filings.id, [...ids]));
     for (const filing of filings) {
       summary.filingsScreened += 1;
       if (!filing.markText) continue;
@@ -112,15 +146,31 @@ export async function screenFilings({ ctx, input }: { ctx: { db: Database; clock
         if (applicantNames.some((name) => mark.ownApplicants.has(name))) continue;
         if (mark.suppressed.has(filingSubjectKey(filing.office, filing.serialNumber))) continue;
         summary.candidatePairs += 1;
-        const result = compareMarks({ text: mark.text, classes: mark.classes }, { text: filing.markText, classes: filingClasses }, { threshold: mark.threshold });
+        const result = compareMarks(
+          { text: mark.text, classes: mark.classes },
+          { text: filing.markText, classes: filingClasses },
+          { threshold: mark.threshold },
+        );
         if (!result.similar) continue;
         summary.matches += 1;
         const [match] = await db
           .insert(tables.matches)
-          .values({ organizationId: mark.organizationId, markId: mark.id, filingId: filing.id, score: result.score, components: { ...result.components }, reasons: result.reasons })
+          .values({
+            organizationId: mark.organizationId,
+            markId: mark.id,
+            filingId: filing.id,
+            score: result.score,
+            components: { ...result.components },
+            reasons: result.reasons,
+          })
           .onConflictDoUpdate({
             target: [tables.matches.markId, tables.matches.filingId],
-            set: { score: result.score, components: { ...result.components }, reasons: result.reasons, updatedAt: clock.now() },
+            set: {
+              score: result.score,
+              components: { ...result.components },
+              reasons: result.reasons,
+              updatedAt: clock.now(),
+            },
           })
           .returning({ id: tables.matches.id });
         const raised = await raiseRegistryAlert(db, clock, {

@@ -10,7 +10,10 @@ type AlertRow = typeof tables.alerts.$inferSelect;
 async function subjectKeyOf(db: Database, alert: AlertRow): Promise<string | null> {
   if (alert.listingId) return `listing:${alert.listingId}`;
   if (!alert.filingId) return null;
-  const [filing] = await db.select({ office: tables.filings.office, serial: tables.filings.serialNumber }).from(tables.filings).where(eq(tables.filings.id, alert.filingId));
+  const [filing] = await db
+    .select({ office: tables.filings.office, serial: tables.filings.serialNumber })
+    .from(tables.filings)
+    .where(eq(tables.filings.id, alert.filingId));
   return filing ? `filing:${filing.office}:${filing.serial}` : null;
 }
 
@@ -29,7 +32,13 @@ export interface TriageInput {
  * Changes an alert's status, assignee or notes. Each change is its own event (who, when, from, to)
  * written in the same transaction as the change, so the audit trail can never disagree with the alert.
  */
-export async function triageAlert({ ctx, input }: { ctx: { db: Database; clock: Clock }; input: TriageInput }) {
+export async function triageAlert({
+  ctx,
+  input,
+}: {
+  ctx: { db: Database; clock: Clock };
+  input: TriageInput;
+}) {
   const a = tables.alerts;
   return ctx.db.transaction(async (tx) => {
     const [alert] = await tx
@@ -48,12 +57,21 @@ export async function triageAlert({ ctx, input }: { ctx: { db: Database; clock: 
     }
     if (input.note !== undefined) events.push({ type: 'note', data: { text: input.note } });
     if (input.notRelevant) {
-      if (input.status !== 'dismissed') throw new ValidationError('not_relevant goes with status "dismissed": send {"status": "dismissed", "not_relevant": true}');
+      if (input.status !== 'dismissed')
+        throw new ValidationError(
+          'not_relevant goes with status "dismissed": send {"status": "dismissed", "not_relevant": true}',
+        );
       const subjectKey = await subjectKeyOf(tx as unknown as Database, alert);
       if (subjectKey) {
         await tx
           .insert(tables.alertSuppressions)
-          .values({ organizationId: alert.organizationId, brandId: alert.brandId, subjectKey, actor: input.actor, alertId: alert.id })
+          .values({
+            organizationId: alert.organizationId,
+            brandId: alert.brandId,
+            subjectKey,
+            actor: input.actor,
+            alertId: alert.id,
+          })
           .onConflictDoNothing();
         events.push({ type: 'suppressed', data: { subject: subjectKey, reason: 'not relevant' } });
       }
@@ -69,7 +87,14 @@ export async function triageAlert({ ctx, input }: { ctx: { db: Database; clock: 
       .where(eq(a.id, alert.id))
       .returning();
     await tx.insert(tables.alertEvents).values(
-      events.map((e) => ({ alertId: alert.id, organizationId: alert.organizationId, actor: input.actor, type: e.type, data: e.data, createdAt: now })),
+      events.map((e) => ({
+        alertId: alert.id,
+        organizationId: alert.organizationId,
+        actor: input.actor,
+        type: e.type,
+        data: e.data,
+        createdAt: now,
+      })),
     );
     await emitEvent(tx as unknown as Database, {
       organizationId: alert.organizationId,

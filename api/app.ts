@@ -39,7 +39,14 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>();
   app.onError(handleError(deps.log));
-  app.notFound((c) => problemResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}; see /docs for the API reference`));
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      404,
+      'not_found',
+      `no route ${c.req.method} ${c.req.path}; see /docs for the API reference`,
+    ),
+  );
 
   // The dashboard: static files, no key needed to load them; it calls /v1 with the user's key.
   app.route('/', webRoutes());
@@ -51,11 +58,23 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   const isLogoUpload = (path: string): boolean => /^\/v1\/marks\/[^/]+\/logo$/.test(path);
   const logoBodyLimit = bodyLimit({
     maxSize: MAX_LOGO_BYTES,
-    onError: (c) => problemResponse(c, 413, 'payload_too_large', `logo over ${MAX_LOGO_BYTES} bytes; upload a smaller image`),
+    onError: (c) =>
+      problemResponse(
+        c,
+        413,
+        'payload_too_large',
+        `logo over ${MAX_LOGO_BYTES} bytes; upload a smaller image`,
+      ),
   });
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => problemResponse(c, 413, 'payload_too_large', `request body over ${MAX_BODY_BYTES} bytes; send less data per request`),
+    onError: (c) =>
+      problemResponse(
+        c,
+        413,
+        'payload_too_large',
+        `request body over ${MAX_BODY_BYTES} bytes; send less data per request`,
+      ),
   });
   app.use('/v1/*', (c, next) => (isLogoUpload(c.req.path) ? logoBodyLimit(c, next) : jsonBodyLimit(c, next)));
   app.use('/v1/*', requireApiKey(deps.db));
@@ -69,17 +88,25 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', planRoutes(deps));
   app.route('/', listingRoutes(deps));
   app.route('/', webhookRoutes(deps, { guard: deps.guard }));
-  app.route('/', feedRoutes(deps, { ...deps.feed, ...(deps.publicBaseUrl ? { baseUrl: deps.publicBaseUrl } : {}) }));
+  app.route(
+    '/',
+    feedRoutes(deps, { ...deps.feed, ...(deps.publicBaseUrl ? { baseUrl: deps.publicBaseUrl } : {}) }),
+  );
   app.route('/', evidencePackRoutes(deps));
   app.route('/', sourceRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `markhound keys create`.' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from `markhound keys create`.',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Markhound API',
       version: deps.version,
-      description: 'Trademark and brand-protection monitoring: brands and marks to watch, the alerts feed, ingested registry filings.',
+      description:
+        'Trademark and brand-protection monitoring: brands and marks to watch, the alerts feed, ingested registry filings.',
     },
   });
   return app;

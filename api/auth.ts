@@ -59,7 +59,9 @@ export function requireApiKey(db: Database): MiddlewareHandler<AuthEnv> {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) {
-      throw new UnauthorizedError('missing API key: send "Authorization: Bearer <key>" (create one with `markhound keys create`)');
+      throw new UnauthorizedError(
+        'missing API key: send "Authorization: Bearer <key>" (create one with `markhound keys create`)',
+      );
     }
     const k = tables.apiKeys;
     const [row] = await db
@@ -77,7 +79,9 @@ const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 /** Throws unless the caller's role is at least `minimum`. */
 export function assertRole(auth: AuthInfo, minimum: Role): void {
   if (rank[auth.role] < rank[minimum]) {
-    throw new ForbiddenError(`this action needs the ${minimum} role; the API key used has the ${auth.role} role`);
+    throw new ForbiddenError(
+      `this action needs the ${minimum} role; the API key used has the ${auth.role} role`,
+    );
   }
 }
 

@@ -31,7 +31,13 @@ const titles: Record<number, string> = {
   500: 'Internal server error',
 };
 
-export function problemResponse(c: Context, status: number, code: string, detail: string, extra: Partial<Problem> = {}): Response {
+export function problemResponse(
+  c: Context,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Response {
   const body: Problem = {
     type: `https://markhound.dev/problems/${code}`,
     title: titles[status] ?? 'Error',
@@ -40,12 +46,17 @@ export function problemResponse(c: Context, status: number, code: string, detail
     code,
     ...extra,
   };
-  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json',
+  });
 }
 
 /** Turns a zod validation failure on a request part into a 400 problem naming each bad field. */
 export function validationProblem(c: Context, target: string, error: z.ZodError): Response {
-  const errors = error.issues.map((issue) => ({ path: [target, ...issue.path].join('.'), message: issue.message }));
+  const errors = error.issues.map((issue) => ({
+    path: [target, ...issue.path].join('.'),
+    message: issue.message,
+  }));
   const detail = `invalid ${target}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
   return problemResponse(c, 400, 'validation_failed', detail, { errors });
 }
@@ -61,6 +72,11 @@ export function handleError(log: Logger) {
       return problemResponse(c, status, code, error.message || titles[status] || 'request failed');
     }
     log.error('unhandled API error', { error, path: c.req.path, method: c.req.method });
-    return problemResponse(c, 500, 'internal_error', 'an unexpected error occurred; it was logged on the server');
+    return problemResponse(
+      c,
+      500,
+      'internal_error',
+      'an unexpected error occurred; it was logged on the server',
+    );
   };
 }

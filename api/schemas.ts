@@ -1,16 +1,27 @@
 import { z } from '@hono/zod-openapi';
 
-export const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' }, example: '6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10' }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10' }),
+});
 
-const officeCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'office codes are upper case, e.g. USPTO, EUIPO, INPI-BR');
+const officeCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'office codes are upper case, e.g. USPTO, EUIPO, INPI-BR');
 const niceClass = z.number().int().min(1).max(45);
 
 export const BrandSchema = z
   .object({
     id: z.string().uuid(),
     name: z.string(),
-    watched_offices: z.array(z.string()).openapi({ description: 'Offices whose filings are screened for this brand; empty = all.' }),
-    own_applicant_names: z.array(z.string()).openapi({ description: "The brand's own applicant names; their filings never alert." }),
+    watched_offices: z
+      .array(z.string())
+      .openapi({ description: 'Offices whose filings are screened for this brand; empty = all.' }),
+    own_applicant_names: z
+      .array(z.string())
+      .openapi({ description: "The brand's own applicant names; their filings never alert." }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -23,11 +34,29 @@ export const BrandCreateSchema = z
     own_applicant_names: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
   })
   .strict()
-  .openapi('BrandCreate', { example: { name: 'Acme Sportswear', watched_offices: ['USPTO', 'INPI-BR'], own_applicant_names: ['Acme Inc.'] } });
+  .openapi('BrandCreate', {
+    example: {
+      name: 'Acme Sportswear',
+      watched_offices: ['USPTO', 'INPI-BR'],
+      own_applicant_names: ['Acme Inc.'],
+    },
+  });
 
 export const BrandUpdateSchema = BrandCreateSchema.partial().strict().openapi('BrandUpdate');
 
-export const markKinds = ['word', 'figurative', 'combined', 'three-dimensional', 'sound', 'colour', 'position', 'motion', 'hologram', 'other', 'unknown'] as const;
+export const markKinds = [
+  'word',
+  'figurative',
+  'combined',
+  'three-dimensional',
+  'sound',
+  'colour',
+  'position',
+  'motion',
+  'hologram',
+  'other',
+  'unknown',
+] as const;
 
 export const MarkSchema = z
   .object({
@@ -37,8 +66,13 @@ export const MarkSchema = z
     kind: z.enum(markKinds),
     nice_classes: z.array(z.number().int()),
     goods: z.string().nullable(),
-    threshold: z.number().nullable().openapi({ description: 'Score in [0,1] at or above which a candidate alerts; null = matcher default.' }),
-    logo_sha256: z.string().nullable().openapi({ description: 'SHA-256 of the uploaded logo (PUT /v1/marks/{id}/logo), or null.' }),
+    threshold: z.number().nullable().openapi({
+      description: 'Score in [0,1] at or above which a candidate alerts; null = matcher default.',
+    }),
+    logo_sha256: z
+      .string()
+      .nullable()
+      .openapi({ description: 'SHA-256 of the uploaded logo (PUT /v1/marks/{id}/logo), or null.' }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -53,7 +87,15 @@ export const MarkCreateSchema = z
     threshold: z.number().min(0).max(1).nullable().default(null),
   })
   .strict()
-  .openapi('MarkCreate', { example: { text: 'ACME', kind: 'word', nice_classes: [25, 18], goods: 'Clothing, footwear', threshold: null } });
+  .openapi('MarkCreate', {
+    example: {
+      text: 'ACME',
+      kind: 'word',
+      nice_classes: [25, 18],
+      goods: 'Clothing, footwear',
+      threshold: null,
+    },
+  });
 
 export const MarkUpdateSchema = MarkCreateSchema.partial().strict().openapi('MarkUpdate');
 
@@ -85,7 +127,11 @@ export const AlertSchema = z
     source: z.string(),
     subject_kind: z.string(),
     filing: z.object({ office: z.string(), serial_number: z.string() }).nullable(),
-    listing_id: z.string().uuid().nullable().openapi({ description: 'The marketplace listing, for marketplace alerts (see /v1/listings).' }),
+    listing_id: z
+      .string()
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The marketplace listing, for marketplace alerts (see /v1/listings).' }),
     score: z.number(),
     reasons: z.array(z.string()),
     deadline: z.string().nullable(),
@@ -109,7 +155,10 @@ const alertChanges = {
   status: z.enum(alertStatuses).optional(),
   assignee: z.string().trim().min(1).max(200).nullable().optional(),
   note: z.string().trim().min(1).max(10_000).optional(),
-  not_relevant: z.boolean().optional().openapi({ description: 'With status "dismissed": this filing or listing is not relevant to the brand and never alerts it again.' }),
+  not_relevant: z.boolean().optional().openapi({
+    description:
+      'With status "dismissed": this filing or listing is not relevant to the brand and never alerts it again.',
+  }),
 };
 
 export const AlertBulkUpdateSchema = z
@@ -118,7 +167,9 @@ export const AlertBulkUpdateSchema = z
   .refine((v) => v.status !== undefined || v.assignee !== undefined || v.note !== undefined, {
     message: 'give at least one of status, assignee, note',
   })
-  .openapi('AlertBulkUpdate', { example: { alert_ids: ['6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10'], status: 'dismissed', not_relevant: true } });
+  .openapi('AlertBulkUpdate', {
+    example: { alert_ids: ['6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10'], status: 'dismissed', not_relevant: true },
+  });
 
 export const AlertUpdateSchema = z
   .object(alertChanges)
@@ -126,7 +177,13 @@ export const AlertUpdateSchema = z
   .refine((v) => v.status !== undefined || v.assignee !== undefined || v.note !== undefined, {
     message: 'give at least one of status, assignee, note',
   })
-  .openapi('AlertUpdate', { example: { status: 'reviewing', assignee: 'maria@legal.example', note: 'Applicant also sells on Shopee ID.' } });
+  .openapi('AlertUpdate', {
+    example: {
+      status: 'reviewing',
+      assignee: 'maria@legal.example',
+      note: 'Applicant also sells on Shopee ID.',
+    },
+  });
 
 export const PartySchema = z.object({
   name: z.string(),
@@ -151,9 +208,17 @@ export const FilingSchema = z
     status_text: z.string().nullable(),
     status_date: z.string().nullable(),
     status_category: z.string(),
-    classes: z.array(z.object({ nice_class: z.number().int(), goods: z.string().nullable(), status: z.string().nullable() })),
+    classes: z.array(
+      z.object({ nice_class: z.number().int(), goods: z.string().nullable(), status: z.string().nullable() }),
+    ),
     design_codes: z.array(z.string()),
-    priority_claims: z.array(z.object({ country: z.string().nullable(), number: z.string().nullable(), date: z.string().nullable() })),
+    priority_claims: z.array(
+      z.object({
+        country: z.string().nullable(),
+        number: z.string().nullable(),
+        date: z.string().nullable(),
+      }),
+    ),
     mark_image_sha256: z.string().nullable(),
     extra: z.record(z.string(), z.unknown()),
     source_file: z.string().nullable(),
@@ -170,6 +235,9 @@ export const problemResponses = (ProblemSchema: z.ZodTypeAny, statuses: number[]
   Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: `Problem (${status})`, content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: `Problem (${status})`,
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );

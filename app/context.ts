@@ -20,7 +20,10 @@ export interface ContextOverrides {
   log?: Logger;
 }
 
-export async function createAppContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+export async function createAppContext(
+  config: Config,
+  overrides: ContextOverrides = {},
+): Promise<AppContext> {
   const log = overrides.log ?? createLogger(config.logLevel);
   const dbh = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const queue = new JobQueue(dbh, log);

@@ -1,4 +1,11 @@
-import { fanOutWebhooks, deliverWebhooks, planDigests, planEmails, sendQueuedEmails, smtpMailSender } from '../alerts/delivery/index.ts';
+import {
+  fanOutWebhooks,
+  deliverWebhooks,
+  planDigests,
+  planEmails,
+  sendQueuedEmails,
+  smtpMailSender,
+} from '../alerts/delivery/index.ts';
 import type { MailSender, RetrySchedule } from '../alerts/delivery/index.ts';
 import { fireDueReminders, planReminders } from '../alerts/reminders/index.ts';
 import type { Config } from '../config/index.ts';
@@ -24,7 +31,10 @@ export interface DeliveryRunnerOptions {
 export function deliveryOptionsFromConfig(config: Config): DeliveryRunnerOptions {
   return {
     baseUrl: config.publicBaseUrl ?? `http://${config.host}:${config.port}`,
-    guard: new SsrfGuard({ allowLoopback: config.allowLoopbackFetch, allowPrivate: config.allowPrivateFetch }),
+    guard: new SsrfGuard({
+      allowLoopback: config.allowLoopbackFetch,
+      allowPrivate: config.allowPrivateFetch,
+    }),
     mail: config.smtpUrl ? { sender: smtpMailSender(config.smtpUrl), from: config.mailFrom } : undefined,
   };
 }
@@ -50,7 +60,10 @@ export class DeliveryRunner {
     if (!this.stopped) return;
     this.stopped = false;
     this.schedule();
-    this.ctx.log.info('delivery runner started', { intervalMs: this.intervalMs, mail: Boolean(this.options.mail) });
+    this.ctx.log.info('delivery runner started', {
+      intervalMs: this.intervalMs,
+      mail: Boolean(this.options.mail),
+    });
   }
 
   /** Stops the timer and waits for a tick in progress, so nothing is half-done when the process exits. */
@@ -102,7 +115,12 @@ export class DeliveryRunner {
     await this.step('plan emails', () => planEmails(db, clock.now(), { baseUrl: o.baseUrl }));
     await this.step('plan digests', () => planDigests(db, clock.now(), { baseUrl: o.baseUrl, log }));
     await this.step('send emails', () =>
-      sendQueuedEmails(deps, { sender: mail.sender, from: mail.from, ...(o.mailSchedule ? { schedule: o.mailSchedule } : {}), ...(o.leaseMs ? { leaseMs: o.leaseMs } : {}) }),
+      sendQueuedEmails(deps, {
+        sender: mail.sender,
+        from: mail.from,
+        ...(o.mailSchedule ? { schedule: o.mailSchedule } : {}),
+        ...(o.leaseMs ? { leaseMs: o.leaseMs } : {}),
+      }),
     );
   }
 

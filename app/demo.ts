@@ -51,14 +51,22 @@ export async function ensureDemoWorkspace(ctx: AppContext): Promise<DemoWorkspac
   if (keyFile && existsSync(keyFile)) {
     const saved = readFileSync(keyFile, 'utf8').trim();
     const k = tables.apiKeys;
-    const [row] = await db.select({ id: k.id }).from(k).where(and(eq(k.keyHash, hashApiKey(saved)), isNull(k.revokedAt)));
+    const [row] = await db
+      .select({ id: k.id })
+      .from(k)
+      .where(and(eq(k.keyHash, hashApiKey(saved)), isNull(k.revokedAt)));
     if (row) apiKey = saved;
   }
   if (!apiKey) {
-    apiKey = (await createApiKey(db, { organizationName: DEMO_ORGANIZATION, role: 'admin', name: 'demo admin key' })).key;
+    apiKey = (
+      await createApiKey(db, { organizationName: DEMO_ORGANIZATION, role: 'admin', name: 'demo admin key' })
+    ).key;
     if (keyFile) writeFileSync(keyFile, apiKey + '\n', { mode: 0o600 });
   }
-  const [org] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, DEMO_ORGANIZATION));
+  const [org] = await db
+    .select()
+    .from(tables.organizations)
+    .where(eq(tables.organizations.name, DEMO_ORGANIZATION));
   if (!org) throw new Error('demo organization missing after creation');
 
   for (const brand of DEMO_BRANDS) {
@@ -70,7 +78,13 @@ export async function ensureDemoWorkspace(ctx: AppContext): Promise<DemoWorkspac
       .returning({ id: b.id });
     if (!row) continue; // already set up on an earlier start
     await db.insert(tables.marks).values(
-      brand.marks.map((mark) => ({ organizationId: org.id, brandId: row.id, text: mark.text, niceClasses: [...mark.niceClasses], goods: mark.goods })),
+      brand.marks.map((mark) => ({
+        organizationId: org.id,
+        brandId: row.id,
+        text: mark.text,
+        niceClasses: [...mark.niceClasses],
+        goods: mark.goods,
+      })),
     );
   }
   return { organizationId: org.id, apiKey, keyFile };

@@ -11,8 +11,17 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(ctx: AppContext): Promise<RunningServer> {
-  const api = createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: VERSION, driver: ctx.dbh.driver, queue: ctx.queue,
-    guard: new SsrfGuard({ allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch }),
+  const api = createApi({
+    db: ctx.db,
+    log: ctx.log,
+    clock: ctx.clock,
+    version: VERSION,
+    driver: ctx.dbh.driver,
+    queue: ctx.queue,
+    guard: new SsrfGuard({
+      allowLoopback: ctx.config.allowLoopbackFetch,
+      allowPrivate: ctx.config.allowPrivateFetch,
+    }),
     publicBaseUrl: ctx.config.publicBaseUrl,
   });
   return new Promise((resolve) => {

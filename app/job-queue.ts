@@ -61,7 +61,10 @@ export class JobQueue {
 
   private readonly connectionString: string | null;
 
-  constructor(dbh: DbHandle, private readonly log: Logger) {
+  constructor(
+    dbh: DbHandle,
+    private readonly log: Logger,
+  ) {
     this.connectionString = dbh.connectionString;
     this.boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => dbh.executeSql(text, values) },
@@ -117,14 +120,22 @@ export class JobQueue {
     });
   }
 
-  async work<T>(name: QueueName, options: { pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<string> {
+  async work<T>(
+    name: QueueName,
+    options: { pollingIntervalSeconds: number },
+    handler: JobHandler<T>,
+  ): Promise<string> {
     await this.start();
     await this.ensureQueue(name);
-    return this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds }, async (jobs) => {
-      const outputs: unknown[] = [];
-      for (const job of jobs) outputs.push(await handler(job.data, { id: job.id, name: job.name }));
-      return outputs.length === 1 ? outputs[0] : outputs;
-    });
+    return this.boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
+      async (jobs) => {
+        const outputs: unknown[] = [];
+        for (const job of jobs) outputs.push(await handler(job.data, { id: job.id, name: job.name }));
+        return outputs.length === 1 ? outputs[0] : outputs;
+      },
+    );
   }
 
   async get(name: QueueName, id: string): Promise<JobInfo | null> {

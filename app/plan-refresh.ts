@@ -12,18 +12,29 @@ export interface PlanRefreshJob {
  * a burst of screening jobs (a large ingest) costs one more refresh, not one per job, and a screening
  * job never waits for every plan of every organization to be recomputed.
  */
-export async function requestPlanRefreshes(queue: Pick<JobQueue, 'send'>, organizationIds: Iterable<string>): Promise<void> {
+export async function requestPlanRefreshes(
+  queue: Pick<JobQueue, 'send'>,
+  organizationIds: Iterable<string>,
+): Promise<void> {
   for (const organizationId of new Set(organizationIds)) {
-    await queue.send<PlanRefreshJob>(QUEUES.planRefresh, { organizationId }, { singletonKey: organizationId });
+    await queue.send<PlanRefreshJob>(
+      QUEUES.planRefresh,
+      { organizationId },
+      { singletonKey: organizationId },
+    );
   }
 }
 
 /** Makes this process work `plans.refresh` jobs. */
 export async function registerPlanRefreshHandler(ctx: AppContext): Promise<void> {
   const { queue, config, log } = ctx;
-  await queue.work<PlanRefreshJob>(QUEUES.planRefresh, { pollingIntervalSeconds: config.workerPollIntervalSecs }, async (data, job) => {
-    const outcome = await refreshPlanChecklists(ctx, { organizationId: data.organizationId });
-    log.info('refreshed plan checklists', { job: job.id, organizationId: data.organizationId, ...outcome });
-    return outcome;
-  });
+  await queue.work<PlanRefreshJob>(
+    QUEUES.planRefresh,
+    { pollingIntervalSeconds: config.workerPollIntervalSecs },
+    async (data, job) => {
+      const outcome = await refreshPlanChecklists(ctx, { organizationId: data.organizationId });
+      log.info('refreshed plan checklists', { job: job.id, organizationId: data.organizationId, ...outcome });
+      return outcome;
+    },
+  );
 }

@@ -28,19 +28,31 @@ export class Scheduler {
     for (const source of rows) {
       if (!source.schedule) continue;
       if (!cron.validate(source.schedule)) {
-        log.error('source has an invalid cron schedule; it will not run until fixed', { source: source.id, schedule: source.schedule });
+        log.error('source has an invalid cron schedule; it will not run until fixed', {
+          source: source.id,
+          schedule: source.schedule,
+        });
         continue;
       }
       const enqueue = async (reason: SyncJob['reason']) => {
-        const id = await queue.send<SyncJob>(QUEUES.sourceSync, { sourceId: source.id, reason }, { singletonKey: source.id });
+        const id = await queue.send<SyncJob>(
+          QUEUES.sourceSync,
+          { sourceId: source.id, reason },
+          { singletonKey: source.id },
+        );
         log.info('sync enqueued', { source: source.id, reason, job: id });
       };
-      const task = cron.schedule(source.schedule, () => enqueue('scheduled'), { timezone: 'UTC', name: `sync:${source.id}`, noOverlap: true });
+      const task = cron.schedule(source.schedule, () => enqueue('scheduled'), {
+        timezone: 'UTC',
+        name: `sync:${source.id}`,
+        noOverlap: true,
+      });
       this.tasks.push(task);
       const [next, after] = task.getNextRuns(2);
       const periodMs = next && after ? after.getTime() - next.getTime() : null;
       const last = source.lastSuccessAt?.getTime() ?? null;
-      if (periodMs !== null && (last === null || clock.now().getTime() - last > periodMs)) await enqueue('catch-up');
+      if (periodMs !== null && (last === null || clock.now().getTime() - last > periodMs))
+        await enqueue('catch-up');
     }
     // Marketplace watches carry their own per-source back-off, so one task asks every few minutes
     // which brand and source pairs are due instead of one cron entry per pair.

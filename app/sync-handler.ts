@@ -13,7 +13,9 @@ export const SCREEN_CHUNK = 200;
 
 /** Where downloads wait to be ingested: under the data folder, or the system temp folder for in-memory runs. */
 export function syncWorkDir(config: Config): string {
-  return config.dataDir === ':memory:' ? join(tmpdir(), 'markhound-sync') : join(resolve(config.dataDir), 'downloads');
+  return config.dataDir === ':memory:'
+    ? join(tmpdir(), 'markhound-sync')
+    : join(resolve(config.dataDir), 'downloads');
 }
 
 /** The HTTP client syncs use, from config (loopback only when the operator allows it). */
@@ -55,14 +57,31 @@ export async function registerSyncHandler(ctx: AppContext): Promise<void> {
   const { queue, config, log } = ctx;
   await queue.start();
   const syncCtx = syncContextFor(ctx);
-  await queue.work<SyncJob>(QUEUES.sourceSync, { pollingIntervalSeconds: config.workerPollIntervalSecs }, async (data) => {
-    // Progress of a job goes to the log, one line per issue finished (pg-boss keeps no progress).
-    const onProgress: SyncInput['onProgress'] = (p) => {
-      if (p.stage === 'done') log.info('issue synced', { source: data.sourceId, issue: p.issue, read: p.recordsRead, inserted: p.inserted, updated: p.updated, skipped: p.skipped });
-    };
-    const summary = await syncSource({ ctx: syncCtx, input: { sourceId: data.sourceId, onProgress } });
-    log.info('source synced', { source: summary.sourceId, status: summary.status, issues: summary.issues.length, records: summary.recordsIngested });
-    if (summary.status === 'failed') throw new Error(summary.error ?? `sync of ${data.sourceId} failed`);
-    return summary;
-  });
+  await queue.work<SyncJob>(
+    QUEUES.sourceSync,
+    { pollingIntervalSeconds: config.workerPollIntervalSecs },
+    async (data) => {
+      // Progress of a job goes to the log, one line per issue finished (pg-boss keeps no progress).
+      const onProgress: SyncInput['onProgress'] = (p) => {
+        if (p.stage === 'done')
+          log.info('issue synced', {
+            source: data.sourceId,
+            issue: p.issue,
+            read: p.recordsRead,
+            inserted: p.inserted,
+            updated: p.updated,
+            skipped: p.skipped,
+          });
+      };
+      const summary = await syncSource({ ctx: syncCtx, input: { sourceId: data.sourceId, onProgress } });
+      log.info('source synced', {
+        source: summary.sourceId,
+        status: summary.status,
+        issues: summary.issues.length,
+        records: summary.recordsIngested,
+      });
+      if (summary.status === 'failed') throw new Error(summary.error ?? `sync of ${data.sourceId} failed`);
+      return summary;
+    },
+  );
 }

@@ -18,7 +18,11 @@ const FIXTURES = path.resolve(import.meta.dirname, '../tests/fixtures/marketplac
 function pagePaths(limit: number): string[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(path.join(FIXTURES, d.name)).filter((f) => f.endsWith('.html')).map((f) => `/${d.name}/${f}`))
+    .flatMap((d) =>
+      readdirSync(path.join(FIXTURES, d.name))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => `/${d.name}/${f}`),
+    )
     .sort()
     .slice(0, limit);
 }
@@ -38,7 +42,9 @@ export async function runEvidenceBench(options: { quick?: boolean }): Promise<Re
   const paths = pagePaths(options.quick ? 3 : 12);
   const server = await startServer((req, res) => {
     try {
-      const html = readFileSync(path.join(FIXTURES, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
+      const html = readFileSync(
+        path.join(FIXTURES, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')),
+      );
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     } catch {
@@ -56,20 +62,35 @@ export async function runEvidenceBench(options: { quick?: boolean }): Promise<Re
     const httpSeconds = seconds(httpStarted);
     httpStarted = performance.now();
     const rendered = [];
-    for (const p of paths) rendered.push(await capturePage(server.url(p), { browser, guard, timeoutMs: 30_000 }));
+    for (const p of paths)
+      rendered.push(await capturePage(server.url(p), { browser, guard, timeoutMs: 30_000 }));
     const browserSeconds = seconds(httpStarted);
 
     const { organizationId, alertIds } = await seedAlerts(ctx.db, paths.length);
-    for (const [i, alertId] of alertIds.entries()) await storeCapture({ ctx, input: { organizationId, alertId, capture: rendered[i]!, actor: 'bench' } });
+    for (const [i, alertId] of alertIds.entries())
+      await storeCapture({ ctx, input: { organizationId, alertId, capture: rendered[i]!, actor: 'bench' } });
     const packStarted = performance.now();
-    const built = await buildEvidencePack({ ctx, input: { packId: 'bench', organizationId, alertIds, requestedBy: 'bench', instanceName: 'bench', generator: 'bench' }, onProgress: async () => undefined });
+    const built = await buildEvidencePack({
+      ctx,
+      input: {
+        packId: 'bench',
+        organizationId,
+        alertIds,
+        requestedBy: 'bench',
+        instanceName: 'bench',
+        generator: 'bench',
+      },
+      onProgress: async () => undefined,
+    });
     const packSeconds = seconds(packStarted);
     return {
       pages: paths.length,
       httpCaptureSecondsPerPage: httpSeconds / paths.length,
       browserCaptureSecondsPerPage: browserSeconds / paths.length,
       browserToHttpRatio: browserSeconds / httpSeconds,
-      meanScreenshotBytes: Math.round(rendered.reduce((n, c) => n + (c.screenshot?.length ?? 0), 0) / rendered.length),
+      meanScreenshotBytes: Math.round(
+        rendered.reduce((n, c) => n + (c.screenshot?.length ?? 0), 0) / rendered.length,
+      ),
       meanWarcBytes: Math.round(rendered.reduce((n, c) => n + c.warc.length, 0) / rendered.length),
       packSecondsPerAlert: packSeconds / alertIds.length,
       packBytes: built.zip.length,
@@ -83,16 +104,37 @@ export async function runEvidenceBench(options: { quick?: boolean }): Promise<Re
 }
 
 /** An organization, brand, mark and `count` marketplace alerts written straight to the tables. */
-async function seedAlerts(db: Awaited<ReturnType<typeof createAppContext>>['db'], count: number): Promise<{ organizationId: string; alertIds: string[] }> {
+async function seedAlerts(
+  db: Awaited<ReturnType<typeof createAppContext>>['db'],
+  count: number,
+): Promise<{ organizationId: string; alertIds: string[] }> {
   const [org] = await db.insert(tables.organizations).values({ name: 'Bench Org' }).returning();
-  const [brand] = await db.insert(tables.brands).values({ organizationId: org!.id, name: 'Bench' }).returning();
-  const [mark] = await db.insert(tables.marks).values({ organizationId: org!.id, brandId: brand!.id, text: 'BENCH' }).returning();
+  const [brand] = await db
+    .insert(tables.brands)
+    .values({ organizationId: org!.id, name: 'Bench' })
+    .returning();
+  const [mark] = await db
+    .insert(tables.marks)
+    .values({ organizationId: org!.id, brandId: brand!.id, text: 'BENCH' })
+    .returning();
   const alertIds: string[] = [];
   for (let i = 0; i < count; i++) {
-    const [alert] = await db.insert(tables.alerts).values({
-      organizationId: org!.id, brandId: brand!.id, markId: mark!.id, kind: 'marketplace_listing', fingerprint: `bench-${i}`, title: `BENCH look-alike listing ${i}`,
-      severity: 'medium', source: 'bench', subjectKind: 'listing', score: 0.8, reasons: ['bench'],
-    }).returning();
+    const [alert] = await db
+      .insert(tables.alerts)
+      .values({
+        organizationId: org!.id,
+        brandId: brand!.id,
+        markId: mark!.id,
+        kind: 'marketplace_listing',
+        fingerprint: `bench-${i}`,
+        title: `BENCH look-alike listing ${i}`,
+        severity: 'medium',
+        source: 'bench',
+        subjectKind: 'listing',
+        score: 0.8,
+        reasons: ['bench'],
+      })
+      .returning();
     alertIds.push(alert!.id);
   }
   return { organizationId: org!.id, alertIds };

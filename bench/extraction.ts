@@ -6,7 +6,13 @@ import { extractPage, type ExtractedListing, type ExtractionResult } from '../cr
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/marketplaces');
 
-const KIND: Record<string, string> = { search_results: 'listings', product: 'product', block_page: 'blocked', error_page: 'error', unrendered_shell: 'shell' };
+const KIND: Record<string, string> = {
+  search_results: 'listings',
+  product: 'product',
+  block_page: 'blocked',
+  error_page: 'error',
+  unrendered_shell: 'shell',
+};
 
 interface Page {
   name: string;
@@ -19,11 +25,23 @@ interface Page {
 function loadPages(): Page[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(path.join(FIXTURES, dir.name)).filter((file) => file.endsWith('.html')).map((file) => {
-      const htmlPath = path.join(FIXTURES, dir.name, file);
-      const expected = JSON.parse(readFileSync(htmlPath.replace(/\.html$/, '.expected.json'), 'utf8')) as Record<string, unknown>;
-      return { name: `${dir.name}/${file}`, html: readFileSync(htmlPath), url: (expected.url as string | null) ?? undefined, truth: expected.ground_truth as Record<string, unknown>, pageKind: expected.page_kind as string };
-    }));
+    .flatMap((dir) =>
+      readdirSync(path.join(FIXTURES, dir.name))
+        .filter((file) => file.endsWith('.html'))
+        .map((file) => {
+          const htmlPath = path.join(FIXTURES, dir.name, file);
+          const expected = JSON.parse(
+            readFileSync(htmlPath.replace(/\.html$/, '.expected.json'), 'utf8'),
+          ) as Record<string, unknown>;
+          return {
+            name: `${dir.name}/${file}`,
+            html: readFileSync(htmlPath),
+            url: (expected.url as string | null) ?? undefined,
+            truth: expected.ground_truth as Record<string, unknown>,
+            pageKind: expected.page_kind as string,
+          };
+        }),
+    );
 }
 
 type Tally = Record<string, { matched: number; total: number }>;
@@ -40,19 +58,33 @@ const squash = (value: unknown) => (typeof value === 'string' ? value.replace(/\
 function score(page: Page, result: ExtractionResult, tally: Tally): void {
   const truth = page.truth;
   count(tally, 'pageKind', result.kind === KIND[page.pageKind]);
-  if (typeof truth.listing_count === 'number') count(tally, 'listingCount', result.listings.length === truth.listing_count);
+  if (typeof truth.listing_count === 'number')
+    count(tally, 'listingCount', result.listings.length === truth.listing_count);
   if (typeof truth.currency === 'string') count(tally, 'currency', result.currency === truth.currency);
   const first = result.listings[0];
   if (page.pageKind === 'product') {
-    const fields: [string, keyof ExtractedListing][] = [['title', 'title'], ['price', 'price'], ['seller', 'sellerName'], ['seller_location', 'sellerLocation'], ['brand', 'brand'], ['listing_id', 'listingId']];
-    for (const [source, field] of fields) if (source in truth) count(tally, field, first?.[field] === truth[source]);
+    const fields: [string, keyof ExtractedListing][] = [
+      ['title', 'title'],
+      ['price', 'price'],
+      ['seller', 'sellerName'],
+      ['seller_location', 'sellerLocation'],
+      ['brand', 'brand'],
+      ['listing_id', 'listingId'],
+    ];
+    for (const [source, field] of fields)
+      if (source in truth) count(tally, field, first?.[field] === truth[source]);
   }
   for (const sample of (truth.sample_listings as Record<string, unknown>[] | undefined) ?? []) {
-    const listing = result.listings.find((candidate) => (sample.listing_id ? candidate.listingId === sample.listing_id : squash(candidate.title) === squash(sample.title)));
+    const listing = result.listings.find((candidate) =>
+      sample.listing_id
+        ? candidate.listingId === sample.listing_id
+        : squash(candidate.title) === squash(sample.title),
+    );
     count(tally, 'sampleFound', Boolean(listing));
     if ('title' in sample) count(tally, 'sampleTitle', squash(listing?.title) === squash(sample.title));
     const priceText = sample.price_text ?? sample.price_aria;
-    if (typeof priceText === 'string') count(tally, 'samplePriceText', squash(listing?.priceText) === squash(priceText));
+    if (typeof priceText === 'string')
+      count(tally, 'samplePriceText', squash(listing?.priceText) === squash(priceText));
   }
 }
 
@@ -73,8 +105,16 @@ export async function runExtractionBench(options: { quick?: boolean }): Promise<
   const rounds = options.quick ? 1 : 3;
   const baseline = pagesPerSecond(pages, rounds, (page) => load(page.html.toString('utf8'))('title').text());
   const extraction = pagesPerSecond(pages, rounds, (page) => extractPage({ html: page.html, url: page.url }));
-  const accuracy = Object.fromEntries(Object.entries(tally).map(([field, { matched, total }]) => [field, { matched, total, share: Number((matched / total).toFixed(3)) }]));
-  const all = Object.values(tally).reduce((sum, { matched, total }) => ({ matched: sum.matched + matched, total: sum.total + total }), { matched: 0, total: 0 });
+  const accuracy = Object.fromEntries(
+    Object.entries(tally).map(([field, { matched, total }]) => [
+      field,
+      { matched, total, share: Number((matched / total).toFixed(3)) },
+    ]),
+  );
+  const all = Object.values(tally).reduce(
+    (sum, { matched, total }) => ({ matched: sum.matched + matched, total: sum.total + total }),
+    { matched: 0, total: 0 },
+  );
   return {
     pages: pages.length,
     megabytes: Number((pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6).toFixed(1)),

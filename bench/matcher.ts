@@ -6,21 +6,43 @@
  */
 import * as icons from 'simple-icons';
 import decided from '../tests/fixtures/matcher/decided-pairs.json' with { type: 'json' };
-import { calibrate, CandidateIndex, comparePrepared, DEFAULT_THRESHOLD, evaluate, prepareMark, type DecidedPair, type PreparedMark } from '../matcher/index.ts';
-import { generateFilings, inventNames, typoPairs, unrelatedPairs, usableBrands, type LabelledPair } from '../matcher/eval/index.ts';
+import {
+  calibrate,
+  CandidateIndex,
+  comparePrepared,
+  DEFAULT_THRESHOLD,
+  evaluate,
+  prepareMark,
+  type DecidedPair,
+  type PreparedMark,
+} from '../matcher/index.ts';
+import {
+  generateFilings,
+  inventNames,
+  typoPairs,
+  unrelatedPairs,
+  usableBrands,
+  type LabelledPair,
+} from '../matcher/eval/index.ts';
 
 const PAIRS = decided as DecidedPair[];
-const MEMORY_NOTE = 'heap + ArrayBuffer delta over the index build (after gc when run with NODE_OPTIONS=--expose-gc, else noisy); each posting takes 8 bytes';
+const MEMORY_NOTE =
+  'heap + ArrayBuffer delta over the index build (after gc when run with NODE_OPTIONS=--expose-gc, else noisy); each posting takes 8 bytes';
 
 function brandNames(): string[] {
-  const titles = Object.values(icons).flatMap((icon: unknown) => (icon && typeof icon === 'object' && 'title' in icon && typeof icon.title === 'string' ? [icon.title] : []));
+  const titles = Object.values(icons).flatMap((icon: unknown) =>
+    icon && typeof icon === 'object' && 'title' in icon && typeof icon.title === 'string' ? [icon.title] : [],
+  );
   return usableBrands(titles);
 }
 
 /** Even-indexed brands anchor the calibration; odd-indexed ones are kept for measuring. */
 function splitBrands(): { calibration: string[]; evaluation: string[] } {
   const brands = brandNames();
-  return { calibration: brands.filter((_, i) => i % 2 === 0), evaluation: brands.filter((_, i) => i % 2 === 1) };
+  return {
+    calibration: brands.filter((_, i) => i % 2 === 0),
+    evaluation: brands.filter((_, i) => i % 2 === 1),
+  };
 }
 
 export function calibrationAnchors(brands: readonly string[]): { a: string; b: string; similar: boolean }[] {
@@ -31,7 +53,8 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -58,7 +81,11 @@ function bestTrainThreshold(scoreOf: (p: DecidedPair) => number): number {
   return best.t;
 }
 
-function rate(pairs: readonly LabelledPair[], scoreOf: (a: string, b: string) => number, threshold: number): number {
+function rate(
+  pairs: readonly LabelledPair[],
+  scoreOf: (a: string, b: string) => number,
+  threshold: number,
+): number {
   return pairs.filter((p) => scoreOf(p.a, p.b) >= threshold).length / Math.max(1, pairs.length);
 }
 
@@ -71,15 +98,34 @@ function quality(scale: number): Record<string, unknown> {
   const typos = typoPairs(evaluation, Math.round(2000 * scale), 21);
   const unrelated = unrelatedPairs(evaluation, Math.round(4000 * scale), 22);
   return {
-    decidedHoldout: { matcher: evaluate(holdout, ours, DEFAULT_THRESHOLD), baselineLevenshtein: { threshold: baseThreshold, ...evaluate(holdout, base, baseThreshold) }, goalF1: 0.85 },
-    typoRecall: { pairs: typos.length, matcher: rate(typos, markScore, DEFAULT_THRESHOLD), baselineLevenshtein: rate(typos, baselineScore, baseThreshold), goal: 0.97 },
-    unrelatedFalsePositiveRate: { pairs: unrelated.length, matcher: rate(unrelated, markScore, DEFAULT_THRESHOLD), baselineLevenshtein: rate(unrelated, baselineScore, baseThreshold), goal: 0.01 },
+    decidedHoldout: {
+      matcher: evaluate(holdout, ours, DEFAULT_THRESHOLD),
+      baselineLevenshtein: { threshold: baseThreshold, ...evaluate(holdout, base, baseThreshold) },
+      goalF1: 0.85,
+    },
+    typoRecall: {
+      pairs: typos.length,
+      matcher: rate(typos, markScore, DEFAULT_THRESHOLD),
+      baselineLevenshtein: rate(typos, baselineScore, baseThreshold),
+      goal: 0.97,
+    },
+    unrelatedFalsePositiveRate: {
+      pairs: unrelated.length,
+      matcher: rate(unrelated, markScore, DEFAULT_THRESHOLD),
+      baselineLevenshtein: rate(unrelated, baselineScore, baseThreshold),
+      goal: 0.01,
+    },
   };
 }
 
-function similarPairsOf(filing: PreparedMark, marks: readonly PreparedMark[], ids: Iterable<number>): number[] {
+function similarPairsOf(
+  filing: PreparedMark,
+  marks: readonly PreparedMark[],
+  ids: Iterable<number>,
+): number[] {
   const out: number[] = [];
-  for (const id of ids) if (comparePrepared(marks[id]!, filing, { withoutReasons: true }).similar) out.push(id);
+  for (const id of ids)
+    if (comparePrepared(marks[id]!, filing, { withoutReasons: true }).similar) out.push(id);
   return out;
 }
 
@@ -87,7 +133,10 @@ export function screening(scale: number): Record<string, unknown> {
   const markCount = Math.round(10_000 * scale);
   const filingCount = Math.round(50_000 * scale);
   const brands = brandNames();
-  const markTexts = [...brands, ...inventNames(Math.max(0, markCount - brands.length), 31)].slice(0, markCount);
+  const markTexts = [...brands, ...inventNames(Math.max(0, markCount - brands.length), 31)].slice(
+    0,
+    markCount,
+  );
   const marks = markTexts.map((t) => prepareMark(t));
   const filings = generateFilings(markTexts, filingCount, 32).map((t) => prepareMark(t));
 
@@ -131,7 +180,12 @@ export function screening(scale: number): Record<string, unknown> {
     naiveNote: `naive all-pairs loop timed on ${sampleSize} evenly spaced filings and extrapolated to ${filings.length}`,
     speedUp: Number((naiveMs / indexMs).toFixed(1)),
     speedUpGoal: 200,
-    pairCompleteness: { exhaustiveSimilarPairsInSample: expected, foundThroughIndex: kept, share: expected === 0 ? 1 : kept / expected, goal: 0.995 },
+    pairCompleteness: {
+      exhaustiveSimilarPairsInSample: expected,
+      foundThroughIndex: kept,
+      share: expected === 0 ? 1 : kept / expected,
+      goal: 0.995,
+    },
     similarPairsFound: found.reduce((n, f) => n + f.length, 0),
     indexHeapBytesPerMark: Math.round(indexHeapBytes / marks.length),
     postingsPerMark: Number((index.postings / marks.length).toFixed(1)),
@@ -162,19 +216,26 @@ export function clearance(scale: number): Record<string, unknown> {
   global.gc?.();
   const heapAfter = usedBytes();
 
-  const queries = brandNames().slice(0, Math.max(200, Math.round(400 * scale))).map((q) => prepareMark(q));
-  const latencies = queries.map((q) => {
-    const start = performance.now();
-    for (const id of index.candidatesOfPrepared(q)) comparePrepared(q, prepareMark(register[id]!), { withoutReasons: true });
-    return performance.now() - start;
-  }).sort((a, b) => a - b);
+  const queries = brandNames()
+    .slice(0, Math.max(200, Math.round(400 * scale)))
+    .map((q) => prepareMark(q));
+  const latencies = queries
+    .map((q) => {
+      const start = performance.now();
+      for (const id of index.candidatesOfPrepared(q))
+        comparePrepared(q, prepareMark(register[id]!), { withoutReasons: true });
+      return performance.now() - start;
+    })
+    .sort((a, b) => a - b);
 
   // A scan prepares and scores every register name; timed on a slice and scaled to the whole register.
   const slice = register.slice(0, Math.min(register.length, 50_000));
   const scanQueries = queries.slice(0, 3);
   const scanStart = performance.now();
-  for (const q of scanQueries) for (const name of slice) comparePrepared(q, prepareMark(name), { withoutReasons: true });
-  const scanMsPerQuery = ((performance.now() - scanStart) / scanQueries.length) * (register.length / slice.length);
+  for (const q of scanQueries)
+    for (const name of slice) comparePrepared(q, prepareMark(name), { withoutReasons: true });
+  const scanMsPerQuery =
+    ((performance.now() - scanStart) / scanQueries.length) * (register.length / slice.length);
   return {
     registerNames: register.length,
     indexBuildMs: Math.round(buildMs),
@@ -191,7 +252,12 @@ export function clearance(scale: number): Record<string, unknown> {
 
 export async function runMatcherBench(options: { quick?: boolean }): Promise<Record<string, unknown>> {
   const scale = options.quick ? 0.05 : 1;
-  return { quick: Boolean(options.quick), quality: quality(options.quick ? 0.25 : 1), screening: screening(scale), clearance: clearance(scale) };
+  return {
+    quick: Boolean(options.quick),
+    quality: quality(options.quick ? 0.25 : 1),
+    screening: screening(scale),
+    clearance: clearance(scale),
+  };
 }
 
 /** Refits the score weights on the train split (plus brand anchors) and prints them for score/weights.ts. */
@@ -201,5 +267,6 @@ export function refitMatcherWeights(): ReturnType<typeof calibrate> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--calibrate')) console.log(JSON.stringify(refitMatcherWeights(), null, 2));
-  else console.log(JSON.stringify(await runMatcherBench({ quick: process.argv.includes('--quick') }), null, 2));
+  else
+    console.log(JSON.stringify(await runMatcherBench({ quick: process.argv.includes('--quick') }), null, 2));
 }

@@ -80,7 +80,10 @@ const median = (values: number[]): number => {
  * Share of the baseline's speed a stage keeps, by wall time and by CPU time (steadier when the
  * machine is busy): the median over rounds of the ratio within each round, with every round's ratio.
  */
-function speedShare(rounds: readonly Record<'tokenize' | 'recordTrees' | 'parse', StageTime>[], stage: 'recordTrees' | 'parse') {
+function speedShare(
+  rounds: readonly Record<'tokenize' | 'recordTrees' | 'parse', StageTime>[],
+  stage: 'recordTrees' | 'parse',
+) {
   const wall = rounds.map((r) => r.tokenize.ms / r[stage].ms);
   const cpu = rounds.map((r) => r.tokenize.cpuMs / r[stage].cpuMs);
   return {
@@ -108,15 +111,25 @@ function ingestFigures(m: Measurement, expectedRecords: number) {
     records: m.records,
     seconds: round(seconds(m)),
     recordsPerSec: recordsPerSec(m),
-    ...(complete ? {} : { problem: `read ${m.records} of ${expectedRecords} records; error: ${m.error ?? 'none'}` }),
+    ...(complete
+      ? {}
+      : { problem: `read ${m.records} of ${expectedRecords} records; error: ${m.error ?? 'none'}` }),
   };
 }
 
-async function ingestIntoPostgres(adminUrl: string | undefined, format: string, file: string, records: number) {
+async function ingestIntoPostgres(
+  adminUrl: string | undefined,
+  format: string,
+  file: string,
+  records: number,
+) {
   if (!adminUrl) return { skipped: 'no PostgreSQL URL given (pass --database-url or set TEST_DATABASE_URL)' };
   const scratch = await createScratchPostgres(adminUrl);
   try {
-    return ingestFigures(await measureInChild(['ingest', format, file, scratch.url, String(BATCH_SIZE)]), records);
+    return ingestFigures(
+      await measureInChild(['ingest', format, file, scratch.url, String(BATCH_SIZE)]),
+      records,
+    );
   } finally {
     await scratch.drop();
   }
@@ -145,7 +158,13 @@ async function benchFormat(
   }
   const { tokenize, recordTrees, parse: parseLarge } = medianRound(rounds);
   const parseSmall = await measureInChild(['parse', format.id, small]);
-  const pairedRun = await measureInChild(['paired', format.id, format.recordElement, small, String(PAIRED_ROUNDS)]);
+  const pairedRun = await measureInChild([
+    'paired',
+    format.id,
+    format.recordElement,
+    small,
+    String(PAIRED_ROUNDS),
+  ]);
   const ratio = speedShare(pairedRun.rounds, 'parse');
   const attributedRatio = round(
     pairedRun.attribution.parse.tokenizerShare / pairedRun.attribution.tokenize.tokenizerShare,
@@ -196,21 +215,37 @@ async function benchFormat(
   const postgres = await ingestIntoPostgres(databaseUrl, format.id, large, records.large);
   return {
     ...parsing,
-    ingest: { batchSize: BATCH_SIZE, file: 'large', pglite: ingestFigures(ingestLarge, records.large), postgres },
+    ingest: {
+      batchSize: BATCH_SIZE,
+      file: 'large',
+      pglite: ingestFigures(ingestLarge, records.large),
+      postgres,
+    },
     peakRss: { ...parseRss, ingestPglite: flatness(ingestSmall, ingestLarge) },
   };
 }
 
-const PEAK_RSS_NOTE = 'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
+const PEAK_RSS_NOTE =
+  'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
 
-export async function runRegistriesBench(options: { quick?: boolean; databaseUrl?: string; parseOnly?: boolean }): Promise<Record<string, unknown>> {
+export async function runRegistriesBench(options: {
+  quick?: boolean;
+  databaseUrl?: string;
+  parseOnly?: boolean;
+}): Promise<Record<string, unknown>> {
   const smallRecords = options.quick ? SMALL_RECORDS.quick : SMALL_RECORDS.full;
   const dir = await mkdtemp(join(tmpdir(), 'markhound-bench-registries-'));
   try {
     const formats: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const formatDir = await mkdtemp(join(dir, `${format.id}-`));
-      formats[format.id] = await benchFormat(format, formatDir, smallRecords, options.databaseUrl, Boolean(options.parseOnly));
+      formats[format.id] = await benchFormat(
+        format,
+        formatDir,
+        smallRecords,
+        options.databaseUrl,
+        Boolean(options.parseOnly),
+      );
       // Free the disk before the next format's files (full mode writes about 1 GB per format).
       await rm(formatDir, { recursive: true, force: true });
     }

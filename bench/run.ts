@@ -26,11 +26,18 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg ? onlyArg.split(',') : Object.keys(suites);
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const databaseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });
 
-const summary: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, node: process.version };
+const summary: Record<string, unknown> = {
+  startedAt: new Date().toISOString(),
+  quick,
+  node: process.version,
+};
 for (const name of only) {
   const suite = suites[name];
   if (!suite) {

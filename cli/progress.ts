@@ -10,7 +10,11 @@ export function progressReporter(label: string, stream: NodeJS.WriteStream = pro
       const now = Date.now();
       if (!force && now - last < (isTty ? 100 : everyMs)) return;
       last = now;
-      const text = `${label}: ` + Object.entries(fields).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`).join(' · ');
+      const text =
+        `${label}: ` +
+        Object.entries(fields)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`)
+          .join(' · ');
       stream.write(isTty ? `\r\x1b[2K${text}` : `${text}\n`);
     },
     done(): void {

@@ -23,7 +23,9 @@ const configSchema = z.object({
   allowLoopbackFetch: z.coerce.boolean().default(false),
   allowPrivateFetch: z.coerce.boolean().default(false),
   fetchTimeoutMs: z.coerce.number().int().min(100).default(30_000),
-  userAgent: z.string().default('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)'),
+  userAgent: z
+    .string()
+    .default('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)'),
   /** Bundled sample files ingested into the demo workspace at `serve --demo`. */
   demoSamplesDir: z.string().default('./tests/fixtures/registries'),
   kiprisApiKey: z.string().optional(),
@@ -65,14 +67,19 @@ const booleanish = (value: string): boolean | string =>
   /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
 
 /** Parses config from an environment-like record plus overrides (tests pass overrides only). */
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   let fromFile: Record<string, unknown> = {};
   const file = env.MARKHOUND_CONFIG_FILE;
   if (file) {
     try {
       fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new ConfigError(`cannot read config file MARKHOUND_CONFIG_FILE=${file}: ${(error as Error).message}`);
+      throw new ConfigError(
+        `cannot read config file MARKHOUND_CONFIG_FILE=${file}: ${(error as Error).message}`,
+      );
     }
   }
   const fromEnv: Record<string, unknown> = {};
@@ -93,5 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Config for tests: in-memory PGlite unless TEST_DATABASE_URL points at PostgreSQL. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { dataDir: ':memory:', logLevel: 'silent', allowLoopbackFetch: true, port: 0, ...overrides });
+  return loadConfig(
+    {},
+    { dataDir: ':memory:', logLevel: 'silent', allowLoopbackFetch: true, port: 0, ...overrides },
+  );
 }

@@ -20,7 +20,8 @@ export function redactFields(fields: Record<string, unknown>): Record<string, un
   for (const [key, value] of Object.entries(fields)) {
     if (SECRET_KEY.test(key)) out[key] = '[redacted]';
     else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redactFields(value as Record<string, unknown>);
+    else if (value && typeof value === 'object' && !Array.isArray(value))
+      out[key] = redactFields(value as Record<string, unknown>);
     else out[key] = value;
   }
   return out;
@@ -31,9 +32,20 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
   base: Record<string, unknown> = {},
 ): Logger {
-  const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> = {}): void => {
+  const emit = (
+    at: Exclude<LogLevel, 'silent'>,
+    message: string,
+    fields: Record<string, unknown> = {},
+  ): void => {
     if (order[at] < order[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...redactFields({ ...base, ...fields }) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        msg: message,
+        ...redactFields({ ...base, ...fields }),
+      }),
+    );
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -4,12 +4,30 @@
  * "sent" is retried, and unique keys make sure a retry or a second worker never doubles a row.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { alerts, organizations } from './schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
-const orgRef = () => uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' });
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
+const orgRef = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 /** How far each tailing channel has read the event log (`webhooks`, `email`). */
 export const deliveryCursors = pgTable('delivery_cursors', {
@@ -44,7 +62,9 @@ export const webhookDeliveries = pgTable(
     /** Also the Idempotency-Key: the same on every attempt and redelivery. */
     id: id(),
     organizationId: orgRef(),
-    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
     eventType: text('event_type').notNull(),
     status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
@@ -67,7 +87,9 @@ export const webhookAttempts = pgTable(
   'webhook_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    deliveryId: uuid('delivery_id').notNull().references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
     attempt: integer('attempt').notNull(),
     outcome: text('outcome').$type<'succeeded' | 'retrying' | 'failed'>().notNull(),
     responseCode: integer('response_code'),
@@ -91,7 +113,9 @@ export const feedTokens = pgTable('feed_tokens', {
 
 /** Email recipients and digest hour; the time zone and reminder offsets live on `organizations`. */
 export const notificationSettings = pgTable('notification_settings', {
-  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
   emails: jsonb('emails').$type<string[]>().notNull().default([]),
   digestHour: integer('digest_hour').notNull().default(8),
   /** Alerts created before this instant were already in a digest. */
@@ -120,7 +144,10 @@ export const emailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('email_outbox_org_dedupe_uq').on(t.organizationId, t.dedupeKey), index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('email_outbox_org_dedupe_uq').on(t.organizationId, t.dedupeKey),
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 export type ReminderState = 'pending' | 'fired' | 'cancelled';
@@ -130,7 +157,9 @@ export const deadlineReminders = pgTable(
   {
     id: id(),
     organizationId: orgRef(),
-    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
     offsetDays: integer('offset_days').notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
@@ -138,5 +167,8 @@ export const deadlineReminders = pgTable(
     firedAt: timestamp('fired_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('deadline_reminders_alert_offset_uq').on(t.alertId, t.offsetDays), index('deadline_reminders_due_idx').on(t.state, t.fireAt)],
+  (t) => [
+    uniqueIndex('deadline_reminders_alert_offset_uq').on(t.alertId, t.offsetDays),
+    index('deadline_reminders_due_idx').on(t.state, t.fireAt),
+  ],
 );

@@ -45,9 +45,15 @@ export interface CaptureFacts {
 export const evidenceCaptures = pgTable(
   'evidence_captures',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
     facts: jsonb('facts').$type<CaptureFacts>().notNull(),
@@ -67,8 +73,12 @@ export type PackState = 'queued' | 'running' | 'done' | 'failed';
 export const evidencePacks = pgTable(
   'evidence_packs',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     alertIds: jsonb('alert_ids').$type<string[]>().notNull(),
     requestedBy: text('requested_by').notNull(),
     state: text('state').$type<PackState>().notNull().default('queued'),

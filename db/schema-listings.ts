@@ -5,10 +5,24 @@
  * with its back-off. pg-core only; natural keys carry unique indexes so re-runs double nothing.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { brands, marks, organizations } from './schema.ts';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** One listing per marketplace and listing id, whatever organization's search found it. */
@@ -36,7 +50,10 @@ export const listings = pgTable(
     firstSeenAt: at('first_seen_at').notNull().defaultNow(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('listings_marketplace_key_uq').on(t.marketplace, t.listingKey), index('listings_last_seen_idx').on(t.lastSeenAt)],
+  (t) => [
+    uniqueIndex('listings_marketplace_key_uq').on(t.marketplace, t.listingKey),
+    index('listings_last_seen_idx').on(t.lastSeenAt),
+  ],
 );
 
 export interface ListingSignal {
@@ -61,10 +78,18 @@ export const listingMatches = pgTable(
   'listing_matches',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
-    markId: uuid('mark_id').notNull().references(() => marks.id, { onDelete: 'cascade' }),
-    listingId: uuid('listing_id').notNull().references(() => listings.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    markId: uuid('mark_id')
+      .notNull()
+      .references(() => marks.id, { onDelete: 'cascade' }),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
     score: doublePrecision('score').notNull(),
     /** Where the mark was found: the brand field or the title. */
     matchedIn: text('matched_in').$type<'brand' | 'title'>().notNull(),
@@ -77,7 +102,10 @@ export const listingMatches = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('listing_matches_mark_listing_uq').on(t.markId, t.listingId), index('listing_matches_org_brand_idx').on(t.organizationId, t.brandId)],
+  (t) => [
+    uniqueIndex('listing_matches_mark_listing_uq').on(t.markId, t.listingId),
+    index('listing_matches_org_brand_idx').on(t.organizationId, t.brandId),
+  ],
 );
 
 /** The genuine product's usual price per brand, market and currency; far below it is a signal. */
@@ -85,8 +113,12 @@ export const referencePrices = pgTable(
   'reference_prices',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     market: text('market').notNull(),
     currency: text('currency').notNull(),
     price: doublePrecision('price').notNull(),
@@ -100,8 +132,12 @@ export const authorizedSellers = pgTable(
   'authorized_sellers',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     marketplace: text('marketplace').notNull(),
     sellerName: text('seller_name').notNull(),
     sellerId: text('seller_id'),
@@ -109,7 +145,9 @@ export const authorizedSellers = pgTable(
     nameKey: text('name_key').notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('authorized_sellers_brand_marketplace_name_uq').on(t.brandId, t.marketplace, t.nameKey)],
+  (t) => [
+    uniqueIndex('authorized_sellers_brand_marketplace_name_uq').on(t.brandId, t.marketplace, t.nameKey),
+  ],
 );
 
 /**
@@ -121,8 +159,12 @@ export const brandMarketplaceSources = pgTable(
   'brand_marketplace_sources',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     sourceId: text('source_id').notNull(),
     /** Set through the API; false for a pair only known from a plan's watch. */
     subscribed: boolean('subscribed').notNull().default(true),
@@ -134,7 +176,8 @@ export const brandMarketplaceSources = pgTable(
   (t) => [uniqueIndex('brand_marketplace_sources_brand_source_uq').on(t.brandId, t.sourceId)],
 );
 
-export type WatchRunStatus = 'succeeded' | 'blocked' | 'needs_browser' | 'error_page' | 'failed' | 'skipped_backoff';
+export type WatchRunStatus =
+  'succeeded' | 'blocked' | 'needs_browser' | 'error_page' | 'failed' | 'skipped_backoff';
 
 /** One search fetched on one source: what came back, never "0 listings" for a page that had none to give. */
 export const marketplaceWatchRuns = pgTable(

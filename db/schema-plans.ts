@@ -10,9 +10,15 @@ import { brands, organizations } from './schema.ts';
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** The markets entered, validated at the API edge; one per office. */
     markets: jsonb('markets').$type<PlanMarket[]>().notNull(),
@@ -32,10 +38,18 @@ export const plans = pgTable(
 export const marketplaceWatches = pgTable(
   'marketplace_watches',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     /** ISO country of the market (BR, ID; EU for EUIPO), as marketplace sources name markets, and its office. */
     market: text('market').notNull(),
     office: text('office').notNull(),
@@ -61,5 +75,8 @@ export const filingSearchKeys = pgTable(
     key: text('key').notNull(),
     filingId: uuid('filing_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.filingId] }), index('filing_search_keys_filing_idx').on(t.filingId)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.filingId] }),
+    index('filing_search_keys_filing_idx').on(t.filingId),
+  ],
 );

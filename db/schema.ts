@@ -36,12 +36,20 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 export const apiKeyRole = pgEnum('api_key_role', ['admin', 'editor', 'viewer']);
 export const alertStatus = pgEnum('alert_status', ['new', 'reviewing', 'actioned', 'dismissed']);
 export const alertSeverity = pgEnum('alert_severity', ['low', 'medium', 'high', 'critical']);
-export const alertKind = pgEnum('alert_kind', ['registry_conflict', 'marketplace_listing', 'deadline_reminder', 'plan_risk']);
+export const alertKind = pgEnum('alert_kind', [
+  'registry_conflict',
+  'marketplace_listing',
+  'deadline_reminder',
+  'plan_risk',
+]);
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -56,7 +64,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** First characters of the key, shown in listings so a user can tell keys apart. */
     prefix: text('prefix').notNull(),
@@ -74,7 +84,9 @@ export const brands = pgTable(
   'brands',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** Offices watched for this brand's marks; empty means every ingested office. */
     watchedOffices: jsonb('watched_offices').$type<string[]>().notNull().default([]),
@@ -90,8 +102,12 @@ export const marks = pgTable(
   'marks',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     kind: text('kind').$type<MarkKind>().notNull().default('word'),
     niceClasses: jsonb('nice_classes').$type<number[]>().notNull().default([]),
@@ -146,8 +162,12 @@ export const matches = pgTable(
   'matches',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    markId: uuid('mark_id').notNull().references(() => marks.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    markId: uuid('mark_id')
+      .notNull()
+      .references(() => marks.id, { onDelete: 'cascade' }),
     filingId: uuid('filing_id').references(() => filings.id, { onDelete: 'cascade' }),
     score: doublePrecision('score').notNull(),
     components: jsonb('components').$type<Record<string, number | null>>().notNull(),
@@ -183,8 +203,12 @@ export const alerts = pgTable(
   'alerts',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     markId: uuid('mark_id').references(() => marks.id, { onDelete: 'set null' }),
     kind: alertKind('kind').notNull(),
     /** Stable identity of "this mark vs this subject": a re-published filing updates, never duplicates. */
@@ -218,8 +242,12 @@ export const alertEvents = pgTable(
   'alert_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     /** 'system', or 'key:<api key id>' for a person or tool acting through the API. */
     actor: text('actor').notNull(),
     type: text('type').notNull(),
@@ -293,8 +321,12 @@ export const alertSuppressions = pgTable(
   'alert_suppressions',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    brandId: uuid('brand_id').notNull().references(() => brands.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
     /** 'filing:<office>:<serial>' or 'listing:<listing id>'. */
     subjectKey: text('subject_key').notNull(),
     actor: text('actor').notNull(),
@@ -314,7 +346,9 @@ export const events = pgTable(
   'events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     /** What the event is about, e.g. 'alert:<uuid>' or 'plan:<uuid>'. */
     subject: text('subject').notNull(),

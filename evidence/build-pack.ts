@@ -47,13 +47,24 @@ const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value, null,
  * Builds the pack ZIP: per-alert records and capture artifacts, report.pdf, a hash-chained custody
  * log, then manifest.json over all of them, its Ed25519 signature and (optionally) an RFC 3161 stamp.
  */
-export async function buildEvidencePack({ ctx, input, onProgress }: { ctx: { db: Database; clock: Clock }; input: BuildPackInput; onProgress: ProgressReporter }): Promise<BuiltPack> {
+export async function buildEvidencePack({
+  ctx,
+  input,
+  onProgress,
+}: {
+  ctx: { db: Database; clock: Clock };
+  input: BuildPackInput;
+  onProgress: ProgressReporter;
+}): Promise<BuiltPack> {
   const { db, clock } = ctx;
   const createdAt = clock.now();
   const key = await loadInstanceKey(db);
   const collected = emptyCollection();
   for (const [index, alertId] of input.alertIds.entries()) {
-    await onProgress(5 + Math.round((60 * index) / input.alertIds.length), `collecting alert ${index + 1} of ${input.alertIds.length}`);
+    await onProgress(
+      5 + Math.round((60 * index) / input.alertIds.length),
+      `collecting alert ${index + 1} of ${input.alertIds.length}`,
+    );
     try {
       // Collected apart and merged only when complete: a failed alert leaves no half of itself in the pack.
       const one = emptyCollection();
@@ -65,35 +76,83 @@ export async function buildEvidencePack({ ctx, input, onProgress }: { ctx: { db:
   }
   await onProgress(70, 'writing report');
   const generator = input.generator;
-  collected.files.set('report.pdf', await renderReport({ packId: input.packId, createdAt: createdAt.toISOString(), instanceName: input.instanceName, keyFingerprint: key.fingerprint, generator, alerts: collected.evidence, images: collected.images, problems: collected.problems }));
+  collected.files.set(
+    'report.pdf',
+    await renderReport({
+      packId: input.packId,
+      createdAt: createdAt.toISOString(),
+      instanceName: input.instanceName,
+      keyFingerprint: key.fingerprint,
+      generator,
+      alerts: collected.evidence,
+      images: collected.images,
+      problems: collected.problems,
+    }),
+  );
   collected.files.set('public-key.pem', Buffer.from(key.publicKeyPem, 'utf8'));
   const packedAt = clock.now().toISOString();
   const paths = [...collected.files.keys()].sort();
-  for (const path of paths) collected.custody.push({ at: packedAt, actor: input.requestedBy, action: 'packed', subject: path, sha256: sha256Hex(collected.files.get(path)!) });
+  for (const path of paths)
+    collected.custody.push({
+      at: packedAt,
+      actor: input.requestedBy,
+      action: 'packed',
+      subject: path,
+      sha256: sha256Hex(collected.files.get(path)!),
+    });
   collected.files.set('custody.jsonl', Buffer.from(buildCustodyLog(collected.custody), 'utf8'));
 
   await onProgress(80, 'signing manifest');
-  const files: ManifestFile[] = [...collected.files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), size: bytes.length }));
+  const files: ManifestFile[] = [...collected.files.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), size: bytes.length }));
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
-    pack: { id: input.packId, created_at: createdAt.toISOString(), instance: { name: input.instanceName, key_fingerprint: key.fingerprint }, organization_id: input.organizationId, alert_ids: input.alertIds, requested_by: input.requestedBy, generator, problems: collected.problems },
+    pack: {
+      id: input.packId,
+      created_at: createdAt.toISOString(),
+      instance: { name: input.instanceName, key_fingerprint: key.fingerprint },
+      organization_id: input.organizationId,
+      alert_ids: input.alertIds,
+      requested_by: input.requestedBy,
+      generator,
+      problems: collected.problems,
+    },
     files,
     captures: collected.captures,
     timestamp: input.timestamp ? { authority_url: input.timestamp.url } : null,
   };
   const manifestBytes = json(manifest);
   const manifestSha256 = sha256Hex(manifestBytes);
-  const seal: ZipEntry[] = [{ path: 'manifest.json', bytes: manifestBytes }, { path: 'manifest.sig', bytes: signBytes(manifestBytes, key.privateKeyPem) }];
+  const seal: ZipEntry[] = [
+    { path: 'manifest.json', bytes: manifestBytes },
+    { path: 'manifest.sig', bytes: signBytes(manifestBytes, key.privateKeyPem) },
+  ];
   if (input.timestamp) {
     await onProgress(88, 'timestamping manifest');
-    seal.push({ path: 'manifest.tsr', bytes: await requestTimestamp(input.timestamp.url, Buffer.from(manifestSha256, 'hex'), { guard: input.timestamp.guard }) });
+    seal.push({
+      path: 'manifest.tsr',
+      bytes: await requestTimestamp(input.timestamp.url, Buffer.from(manifestSha256, 'hex'), {
+        guard: input.timestamp.guard,
+      }),
+    });
   }
   await onProgress(95, 'writing ZIP');
-  const zip = writeZip([...seal, ...files.map((f) => ({ path: f.path, bytes: collected.files.get(f.path)! }))], createdAt);
+  const zip = writeZip(
+    [...seal, ...files.map((f) => ({ path: f.path, bytes: collected.files.get(f.path)! }))],
+    createdAt,
+  );
   return { zip, manifestSha256, problems: collected.problems };
 }
 
-const emptyCollection = (): Collected => ({ files: new Map(), evidence: [], custody: [], captures: [], problems: [], images: { watched: new Map(), found: new Map(), screenshots: new Map() } });
+const emptyCollection = (): Collected => ({
+  files: new Map(),
+  evidence: [],
+  custody: [],
+  captures: [],
+  problems: [],
+  images: { watched: new Map(), found: new Map(), screenshots: new Map() },
+});
 
 function merge(into: Collected, from: Collected): void {
   for (const [path, bytes] of from.files) into.files.set(path, bytes);
@@ -101,19 +160,38 @@ function merge(into: Collected, from: Collected): void {
   into.custody.push(...from.custody);
   into.captures.push(...from.captures);
   into.problems.push(...from.problems);
-  for (const key of ['watched', 'found', 'screenshots'] as const) for (const [id, bytes] of from.images[key]) into.images[key].set(id, bytes);
+  for (const key of ['watched', 'found', 'screenshots'] as const)
+    for (const [id, bytes] of from.images[key]) into.images[key].set(id, bytes);
 }
 
-async function collectAlert(db: Database, organizationId: string, alertId: string, out: Collected): Promise<void> {
+async function collectAlert(
+  db: Database,
+  organizationId: string,
+  alertId: string,
+  out: Collected,
+): Promise<void> {
   const evidence = await loadAlertEvidence(db, organizationId, alertId);
   const { alert, mark, filing, match, sourceRun, capture } = evidence;
   out.files.set(`alerts/${alertId}.json`, json({ alert, watched_mark: mark, match }));
   if (filing) {
     out.files.set(`registry/${alertId}/filing.json`, json(filing));
-    out.files.set(`registry/${alertId}/source.json`, json({
-      source_id: filing.sourceId, source_file: filing.sourceFile, source_record_sha256: filing.sourceRecordHash,
-      source_run: sourceRun ? { id: sourceRun.id, file_name: sourceRun.fileName, file_sha256: sourceRun.fileSha256, started_at: sourceRun.startedAt, finished_at: sourceRun.finishedAt } : null,
-    }));
+    out.files.set(
+      `registry/${alertId}/source.json`,
+      json({
+        source_id: filing.sourceId,
+        source_file: filing.sourceFile,
+        source_record_sha256: filing.sourceRecordHash,
+        source_run: sourceRun
+          ? {
+              id: sourceRun.id,
+              file_name: sourceRun.fileName,
+              file_sha256: sourceRun.fileSha256,
+              started_at: sourceRun.startedAt,
+              finished_at: sourceRun.finishedAt,
+            }
+          : null,
+      }),
+    );
     const image = filing.markImage?.sha256 ? await findBlob(db, filing.markImage.sha256) : null;
     if (image) out.images.found.set(alertId, image.bytes);
   }
@@ -129,7 +207,13 @@ async function collectAlert(db: Database, organizationId: string, alertId: strin
       if (name === 'screenshot.png') out.images.screenshots.set(alertId, bytes);
     }
     out.custody.push(...capture.custody);
-    out.captures.push({ alert_id: alertId, capture_id: capture.id, captured_at: capture.capturedAt.toISOString(), ...capture.facts, artifacts });
+    out.captures.push({
+      alert_id: alertId,
+      capture_id: capture.id,
+      captured_at: capture.capturedAt.toISOString(),
+      ...capture.facts,
+      artifacts,
+    });
   }
   out.evidence.push(evidence);
 }

@@ -30,18 +30,45 @@ export interface CaptureTools {
  * DOM); if it fails, the plain-HTTP path still leaves HTML, WARC and headers, with the browser's
  * failure recorded as `fallbackReason`.
  */
-export async function captureForAlert({ ctx, input, tools }: { ctx: { db: Database; clock: Clock }; input: CaptureForAlertInput; tools: CaptureTools }): Promise<StoredCapture & { method: PageCapture['method'] }> {
-  const common = { market: input.market ?? null, ...(input.locale ? { locale: input.locale } : {}), ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), now: () => ctx.clock.now() };
+export async function captureForAlert({
+  ctx,
+  input,
+  tools,
+}: {
+  ctx: { db: Database; clock: Clock };
+  input: CaptureForAlertInput;
+  tools: CaptureTools;
+}): Promise<StoredCapture & { method: PageCapture['method'] }> {
+  const common = {
+    market: input.market ?? null,
+    ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+    now: () => ctx.clock.now(),
+  };
   let fallbackReason: string | undefined;
   let capture: PageCapture | null = null;
   if (tools.useBrowser !== false) {
     try {
-      capture = await capturePage(input.url, { ...common, guard: tools.guard, ...(input.timezoneId ? { timezoneId: input.timezoneId } : {}), ...(tools.browser ? { browser: tools.browser } : {}) });
+      capture = await capturePage(input.url, {
+        ...common,
+        guard: tools.guard,
+        ...(input.timezoneId ? { timezoneId: input.timezoneId } : {}),
+        ...(tools.browser ? { browser: tools.browser } : {}),
+      });
     } catch (error) {
       fallbackReason = (error as Error).message;
     }
   }
   capture ??= await captureWithHttp(input.url, { ...common, client: tools.client });
-  const stored = await storeCapture({ ctx, input: { organizationId: input.organizationId, alertId: input.alertId, capture, actor: input.actor, ...(fallbackReason ? { fallbackReason } : {}) } });
+  const stored = await storeCapture({
+    ctx,
+    input: {
+      organizationId: input.organizationId,
+      alertId: input.alertId,
+      capture,
+      actor: input.actor,
+      ...(fallbackReason ? { fallbackReason } : {}),
+    },
+  });
   return { ...stored, method: capture.method };
 }

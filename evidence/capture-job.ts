@@ -19,21 +19,44 @@ export interface CaptureJob {
  * not trusted from the job.
  */
 export async function registerEvidenceCaptureHandler(ctx: AppContext): Promise<void> {
-  const guardOptions = { allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch };
+  const guardOptions = {
+    allowLoopback: ctx.config.allowLoopbackFetch,
+    allowPrivate: ctx.config.allowPrivateFetch,
+  };
   const guard = new SsrfGuard(guardOptions);
-  const client = new HttpClient({ userAgent: ctx.config.userAgent, totalTimeoutMs: ctx.config.fetchTimeoutMs, guard: guardOptions });
-  await ctx.queue.work<CaptureJob>(EVIDENCE_CAPTURE_QUEUE, { pollingIntervalSeconds: ctx.config.workerPollIntervalSecs }, async (data, job) => {
-    const [alert] = await ctx.db.select({ organizationId: tables.alerts.organizationId }).from(tables.alerts).where(eq(tables.alerts.id, data.alertId));
-    if (!alert) {
-      ctx.log.warn('evidence capture skipped: alert no longer exists', { job: job.id, alert: data.alertId });
-      return { skipped: 'alert not found' };
-    }
-    const stored = await captureForAlert({
-      ctx,
-      input: { organizationId: alert.organizationId, alertId: data.alertId, url: data.url, actor: 'system', market: data.market ?? null },
-      tools: { guard, client, useBrowser: ctx.config.evidenceUseBrowser },
-    });
-    ctx.log.info('evidence captured', { job: job.id, alert: data.alertId, method: stored.method });
-    return { method: stored.method };
+  const client = new HttpClient({
+    userAgent: ctx.config.userAgent,
+    totalTimeoutMs: ctx.config.fetchTimeoutMs,
+    guard: guardOptions,
   });
+  await ctx.queue.work<CaptureJob>(
+    EVIDENCE_CAPTURE_QUEUE,
+    { pollingIntervalSeconds: ctx.config.workerPollIntervalSecs },
+    async (data, job) => {
+      const [alert] = await ctx.db
+        .select({ organizationId: tables.alerts.organizationId })
+        .from(tables.alerts)
+        .where(eq(tables.alerts.id, data.alertId));
+      if (!alert) {
+        ctx.log.warn('evidence capture skipped: alert no longer exists', {
+          job: job.id,
+          alert: data.alertId,
+        });
+        return { skipped: 'alert not found' };
+      }
+      const stored = await captureForAlert({
+        ctx,
+        input: {
+          organizationId: alert.organizationId,
+          alertId: data.alertId,
+          url: data.url,
+          actor: 'system',
+          market: data.market ?? null,
+        },
+        tools: { guard, client, useBrowser: ctx.config.evidenceUseBrowser },
+      });
+      ctx.log.info('evidence captured', { job: job.id, alert: data.alertId, method: stored.method });
+      return { method: stored.method };
+    },
+  );
 }

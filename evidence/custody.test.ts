@@ -3,9 +3,27 @@ import { sha256Hex } from './blob-store.ts';
 import { buildCustodyLog, checkCustodyLog, GENESIS } from './custody.ts';
 
 const events = [
-  { at: '2026-11-22T09:00:00.000Z', actor: 'system', action: 'captured (browser)', subject: 'https://shop.example/item/1', sha256: null },
-  { at: '2026-11-22T09:00:01.000Z', actor: 'system', action: 'stored', subject: 'a/page.html', sha256: 'ab'.repeat(32) },
-  { at: '2026-11-22T10:00:00.000Z', actor: 'key:k1', action: 'packed', subject: 'report.pdf', sha256: 'cd'.repeat(32) },
+  {
+    at: '2026-11-22T09:00:00.000Z',
+    actor: 'system',
+    action: 'captured (browser)',
+    subject: 'https://shop.example/item/1',
+    sha256: null,
+  },
+  {
+    at: '2026-11-22T09:00:01.000Z',
+    actor: 'system',
+    action: 'stored',
+    subject: 'a/page.html',
+    sha256: 'ab'.repeat(32),
+  },
+  {
+    at: '2026-11-22T10:00:00.000Z',
+    actor: 'key:k1',
+    action: 'packed',
+    subject: 'report.pdf',
+    sha256: 'cd'.repeat(32),
+  },
 ];
 
 describe('custody log', () => {
@@ -21,9 +39,14 @@ describe('custody log', () => {
   it('names the line after an edit, a removed line and a reordering', () => {
     const log = buildCustodyLog(events);
     expect(checkCustodyLog(log.replace('"actor":"key:k1"', '"actor":"key:k2"'))).toEqual([]); // last line: nothing after it links to it
-    expect(checkCustodyLog(log.replace('"subject":"a/page.html"', '"subject":"b/page.html"'))).toEqual([expect.stringMatching(/^custody.jsonl line 3 does not link/)]);
+    expect(checkCustodyLog(log.replace('"subject":"a/page.html"', '"subject":"b/page.html"'))).toEqual([
+      expect.stringMatching(/^custody.jsonl line 3 does not link/),
+    ]);
     const lines = log.trimEnd().split('\n');
-    expect(checkCustodyLog([lines[0], lines[2]].join('\n'))).toEqual([expect.stringMatching(/line 2 has seq 3/), expect.stringMatching(/line 2 does not link/)]);
+    expect(checkCustodyLog([lines[0], lines[2]].join('\n'))).toEqual([
+      expect.stringMatching(/line 2 has seq 3/),
+      expect.stringMatching(/line 2 does not link/),
+    ]);
     expect(checkCustodyLog('not json\n')).toEqual(['custody.jsonl line 1 is not JSON']);
   });
 });

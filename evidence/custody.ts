@@ -14,7 +14,15 @@ export function buildCustodyLog(events: CustodyEvent[]): string {
   let prev = GENESIS;
   const lines: string[] = [];
   events.forEach((event, index) => {
-    const entry: CustodyEntry = { seq: index + 1, at: event.at, actor: event.actor, action: event.action, subject: event.subject, sha256: event.sha256, prev };
+    const entry: CustodyEntry = {
+      seq: index + 1,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      subject: event.subject,
+      sha256: event.sha256,
+      prev,
+    };
     const line = JSON.stringify(entry);
     lines.push(line);
     prev = sha256Hex(line);
@@ -37,8 +45,12 @@ export function checkCustodyLog(text: string): string[] {
       prev = sha256Hex(line);
       return;
     }
-    if (entry.seq !== index + 1) problems.push(`${where} has seq ${String(entry.seq)}, expected ${index + 1}`);
-    if (entry.prev !== prev) problems.push(`${where} does not link to the line before it (prev ${String(entry.prev)}, expected ${prev})`);
+    if (entry.seq !== index + 1)
+      problems.push(`${where} has seq ${String(entry.seq)}, expected ${index + 1}`);
+    if (entry.prev !== prev)
+      problems.push(
+        `${where} does not link to the line before it (prev ${String(entry.prev)}, expected ${prev})`,
+      );
     prev = sha256Hex(line);
   });
   return problems;

@@ -17,7 +17,8 @@ function encodeLength(length: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
-export const tlv = (tag: number, content: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), encodeLength(content.length), content]);
+export const tlv = (tag: number, content: Buffer): Buffer =>
+  Buffer.concat([Buffer.from([tag]), encodeLength(content.length), content]);
 export const sequence = (...items: Buffer[]): Buffer => tlv(0x30, Buffer.concat(items));
 export const octetString = (bytes: Buffer): Buffer => tlv(0x04, bytes);
 export const nullValue = (): Buffer => Buffer.from([0x05, 0x00]);
@@ -61,14 +62,15 @@ export function readNode(buf: Buffer, offset = 0): DerNode & { end: number } {
     }
   }
   const end = cursor + length;
-  if (end > buf.length) throw new Error(`DER element at byte ${offset} runs past the end (${end} > ${buf.length})`);
+  if (end > buf.length)
+    throw new Error(`DER element at byte ${offset} runs past the end (${end} > ${buf.length})`);
   return { tag, content: buf.subarray(cursor, end), raw: buf.subarray(offset, end), end };
 }
 
 /** The child nodes of a constructed node (SEQUENCE, SET, [n] EXPLICIT). */
 export function children(node: DerNode): DerNode[] {
   const out: DerNode[] = [];
-  for (let offset = 0; offset < node.content.length; ) {
+  for (let offset = 0; offset < node.content.length;) {
     const child = readNode(node.content, offset);
     out.push(child);
     offset = child.end;

@@ -5,7 +5,15 @@ export { captureForAlert } from './capture-for-alert.ts';
 export type { CaptureForAlertInput, CaptureTools } from './capture-for-alert.ts';
 export { buildEvidencePack } from './build-pack.ts';
 export type { BuildPackInput, BuiltPack, ProgressReporter } from './build-pack.ts';
-export { requestEvidencePack, findPack, packZip, runPackJob, registerEvidenceHandlers, EVIDENCE_PACK_QUEUE, MAX_ALERTS_PER_PACK } from './pack-job.ts';
+export {
+  requestEvidencePack,
+  findPack,
+  packZip,
+  runPackJob,
+  registerEvidenceHandlers,
+  EVIDENCE_PACK_QUEUE,
+  MAX_ALERTS_PER_PACK,
+} from './pack-job.ts';
 export type { PackRow, PackJob, PackHandlerOptions } from './pack-job.ts';
 export { verifyPack, formatVerifyReport } from './verify-pack.ts';
 export type { VerifyOptions, VerifyReport, VerifyCheck } from './verify-pack.ts';

@@ -13,7 +13,9 @@ const KEY_NAME = 'instance';
 
 /** SHA-256 of the SPKI DER: what a user pins with `--public-key`, independent of PEM line breaks. */
 export function keyFingerprint(publicKeyPem: string): string {
-  return createHash('sha256').update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /**
@@ -26,7 +28,10 @@ export async function loadInstanceKey(db: Database): Promise<InstanceKey> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  await db.insert(evidenceKeys).values({ name: KEY_NAME, publicKeyPem, privateKeyPem, fingerprint: keyFingerprint(publicKeyPem) }).onConflictDoNothing();
+  await db
+    .insert(evidenceKeys)
+    .values({ name: KEY_NAME, publicKeyPem, privateKeyPem, fingerprint: keyFingerprint(publicKeyPem) })
+    .onConflictDoNothing();
   const stored = await readKey(db);
   if (!stored) throw new Error('the instance evidence key could not be stored in evidence_keys');
   return stored;
@@ -34,7 +39,9 @@ export async function loadInstanceKey(db: Database): Promise<InstanceKey> {
 
 async function readKey(db: Database): Promise<InstanceKey | null> {
   const [row] = await db.select().from(evidenceKeys).where(eq(evidenceKeys.name, KEY_NAME));
-  return row ? { publicKeyPem: row.publicKeyPem, privateKeyPem: row.privateKeyPem, fingerprint: row.fingerprint } : null;
+  return row
+    ? { publicKeyPem: row.publicKeyPem, privateKeyPem: row.privateKeyPem, fingerprint: row.fingerprint }
+    : null;
 }
 
 /** Ed25519 signs the exact bytes (no pre-hash), so the signature covers the manifest byte for byte. */

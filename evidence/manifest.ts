@@ -4,7 +4,11 @@ export const MANIFEST_FORMAT = 'markhound-evidence-pack/1';
 /** Files that sign or stamp the manifest and so cannot be listed in it. */
 export const SEAL_FILES = ['manifest.json', 'manifest.sig', 'manifest.tsr'] as const;
 
-const fileSchema = z.object({ path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0) });
+const fileSchema = z.object({
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(0),
+});
 
 /** The manifest as the verifier reads it: only what it checks is required, the rest passes through. */
 export const manifestSchema = z.looseObject({

@@ -27,24 +27,45 @@ export async function requestEvidencePack(
 ): Promise<PackRow> {
   const alertIds = [...new Set(input.alertIds)];
   await assertOwnAlerts(db, input.organizationId, alertIds);
-  const [row] = await db.insert(evidencePacks).values({ organizationId: input.organizationId, alertIds, requestedBy: input.actor }).returning();
+  const [row] = await db
+    .insert(evidencePacks)
+    .values({ organizationId: input.organizationId, alertIds, requestedBy: input.actor })
+    .returning();
   if (!row) throw new Error('the evidence pack request could not be stored');
-  const jobId = await queue.send<PackJob>(EVIDENCE_PACK_QUEUE, { packId: row.id }, { singletonKey: row.id, retryLimit: 0 });
-  const [queued] = await db.update(evidencePacks).set({ jobId }).where(eq(evidencePacks.id, row.id)).returning();
+  const jobId = await queue.send<PackJob>(
+    EVIDENCE_PACK_QUEUE,
+    { packId: row.id },
+    { singletonKey: row.id, retryLimit: 0 },
+  );
+  const [queued] = await db
+    .update(evidencePacks)
+    .set({ jobId })
+    .where(eq(evidencePacks.id, row.id))
+    .returning();
   return queued ?? row;
 }
 
 /** A pack of the organization; another organization's pack is "not found", never "forbidden". */
 export async function findPack(db: Database, organizationId: string, packId: string): Promise<PackRow> {
-  const [row] = await db.select().from(evidencePacks).where(and(eq(evidencePacks.id, packId), eq(evidencePacks.organizationId, organizationId)));
+  const [row] = await db
+    .select()
+    .from(evidencePacks)
+    .where(and(eq(evidencePacks.id, packId), eq(evidencePacks.organizationId, organizationId)));
   if (!row) throw new NotFoundError(`evidence pack ${packId} not found in your organization`);
   return row;
 }
 
 /** The ZIP of a finished pack. */
-export async function packZip(db: Database, organizationId: string, packId: string): Promise<{ row: PackRow; zip: Buffer }> {
+export async function packZip(
+  db: Database,
+  organizationId: string,
+  packId: string,
+): Promise<{ row: PackRow; zip: Buffer }> {
   const row = await findPack(db, organizationId, packId);
-  if (row.state !== 'done' || !row.zipSha256) throw new ConflictError(`evidence pack ${packId} is ${row.state} (${row.progressPct}%, ${row.step}); download it when its state is done`);
+  if (row.state !== 'done' || !row.zipSha256)
+    throw new ConflictError(
+      `evidence pack ${packId} is ${row.state} (${row.progressPct}%, ${row.step}); download it when its state is done`,
+    );
   return { row, zip: await getBlob(db, row.zipSha256) };
 }
 
@@ -56,19 +77,31 @@ export interface PackHandlerOptions {
 }
 
 /** Builds one pack, storing progress on its row; a failure is recorded on the row, not retried. */
-export async function runPackJob(ctx: { db: Database; clock: Clock; guard: SsrfGuard }, packId: string, options: PackHandlerOptions & { instanceName: string }): Promise<PackState> {
+export async function runPackJob(
+  ctx: { db: Database; clock: Clock; guard: SsrfGuard },
+  packId: string,
+  options: PackHandlerOptions & { instanceName: string },
+): Promise<PackState> {
   const { db, clock } = ctx;
   const [pack] = await db.select().from(evidencePacks).where(eq(evidencePacks.id, packId));
   if (!pack) throw new NotFoundError(`evidence pack ${packId} no longer exists`);
   if (pack.state === 'done') return 'done'; // a redelivered job must not rebuild (and re-sign) a finished pack
-  const update = (values: Partial<PackRow>) => db.update(evidencePacks).set({ ...values, updatedAt: clock.now() }).where(eq(evidencePacks.id, packId));
+  const update = (values: Partial<PackRow>) =>
+    db
+      .update(evidencePacks)
+      .set({ ...values, updatedAt: clock.now() })
+      .where(eq(evidencePacks.id, packId));
   await update({ state: 'running', progressPct: 1, step: 'starting', errors: [] });
   try {
     const built = await buildEvidencePack({
       ctx,
       input: {
-        packId, organizationId: pack.organizationId, alertIds: pack.alertIds, requestedBy: pack.requestedBy,
-        instanceName: options.instanceName, generator: `Markhound ${VERSION}`,
+        packId,
+        organizationId: pack.organizationId,
+        alertIds: pack.alertIds,
+        requestedBy: pack.requestedBy,
+        instanceName: options.instanceName,
+        generator: `Markhound ${VERSION}`,
         ...(options.tsaUrl ? { timestamp: { url: options.tsaUrl, guard: ctx.guard } } : {}),
       },
       onProgress: async (progressPct, step) => {
@@ -76,21 +109,49 @@ export async function runPackJob(ctx: { db: Database; clock: Clock; guard: SsrfG
       },
     });
     const blob = await putBlob(db, built.zip, 'application/zip');
-    await update({ state: 'done', progressPct: 100, step: 'done', errors: built.problems, zipSha256: blob.sha256, zipSizeBytes: blob.sizeBytes, manifestSha256: built.manifestSha256, finishedAt: clock.now() });
+    await update({
+      state: 'done',
+      progressPct: 100,
+      step: 'done',
+      errors: built.problems,
+      zipSha256: blob.sha256,
+      zipSizeBytes: blob.sizeBytes,
+      manifestSha256: built.manifestSha256,
+      finishedAt: clock.now(),
+    });
     return 'done';
   } catch (error) {
-    await update({ state: 'failed', step: 'failed', errors: [(error as Error).message], finishedAt: clock.now() });
+    await update({
+      state: 'failed',
+      step: 'failed',
+      errors: [(error as Error).message],
+      finishedAt: clock.now(),
+    });
     return 'failed';
   }
 }
 
 /** Starts the evidence workers on the context's queue (call once per worker process). */
-export async function registerEvidenceHandlers(ctx: AppContext, options: PackHandlerOptions = {}): Promise<void> {
-  const guard = new SsrfGuard({ allowLoopback: ctx.config.allowLoopbackFetch, allowPrivate: ctx.config.allowPrivateFetch });
-  const instanceName = options.instanceName ?? ctx.config.publicBaseUrl ?? `markhound@${ctx.config.host}:${ctx.config.port}`;
-  await ctx.queue.work<PackJob>(EVIDENCE_PACK_QUEUE, { pollingIntervalSeconds: ctx.config.workerPollIntervalSecs }, async (data, job) => {
-    const state = await runPackJob({ db: ctx.db, clock: ctx.clock, guard }, data.packId, { ...options, instanceName });
-    ctx.log.info('evidence pack job finished', { job: job.id, pack: data.packId, state });
-    return { state };
+export async function registerEvidenceHandlers(
+  ctx: AppContext,
+  options: PackHandlerOptions = {},
+): Promise<void> {
+  const guard = new SsrfGuard({
+    allowLoopback: ctx.config.allowLoopbackFetch,
+    allowPrivate: ctx.config.allowPrivateFetch,
   });
+  const instanceName =
+    options.instanceName ?? ctx.config.publicBaseUrl ?? `markhound@${ctx.config.host}:${ctx.config.port}`;
+  await ctx.queue.work<PackJob>(
+    EVIDENCE_PACK_QUEUE,
+    { pollingIntervalSeconds: ctx.config.workerPollIntervalSecs },
+    async (data, job) => {
+      const state = await runPackJob({ db: ctx.db, clock: ctx.clock, guard }, data.packId, {
+        ...options,
+        instanceName,
+      });
+      ctx.log.info('evidence pack job finished', { job: job.id, pack: data.packId, state });
+      return { state };
+    },
+  );
 }

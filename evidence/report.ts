@@ -28,14 +28,25 @@ const BLOCKED_SHOWN = 5;
 
 /** The human-readable report: a summary page, then one page per alert. */
 export function renderReport(input: ReportInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Markhound evidence pack ${input.packId}`, Creator: input.generator, CreationDate: new Date(input.createdAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: {
+      Title: `Markhound evidence pack ${input.packId}`,
+      Creator: input.generator,
+      CreationDate: new Date(input.createdAt),
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const [regular, bold] = existsSync(UNICODE_FONT) && existsSync(UNICODE_BOLD) ? [UNICODE_FONT, UNICODE_BOLD] : ['Helvetica', 'Helvetica-Bold'];
+  const [regular, bold] =
+    existsSync(UNICODE_FONT) && existsSync(UNICODE_BOLD)
+      ? [UNICODE_FONT, UNICODE_BOLD]
+      : ['Helvetica', 'Helvetica-Bold'];
   doc.registerFont('body', regular).registerFont('bold', bold).font('body');
   summaryPage(doc, input);
   for (const evidence of input.alerts) {
@@ -48,9 +59,14 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-const heading = (doc: Doc, text: string, size = 14) => doc.font('bold').fontSize(size).text(text).font('body').fontSize(10).moveDown(0.3);
+const heading = (doc: Doc, text: string, size = 14) =>
+  doc.font('bold').fontSize(size).text(text).font('body').fontSize(10).moveDown(0.3);
 const line = (doc: Doc, label: string, value: string | number | null | undefined) =>
-  doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(value === null || value === undefined || value === '' ? '—' : String(value));
+  doc
+    .font('bold')
+    .text(`${label}: `, { continued: true })
+    .font('body')
+    .text(value === null || value === undefined || value === '' ? '—' : String(value));
 
 function summaryPage(doc: Doc, input: ReportInput): void {
   heading(doc, 'Markhound evidence pack', 20);
@@ -63,7 +79,9 @@ function summaryPage(doc: Doc, input: ReportInput): void {
   doc.moveDown();
   heading(doc, 'Alerts in this pack', 12);
   for (const { alert, capture } of input.alerts) {
-    doc.text(`• ${alert.title} — ${alert.kind}, severity ${alert.severity}, score ${alert.score.toFixed(3)}, deadline ${alert.deadline ?? 'none'}, ${capture ? 'page captured' : 'no page capture'}`);
+    doc.text(
+      `• ${alert.title} — ${alert.kind}, severity ${alert.severity}, score ${alert.score.toFixed(3)}, deadline ${alert.deadline ?? 'none'}, ${capture ? 'page captured' : 'no page capture'}`,
+    );
   }
   if (input.problems.length > 0) {
     doc.moveDown();
@@ -72,9 +90,11 @@ function summaryPage(doc: Doc, input: ReportInput): void {
   }
   doc.moveDown();
   heading(doc, 'How to check this pack', 12);
-  doc.text('manifest.json lists every file with its SHA-256 and size. manifest.sig is an Ed25519 signature of manifest.json by the key in public-key.pem. '
-    + 'custody.jsonl is a hash chain: each line holds the SHA-256 of the line before it. manifest.tsr, when present, is an RFC 3161 timestamp over the SHA-256 of manifest.json. '
-    + 'Run `markhound evidence verify pack.zip --public-key instance.pem` to check all of it offline.');
+  doc.text(
+    'manifest.json lists every file with its SHA-256 and size. manifest.sig is an Ed25519 signature of manifest.json by the key in public-key.pem. ' +
+      'custody.jsonl is a hash chain: each line holds the SHA-256 of the line before it. manifest.tsr, when present, is an RFC 3161 timestamp over the SHA-256 of manifest.json. ' +
+      'Run `markhound evidence verify pack.zip --public-key instance.pem` to check all of it offline.',
+  );
 }
 
 function alertPage(doc: Doc, evidence: AlertEvidence, images: ReportImages): void {
@@ -86,9 +106,23 @@ function alertPage(doc: Doc, evidence: AlertEvidence, images: ReportImages): voi
   doc.moveDown(0.5);
   const top = doc.y;
   const columnWidth = (doc.page.width - 100 - 20) / 2;
-  column(doc, 50, top, columnWidth, 'Watched mark', [mark?.text ?? '—', `classes ${mark?.niceClasses.join(', ') || '—'}`], images.watched.get(alert.id));
+  column(
+    doc,
+    50,
+    top,
+    columnWidth,
+    'Watched mark',
+    [mark?.text ?? '—', `classes ${mark?.niceClasses.join(', ') || '—'}`],
+    images.watched.get(alert.id),
+  );
   const found = filing
-    ? [filing.markText ?? '(no word element)', `${filing.office} ${filing.serialNumber}`, `applicant ${filing.applicants.map((p) => p.name).join('; ') || '—'}`, `classes ${filing.classes.map((c) => c.niceClass).join(', ') || '—'}`, `status ${filing.statusText ?? filing.statusCategory}`]
+    ? [
+        filing.markText ?? '(no word element)',
+        `${filing.office} ${filing.serialNumber}`,
+        `applicant ${filing.applicants.map((p) => p.name).join('; ') || '—'}`,
+        `classes ${filing.classes.map((c) => c.niceClass).join(', ') || '—'}`,
+        `status ${filing.statusText ?? filing.statusCategory}`,
+      ]
     : [alert.title, capture ? capture.url : 'no listing URL captured'];
   const leftEnd = doc.y;
   column(doc, 70 + columnWidth, top, columnWidth, 'Found mark', found, images.found.get(alert.id));
@@ -96,13 +130,20 @@ function alertPage(doc: Doc, evidence: AlertEvidence, images: ReportImages): voi
   doc.y = Math.max(leftEnd, doc.y) + 10;
   heading(doc, 'Score and reasons', 12);
   line(doc, 'Score', alert.score.toFixed(3));
-  const components = Object.entries(match?.components ?? {}).map(([k, v]) => `${k} ${v === null ? 'n/a' : v.toFixed(3)}`).join(', ');
+  const components = Object.entries(match?.components ?? {})
+    .map(([k, v]) => `${k} ${v === null ? 'n/a' : v.toFixed(3)}`)
+    .join(', ');
   line(doc, 'Components', components);
   for (const reason of alert.reasons) doc.text(`• ${reason}`);
   doc.moveDown(0.5);
   heading(doc, 'Deadlines', 12);
   line(doc, 'Deadline', alert.deadline);
-  if (alert.deadlineInfo) line(doc, 'Rule', `${alert.deadlineInfo.kind}: ${alert.deadlineInfo.rule}${alert.deadlineInfo.verified ? '' : ' (unverified)'}`);
+  if (alert.deadlineInfo)
+    line(
+      doc,
+      'Rule',
+      `${alert.deadlineInfo.kind}: ${alert.deadlineInfo.rule}${alert.deadlineInfo.verified ? '' : ' (unverified)'}`,
+    );
   doc.moveDown(0.5);
   heading(doc, 'Capture', 12);
   if (!capture) {
@@ -115,15 +156,33 @@ function alertPage(doc: Doc, evidence: AlertEvidence, images: ReportImages): voi
   if (f.redirectChain.length > 0) line(doc, 'Redirects', f.redirectChain.join(' → '));
   line(doc, 'Captured (UTC)', capture.capturedAt.toISOString());
   line(doc, 'HTTP status / server address', `${f.status} / ${f.remoteAddress ?? 'unknown'}`);
-  line(doc, 'Method', f.method === 'browser' ? `Chromium ${f.browserVersion ?? ''}` : `plain HTTP${f.fallbackReason ? ` (browser failed: ${f.fallbackReason})` : ''}`);
+  line(
+    doc,
+    'Method',
+    f.method === 'browser'
+      ? `Chromium ${f.browserVersion ?? ''}`
+      : `plain HTTP${f.fallbackReason ? ` (browser failed: ${f.fallbackReason})` : ''}`,
+  );
   line(doc, 'User agent', f.userAgent);
-  line(doc, 'Market / locale / time zone', `${f.market ?? '—'} / ${f.locale ?? '—'} / ${f.timezoneId ?? '—'}`);
+  line(
+    doc,
+    'Market / locale / time zone',
+    `${f.market ?? '—'} / ${f.locale ?? '—'} / ${f.timezoneId ?? '—'}`,
+  );
   if (f.blocked.length > 0) {
     // Pages with many third-party links can have hundreds; the full list is in manifest.json.
-    const shown = f.blocked.slice(0, BLOCKED_SHOWN).map((b) => b.url).join(', ');
-    line(doc, `Requests refused by the SSRF guard (${f.blocked.length})`, f.blocked.length > BLOCKED_SHOWN ? `${shown}, … (all in manifest.json)` : shown);
+    const shown = f.blocked
+      .slice(0, BLOCKED_SHOWN)
+      .map((b) => b.url)
+      .join(', ');
+    line(
+      doc,
+      `Requests refused by the SSRF guard (${f.blocked.length})`,
+      f.blocked.length > BLOCKED_SHOWN ? `${shown}, … (all in manifest.json)` : shown,
+    );
   }
-  for (const [name, ref] of Object.entries(capture.artifacts)) line(doc, name, `sha256 ${ref.sha256}, ${ref.sizeBytes} bytes`);
+  for (const [name, ref] of Object.entries(capture.artifacts))
+    line(doc, name, `sha256 ${ref.sha256}, ${ref.sizeBytes} bytes`);
   const screenshot = images.screenshots.get(alert.id);
   if (screenshot) {
     doc.addPage();
@@ -132,7 +191,15 @@ function alertPage(doc: Doc, evidence: AlertEvidence, images: ReportImages): voi
   }
 }
 
-function column(doc: Doc, x: number, y: number, width: number, title: string, lines: string[], image: Buffer | undefined): void {
+function column(
+  doc: Doc,
+  x: number,
+  y: number,
+  width: number,
+  title: string,
+  lines: string[],
+  image: Buffer | undefined,
+): void {
   doc.font('bold').fontSize(11).text(title, x, y, { width }).font('body').fontSize(10);
   for (const text of lines) doc.text(text, x, doc.y, { width });
   if (image) {
@@ -140,7 +207,9 @@ function column(doc: Doc, x: number, y: number, width: number, title: string, li
       doc.image(image, x, doc.y + 4, { fit: [width, 100] });
       doc.y += 108;
     } catch {
-      doc.text('(image stored but not in a format the report can show: see the pack files)', x, doc.y, { width });
+      doc.text('(image stored but not in a format the report can show: see the pack files)', x, doc.y, {
+        width,
+      });
     }
   }
 }

@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { tables, type Database } from '../db/index.ts';
-import { evidenceCaptures, type ArtifactRef, type CaptureFacts, type CustodyEvent } from '../db/schema-evidence.ts';
+import {
+  evidenceCaptures,
+  type ArtifactRef,
+  type CaptureFacts,
+  type CustodyEvent,
+} from '../db/schema-evidence.ts';
 import type { PageCapture } from '../crawler/browser/index.ts';
 import { putBlob } from './blob-store.ts';
 
@@ -22,7 +27,13 @@ export interface StoredCapture {
 
 /** The JSON file of the main document's HTTP facts, packed as headers.json. */
 export function headersDocument(capture: PageCapture): Buffer {
-  const doc = { url: capture.finalUrl, status: capture.status, remote_address: capture.remoteAddress, captured_at: capture.capturedAt, headers: capture.headers };
+  const doc = {
+    url: capture.finalUrl,
+    status: capture.status,
+    remote_address: capture.remoteAddress,
+    captured_at: capture.capturedAt,
+    headers: capture.headers,
+  };
   return Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8');
 }
 
@@ -49,11 +60,23 @@ export function factsOf(capture: PageCapture, fallbackReason?: string): CaptureF
  * Stores a capture's artifacts (content-addressed) and its row, with the first custody events:
  * the capture itself and each artifact's storage under its hash.
  */
-export async function storeCapture({ ctx, input }: { ctx: { db: Database; clock: Clock }; input: StoreCaptureInput }): Promise<StoredCapture> {
+export async function storeCapture({
+  ctx,
+  input,
+}: {
+  ctx: { db: Database; clock: Clock };
+  input: StoreCaptureInput;
+}): Promise<StoredCapture> {
   const { db, clock } = ctx;
   const a = tables.alerts;
-  const [alert] = await db.select({ id: a.id }).from(a).where(and(eq(a.id, input.alertId), eq(a.organizationId, input.organizationId)));
-  if (!alert) throw new NotFoundError(`alert ${input.alertId} not found in your organization; capture evidence for one of your alerts`);
+  const [alert] = await db
+    .select({ id: a.id })
+    .from(a)
+    .where(and(eq(a.id, input.alertId), eq(a.organizationId, input.organizationId)));
+  if (!alert)
+    throw new NotFoundError(
+      `alert ${input.alertId} not found in your organization; capture evidence for one of your alerts`,
+    );
   const { capture } = input;
   const files: [string, Buffer | null, string][] = [
     ['screenshot.png', capture.screenshot, 'image/png'],
@@ -62,11 +85,25 @@ export async function storeCapture({ ctx, input }: { ctx: { db: Database; clock:
     ['headers.json', headersDocument(capture), 'application/json'],
   ];
   const artifacts: Record<string, ArtifactRef> = {};
-  const custody: CustodyEvent[] = [{ at: capture.capturedAt, actor: input.actor, action: `captured (${capture.method})`, subject: capture.finalUrl, sha256: null }];
+  const custody: CustodyEvent[] = [
+    {
+      at: capture.capturedAt,
+      actor: input.actor,
+      action: `captured (${capture.method})`,
+      subject: capture.finalUrl,
+      sha256: null,
+    },
+  ];
   for (const [name, bytes, mimeType] of files) {
     if (!bytes) continue;
     artifacts[name] = await putBlob(db, bytes, mimeType);
-    custody.push({ at: clock.now().toISOString(), actor: 'system', action: 'stored', subject: `${input.alertId}/${name}`, sha256: artifacts[name].sha256 });
+    custody.push({
+      at: clock.now().toISOString(),
+      actor: 'system',
+      action: 'stored',
+      subject: `${input.alertId}/${name}`,
+      sha256: artifacts[name].sha256,
+    });
   }
   const [row] = await db
     .insert(evidenceCaptures)
@@ -81,6 +118,9 @@ export async function storeCapture({ ctx, input }: { ctx: { db: Database; clock:
     })
     .onConflictDoNothing()
     .returning({ id: evidenceCaptures.id });
-  if (!row) throw new Error(`a capture of ${capture.requestedUrl} for alert ${input.alertId} at ${capture.capturedAt} is already stored`);
+  if (!row)
+    throw new Error(
+      `a capture of ${capture.requestedUrl} for alert ${input.alertId} at ${capture.capturedAt} is already stored`,
+    );
   return { id: row.id, artifacts };
 }

@@ -37,7 +37,14 @@ const run = promisify(execFile);
 
 /** Checks a pack offline: file hashes and sizes, completeness, custody chain, signature, timestamp. */
 export async function verifyPack(zip: Buffer, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: false, packId: null, checks: [], changedFiles: [], missingFiles: [], extraFiles: [] };
+  const report: VerifyReport = {
+    ok: false,
+    packId: null,
+    checks: [],
+    changedFiles: [],
+    missingFiles: [],
+    extraFiles: [],
+  };
   const check = (name: string, ok: boolean, detail: string) => report.checks.push({ name, ok, detail });
   let files: Map<string, Buffer>;
   try {
@@ -55,7 +62,11 @@ export async function verifyPack(zip: Buffer, options: VerifyOptions = {}): Prom
   const manifest = parsed.manifest;
   report.packId = manifest.pack.id;
   checkFiles(manifest, files, report);
-  check('files', report.changedFiles.length + report.missingFiles.length + report.extraFiles.length === 0, describeFiles(manifest, report));
+  check(
+    'files',
+    report.changedFiles.length + report.missingFiles.length + report.extraFiles.length === 0,
+    describeFiles(manifest, report),
+  );
   checkCustody(manifest, files, check);
   checkSignature(manifest, manifestBytes!, files, options, check);
   await checkTimestamp(manifest, manifestBytes!, files, options, check);
@@ -67,7 +78,9 @@ function parseManifest(bytes: Buffer): { manifest: Manifest } | { error: string 
   try {
     const result = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (result.success) return { manifest: result.data };
-    return { error: `manifest.json is not a Markhound pack manifest: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return {
+      error: `manifest.json is not a Markhound pack manifest: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   } catch {
     return { error: 'manifest.json is not valid JSON (changed or damaged)' };
   }
@@ -79,7 +92,8 @@ function checkFiles(manifest: Manifest, files: Map<string, Buffer>, report: Veri
     listed.add(entry.path);
     const bytes = files.get(entry.path);
     if (!bytes) report.missingFiles.push(entry.path);
-    else if (bytes.length !== entry.size || sha256Hex(bytes) !== entry.sha256) report.changedFiles.push(entry.path);
+    else if (bytes.length !== entry.size || sha256Hex(bytes) !== entry.sha256)
+      report.changedFiles.push(entry.path);
   }
   const seal = new Set<string>(SEAL_FILES);
   for (const path of files.keys()) if (!listed.has(path) && !seal.has(path)) report.extraFiles.push(path);
@@ -91,7 +105,9 @@ function describeFiles(manifest: Manifest, report: VerifyReport): string {
     ...report.missingFiles.map((p) => `missing: ${p}`),
     ...report.extraFiles.map((p) => `not in manifest: ${p}`),
   ];
-  return parts.length === 0 ? `all ${manifest.files.length} files match their SHA-256 and size` : parts.join('; ');
+  return parts.length === 0
+    ? `all ${manifest.files.length} files match their SHA-256 and size`
+    : parts.join('; ');
 }
 
 type Check = (name: string, ok: boolean, detail: string) => void;
@@ -104,11 +120,21 @@ function checkCustody(manifest: Manifest, files: Map<string, Buffer>, check: Che
   const hashes = new Map(manifest.files.map((f) => [f.path, f.sha256]));
   for (const line of log.toString('utf8').trim().split('\n')) {
     const entry = safeJson(line);
-    if (entry?.action === 'packed' && typeof entry.subject === 'string' && hashes.get(entry.subject) !== entry.sha256) {
-      problems.push(`custody.jsonl line ${String(entry.seq)} packs ${entry.subject} with a hash the manifest does not list`);
+    if (
+      entry?.action === 'packed' &&
+      typeof entry.subject === 'string' &&
+      hashes.get(entry.subject) !== entry.sha256
+    ) {
+      problems.push(
+        `custody.jsonl line ${String(entry.seq)} packs ${entry.subject} with a hash the manifest does not list`,
+      );
     }
   }
-  check('custody', problems.length === 0, problems.length === 0 ? 'every custody entry links to the one before it' : problems.join('; '));
+  check(
+    'custody',
+    problems.length === 0,
+    problems.length === 0 ? 'every custody entry links to the one before it' : problems.join('; '),
+  );
 }
 
 function safeJson(line: string): Record<string, unknown> | null {
@@ -119,13 +145,30 @@ function safeJson(line: string): Record<string, unknown> | null {
   }
 }
 
-function checkSignature(manifest: Manifest, manifestBytes: Buffer, files: Map<string, Buffer>, options: VerifyOptions, check: Check): void {
+function checkSignature(
+  manifest: Manifest,
+  manifestBytes: Buffer,
+  files: Map<string, Buffer>,
+  options: VerifyOptions,
+  check: Check,
+): void {
   const signature = files.get('manifest.sig');
   const pem = files.get('public-key.pem')?.toString('utf8');
-  if (!signature || !pem) return check('signature', false, `the pack has no ${signature ? 'public-key.pem' : 'manifest.sig'}`);
-  if (!verifySignature(manifestBytes, signature, pem)) return check('signature', false, 'manifest.sig is not a valid Ed25519 signature of manifest.json by public-key.pem');
+  if (!signature || !pem)
+    return check('signature', false, `the pack has no ${signature ? 'public-key.pem' : 'manifest.sig'}`);
+  if (!verifySignature(manifestBytes, signature, pem))
+    return check(
+      'signature',
+      false,
+      'manifest.sig is not a valid Ed25519 signature of manifest.json by public-key.pem',
+    );
   const fingerprint = keyFingerprint(pem);
-  if (fingerprint !== manifest.pack.instance.key_fingerprint) return check('signature', false, `public-key.pem (${fingerprint}) is not the key the manifest names (${manifest.pack.instance.key_fingerprint})`);
+  if (fingerprint !== manifest.pack.instance.key_fingerprint)
+    return check(
+      'signature',
+      false,
+      `public-key.pem (${fingerprint}) is not the key the manifest names (${manifest.pack.instance.key_fingerprint})`,
+    );
   if (options.expectedPublicKeyPem) {
     let expected: string;
     try {
@@ -133,32 +176,68 @@ function checkSignature(manifest: Manifest, manifestBytes: Buffer, files: Map<st
     } catch {
       return check('signature', false, 'the --public-key file is not a PEM public key');
     }
-    if (expected !== fingerprint) return check('signature', false, `signed by key ${fingerprint}, not the expected instance key ${expected}`);
+    if (expected !== fingerprint)
+      return check(
+        'signature',
+        false,
+        `signed by key ${fingerprint}, not the expected instance key ${expected}`,
+      );
     return check('signature', true, `valid Ed25519 signature by the expected instance key ${fingerprint}`);
   }
-  check('signature', true, `valid Ed25519 signature by the included key ${fingerprint} (pass --public-key to pin the instance key)`);
+  check(
+    'signature',
+    true,
+    `valid Ed25519 signature by the included key ${fingerprint} (pass --public-key to pin the instance key)`,
+  );
 }
 
-async function checkTimestamp(manifest: Manifest, manifestBytes: Buffer, files: Map<string, Buffer>, options: VerifyOptions, check: Check): Promise<void> {
+async function checkTimestamp(
+  manifest: Manifest,
+  manifestBytes: Buffer,
+  files: Map<string, Buffer>,
+  options: VerifyOptions,
+  check: Check,
+): Promise<void> {
   const token = files.get('manifest.tsr');
   if (!token) {
-    if (manifest.timestamp) check('timestamp', false, 'the manifest names a time-stamping authority but manifest.tsr is missing');
+    if (manifest.timestamp)
+      check('timestamp', false, 'the manifest names a time-stamping authority but manifest.tsr is missing');
     return;
   }
   const digest = sha256Hex(manifestBytes);
   try {
     const facts = readTimestampResponse(token);
     const ok = facts.hashAlgorithm === SHA256_OID && facts.messageImprint === digest;
-    if (!ok) return check('timestamp', false, `manifest.tsr stamps ${facts.messageImprint}, not the SHA-256 of manifest.json (${digest})`);
-    if (!options.tsaCertPath) return check('timestamp', true, `manifest.tsr stamps the manifest hash at ${facts.genTime} (authority signature not checked: pass --tsa-cert)`);
+    if (!ok)
+      return check(
+        'timestamp',
+        false,
+        `manifest.tsr stamps ${facts.messageImprint}, not the SHA-256 of manifest.json (${digest})`,
+      );
+    if (!options.tsaCertPath)
+      return check(
+        'timestamp',
+        true,
+        `manifest.tsr stamps the manifest hash at ${facts.genTime} (authority signature not checked: pass --tsa-cert)`,
+      );
     const detail = await opensslVerify(token, digest, options.tsaCertPath);
-    check('timestamp', detail.ok, detail.ok ? `manifest.tsr stamps the manifest hash at ${facts.genTime}; authority signature verified by openssl` : detail.message);
+    check(
+      'timestamp',
+      detail.ok,
+      detail.ok
+        ? `manifest.tsr stamps the manifest hash at ${facts.genTime}; authority signature verified by openssl`
+        : detail.message,
+    );
   } catch (error) {
     check('timestamp', false, `manifest.tsr cannot be read: ${(error as Error).message}`);
   }
 }
 
-async function opensslVerify(token: Buffer, digestHex: string, caPath: string): Promise<{ ok: boolean; message: string }> {
+async function opensslVerify(
+  token: Buffer,
+  digestHex: string,
+  caPath: string,
+): Promise<{ ok: boolean; message: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'markhound-tsr-'));
   try {
     const tokenPath = join(dir, 'manifest.tsr');
@@ -167,7 +246,10 @@ async function opensslVerify(token: Buffer, digestHex: string, caPath: string): 
     return { ok: true, message: 'verified' };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? (error as Error).message;
-    return { ok: false, message: `openssl ts -verify refused manifest.tsr with ${caPath}: ${stderr.trim().split('\n').slice(-2).join(' ')}` };
+    return {
+      ok: false,
+      message: `openssl ts -verify refused manifest.tsr with ${caPath}: ${stderr.trim().split('\n').slice(-2).join(' ')}`,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -177,6 +259,8 @@ async function opensslVerify(token: Buffer, digestHex: string, caPath: string): 
 export function formatVerifyReport(report: VerifyReport): string {
   const lines = [`Evidence pack ${report.packId ?? '(unreadable)'}`];
   for (const c of report.checks) lines.push(`  ${c.ok ? 'OK  ' : 'FAIL'} ${c.name}: ${c.detail}`);
-  lines.push(report.ok ? 'VERIFIED: the pack is intact and signed.' : 'NOT VERIFIED: see the failed checks above.');
+  lines.push(
+    report.ok ? 'VERIFIED: the pack is intact and signed.' : 'NOT VERIFIED: see the failed checks above.',
+  );
   return lines.join('\n') + '\n';
 }

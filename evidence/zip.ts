@@ -8,7 +8,8 @@ export interface ZipEntry {
 
 /** DOS date and time of a UTC instant (ZIP's own 2-second resolution format). */
 function dosDateTime(date: Date): { time: number; day: number } {
-  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const time =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   return { time, day };
 }
@@ -67,29 +68,36 @@ export function writeZip(entries: ZipEntry[], modified: Date): Buffer {
 /** Reads every entry of a ZIP into memory; a duplicated name is an error (it could hide a swapped file). */
 export function readZip(zip: Buffer, maxTotalBytes = 2 * 1024 * 1024 * 1024): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (openError, file) => {
-      if (openError || !file) return reject(new Error(`not a readable ZIP file: ${openError?.message ?? 'unknown error'}`));
-      const files = new Map<string, Buffer>();
-      let total = 0;
-      file.on('error', reject);
-      file.on('end', () => resolve(files));
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return file.readEntry();
-        if (files.has(entry.fileName)) return reject(new Error(`the ZIP holds ${entry.fileName} twice`));
-        total += entry.uncompressedSize;
-        if (total > maxTotalBytes) return reject(new Error(`the ZIP unpacks to more than ${maxTotalBytes} bytes`));
-        file.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error(`cannot read ${entry.fileName}`));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            file.readEntry();
+    yauzl.fromBuffer(
+      zip,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true },
+      (openError, file) => {
+        if (openError || !file)
+          return reject(new Error(`not a readable ZIP file: ${openError?.message ?? 'unknown error'}`));
+        const files = new Map<string, Buffer>();
+        let total = 0;
+        file.on('error', reject);
+        file.on('end', () => resolve(files));
+        file.on('entry', (entry: yauzl.Entry) => {
+          if (entry.fileName.endsWith('/')) return file.readEntry();
+          if (files.has(entry.fileName)) return reject(new Error(`the ZIP holds ${entry.fileName} twice`));
+          total += entry.uncompressedSize;
+          if (total > maxTotalBytes)
+            return reject(new Error(`the ZIP unpacks to more than ${maxTotalBytes} bytes`));
+          file.openReadStream(entry, (streamError, stream) => {
+            if (streamError || !stream)
+              return reject(streamError ?? new Error(`cannot read ${entry.fileName}`));
+            const chunks: Buffer[] = [];
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('error', reject);
+            stream.on('end', () => {
+              files.set(entry.fileName, Buffer.concat(chunks));
+              file.readEntry();
+            });
           });
         });
-      });
-      file.readEntry();
-    });
+        file.readEntry();
+      },
+    );
   });
 }

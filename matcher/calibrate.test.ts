@@ -13,7 +13,8 @@ describe('decided pairs fixture', () => {
     const holdout = pairs.filter((p) => p.split === 'holdout').length / pairs.length;
     expect(holdout).toBeGreaterThan(0.3);
     expect(holdout).toBeLessThan(0.37);
-    for (const p of pairs) expect((p as DecidedPair & { citation: string }).citation.length).toBeGreaterThan(10);
+    for (const p of pairs)
+      expect((p as DecidedPair & { citation: string }).citation.length).toBeGreaterThan(10);
   });
 });
 
@@ -26,7 +27,8 @@ describe('calibrate', () => {
   it('ranks train cases with confusion found above those without, on average', () => {
     const { model } = calibrate(pairs);
     const train = pairs.filter((p) => p.split === 'train');
-    const mean = (rows: DecidedPair[]): number => rows.reduce((s, p) => s + predict(model, featuresOf(p)), 0) / rows.length;
+    const mean = (rows: DecidedPair[]): number =>
+      rows.reduce((s, p) => s + predict(model, featuresOf(p)), 0) / rows.length;
     expect(mean(train.filter((p) => p.confusion))).toBeGreaterThan(mean(train.filter((p) => !p.confusion)));
   });
 

@@ -1,7 +1,14 @@
 import { computeComponents } from './components.ts';
 import { prepareMark } from './prepare-mark.ts';
 import { featureVector, FEATURE_NAMES } from './score/features.ts';
-import { bestF1Threshold, confusion, f1At, fitLogistic, predict, type LogisticModel } from './score/logistic.ts';
+import {
+  bestF1Threshold,
+  confusion,
+  f1At,
+  fitLogistic,
+  predict,
+  type LogisticModel,
+} from './score/logistic.ts';
 
 /** One decided case: the earlier mark (a), the later mark or sign (b), and whether confusion was found. */
 export interface DecidedPair {
@@ -60,22 +67,40 @@ const DECISION_PROBABILITY = 0.5;
  * together they count as much as the decided pairs. The holdout split is never looked at here.
  */
 export function calibrate(pairs: readonly DecidedPair[], anchors: readonly AnchorPair[] = []): Calibration {
-  const decided = pairs.filter((p) => p.split === 'train').map((p) => ({ features: featuresOf(p), label: (p.confusion ? 1 : 0) as 0 | 1 }));
+  const decided = pairs
+    .filter((p) => p.split === 'train')
+    .map((p) => ({ features: featuresOf(p), label: (p.confusion ? 1 : 0) as 0 | 1 }));
   const anchorWeight = anchors.length === 0 ? 0 : decided.length / anchors.length;
-  const anchored = anchors.map((p) => ({ features: featuresOf({ id: '', a: p.a, b: p.b, confusion: p.similar, split: 'train' }), label: (p.similar ? 1 : 0) as 0 | 1, weight: anchorWeight }));
+  const anchored = anchors.map((p) => ({
+    features: featuresOf({ id: '', a: p.a, b: p.b, confusion: p.similar, split: 'train' }),
+    label: (p.similar ? 1 : 0) as 0 | 1,
+    weight: anchorWeight,
+  }));
   const model = fitLogistic([...decided, ...anchored], { l2: 0.001, nonNegative: true });
   const scored = decided.map((r) => ({ score: predict(model, r.features), label: r.label }));
   const negatives = anchored.filter((r) => r.label === 0).map((r) => predict(model, r.features));
-  const allowed = (t: number): boolean => negatives.filter((s) => s >= t).length <= MAX_ANCHOR_FALSE_POSITIVE_RATE * negatives.length;
+  const allowed = (t: number): boolean =>
+    negatives.filter((s) => s >= t).length <= MAX_ANCHOR_FALSE_POSITIVE_RATE * negatives.length;
   const best = bestF1Threshold(scored, allowed);
   // Not the F1-best threshold: litigated pairs are all close calls, so on them F1 is best when
   // nearly everything is flagged, which in a screening run of thousands of marks floods the user.
   // The probability boundary keeps typo recall and cuts noise (see bench/matcher.ts).
   const threshold = DECISION_PROBABILITY;
-  return { model, threshold, trainF1: f1At(scored, threshold), bestTrainF1Threshold: best.threshold, bestTrainF1: best.f1, featureNames: FEATURE_NAMES };
+  return {
+    model,
+    threshold,
+    trainF1: f1At(scored, threshold),
+    bestTrainF1Threshold: best.threshold,
+    bestTrainF1: best.f1,
+    featureNames: FEATURE_NAMES,
+  };
 }
 
-export function evaluate(pairs: readonly DecidedPair[], scoreOf: (pair: DecidedPair) => number, threshold: number): Evaluation {
+export function evaluate(
+  pairs: readonly DecidedPair[],
+  scoreOf: (pair: DecidedPair) => number,
+  threshold: number,
+): Evaluation {
   const scored = pairs.map((p) => ({ score: scoreOf(p), label: (p.confusion ? 1 : 0) as 0 | 1 }));
   const counts = confusion(scored, threshold);
   const precision = counts.tp + counts.fp === 0 ? 0 : counts.tp / (counts.tp + counts.fp);

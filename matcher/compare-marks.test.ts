@@ -55,7 +55,13 @@ describe('compareMarks', () => {
   it('keeps every component and the score in [0, 1]', () => {
     for (const text of ['', '!!!', 'A', 'Nike Official Store', 'ナイキ', '3M']) {
       const { score, components } = compareMarks(nike, { text });
-      for (const value of [score, components.orthographic, components.phonetic, components.visual, components.containment]) {
+      for (const value of [
+        score,
+        components.orthographic,
+        components.phonetic,
+        components.visual,
+        components.containment,
+      ]) {
         expect(value).toBeGreaterThanOrEqual(0);
         expect(value).toBeLessThanOrEqual(1);
       }

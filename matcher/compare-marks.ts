@@ -14,7 +14,11 @@ export interface CompareOptions {
 }
 
 /** The hot path: both marks prepared once (prepareMark), compared many times. */
-export function comparePrepared(watched: PreparedMark, candidate: PreparedMark, options: CompareOptions = {}): MatchResult {
+export function comparePrepared(
+  watched: PreparedMark,
+  candidate: PreparedMark,
+  options: CompareOptions = {},
+): MatchResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const detail = computeComponents(watched, candidate);
   const score = predict(MODEL, featureVector(detail.components));
@@ -28,6 +32,14 @@ export function comparePrepared(watched: PreparedMark, candidate: PreparedMark, 
 }
 
 /** Scores how likely the candidate is to be confused with the watched mark, with readable reasons. */
-export function compareMarks(watched: MarkInput, candidate: MarkInput, options: CompareOptions = {}): MatchResult {
-  return comparePrepared(prepareMark(watched.text, watched.classes), prepareMark(candidate.text, candidate.classes), options);
+export function compareMarks(
+  watched: MarkInput,
+  candidate: MarkInput,
+  options: CompareOptions = {},
+): MatchResult {
+  return comparePrepared(
+    prepareMark(watched.text, watched.classes),
+    prepareMark(candidate.text, candidate.classes),
+    options,
+  );
 }

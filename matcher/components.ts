@@ -1,6 +1,16 @@
 import type { PreparedMark } from './prepare-mark.ts';
 import type { MatchComponents } from './types.ts';
-import { containment, diceOfBigrams, osaDistance, goodsRelation, jaroWinkler, osaSimilarity, visualSimilarity, type Containment, type GoodsRelation } from './similarity/index.ts';
+import {
+  containment,
+  diceOfBigrams,
+  osaDistance,
+  goodsRelation,
+  jaroWinkler,
+  osaSimilarity,
+  visualSimilarity,
+  type Containment,
+  type GoodsRelation,
+} from './similarity/index.ts';
 
 /** Components plus the evidence the reasons quote. */
 export interface ComponentDetail {
@@ -16,12 +26,20 @@ const WORD_LEVEL_FACTOR = 0.85;
 /** At most one edit in four letters. */
 const NEAR_WORD = 0.75;
 
-function orthographicOfKeys(a: string, b: string, bigramsA: readonly string[], bigramsB: readonly string[]): number {
+function orthographicOfKeys(
+  a: string,
+  b: string,
+  bigramsA: readonly string[],
+  bigramsB: readonly string[],
+): number {
   return 0.6 * osaSimilarity(a, b) + 0.2 * jaroWinkler(a, b) + 0.2 * diceOfBigrams(bigramsA, bigramsB);
 }
 
 /** Codes shorter than four letters match too easily (NK is Nike, Nokia, Nook), so they are trusted less. */
-function bestCodePair(codesA: readonly string[], codesB: readonly string[]): { value: number; pair: readonly [string, string] | null } {
+function bestCodePair(
+  codesA: readonly string[],
+  codesB: readonly string[],
+): { value: number; pair: readonly [string, string] | null } {
   let value = 0;
   let pair: readonly [string, string] | null = null;
   for (const a of codesA) {
@@ -34,7 +52,10 @@ function bestCodePair(codesA: readonly string[], codesB: readonly string[]): { v
   return { value, pair };
 }
 
-function bestWordMatch(watched: PreparedMark, candidate: PreparedMark): { orthographic: number; phonetic: number; pair: { watched: string; candidate: string } | null } {
+function bestWordMatch(
+  watched: PreparedMark,
+  candidate: PreparedMark,
+): { orthographic: number; phonetic: number; pair: { watched: string; candidate: string } | null } {
   let best = { orthographic: 0, phonetic: 0, pair: null as { watched: string; candidate: string } | null };
   const tryPair = (w: string, c: string, wCodes: readonly string[], cCodes: readonly string[]): void => {
     if (w.length < 4 || c.length < 4) return;
@@ -42,7 +63,8 @@ function bestWordMatch(watched: PreparedMark, candidate: PreparedMark): { orthog
     const ortho = osaSimilarity(w, c);
     if (ortho < NEAR_WORD) return;
     const phon = bestCodePair(wCodes, cCodes).value;
-    if (ortho + phon > best.orthographic + best.phonetic) best = { orthographic: ortho, phonetic: phon, pair: { watched: w, candidate: c } };
+    if (ortho + phon > best.orthographic + best.phonetic)
+      best = { orthographic: ortho, phonetic: phon, pair: { watched: w, candidate: c } };
   };
   candidate.tokens.forEach((t, i) => tryPair(watched.key, t, watched.codes, candidate.tokenCodes[i] ?? []));
   watched.tokens.forEach((t, i) => tryPair(t, candidate.key, watched.tokenCodes[i] ?? [], candidate.codes));
@@ -62,7 +84,10 @@ function wordSetSimilarity(a: readonly string[], b: readonly string[]): number {
   const unused = [...b];
   let shared = 0;
   for (const word of a) {
-    const i = unused.findIndex((other) => other === word || (Math.min(word.length, other.length) >= 4 && osaDistance(word, other) <= 1));
+    const i = unused.findIndex(
+      (other) =>
+        other === word || (Math.min(word.length, other.length) >= 4 && osaDistance(word, other) <= 1),
+    );
     if (i >= 0) {
       shared++;
       unused.splice(i, 1);
@@ -76,7 +101,11 @@ export function computeComponents(watched: PreparedMark, candidate: PreparedMark
   const wholePhon = bestCodePair(watched.codes, candidate.codes);
   const multiWord = watched.tokens.length > 1 || candidate.tokens.length > 1;
   const words = multiWord ? bestWordMatch(watched, candidate) : { orthographic: 0, phonetic: 0, pair: null };
-  const orthographic = Math.max(wholeOrtho, WORD_LEVEL_FACTOR * words.orthographic, WORD_LEVEL_FACTOR * wordSetSimilarity(watched.tokens, candidate.tokens));
+  const orthographic = Math.max(
+    wholeOrtho,
+    WORD_LEVEL_FACTOR * words.orthographic,
+    WORD_LEVEL_FACTOR * wordSetSimilarity(watched.tokens, candidate.tokens),
+  );
   const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic);
   const contained = containment(watched.key, watched.tokens, candidate.key, candidate.tokens);
   const goods = goodsRelation(watched.classes, candidate.classes);

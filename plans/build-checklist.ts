@@ -1,9 +1,27 @@
 import type { PlanFacts } from './checklist-facts.ts';
-import { clearanceItem, enrolmentItem, oppositionsItem, ownFilingItem, watchesItem } from './checklist-items.ts';
-import type { Checklist, ChecklistItem, ItemStatus, MarketChecklist, Readiness, ReadinessLevel } from './types.ts';
+import {
+  clearanceItem,
+  enrolmentItem,
+  oppositionsItem,
+  ownFilingItem,
+  watchesItem,
+} from './checklist-items.ts';
+import type {
+  Checklist,
+  ChecklistItem,
+  ItemStatus,
+  MarketChecklist,
+  Readiness,
+  ReadinessLevel,
+} from './types.ts';
 
 /** How much an item counts toward readiness; not-applicable items do not count at all. */
-const WEIGHT: Record<Exclude<ItemStatus, 'not_applicable'>, number> = { done: 1, pending: 0.5, at_risk: 0.25, blocked: 0 };
+const WEIGHT: Record<Exclude<ItemStatus, 'not_applicable'>, number> = {
+  done: 1,
+  pending: 0.5,
+  at_risk: 0.25,
+  blocked: 0,
+};
 const SEVERITY: Record<ReadinessLevel, number> = { ready: 0, in_progress: 1, at_risk: 2, blocked: 3 };
 
 function levelOf(statuses: readonly ItemStatus[]): ReadinessLevel {
@@ -15,7 +33,8 @@ function levelOf(statuses: readonly ItemStatus[]): ReadinessLevel {
 
 export function readinessOf(items: readonly ChecklistItem[]): Readiness {
   const counted = items.flatMap((i) => (i.status === 'not_applicable' ? [] : [WEIGHT[i.status]]));
-  const score = counted.length === 0 ? 100 : Math.round((100 * counted.reduce((a, b) => a + b, 0)) / counted.length);
+  const score =
+    counted.length === 0 ? 100 : Math.round((100 * counted.reduce((a, b) => a + b, 0)) / counted.length);
   return { level: levelOf(items.map((i) => i.status)), score };
 }
 
@@ -29,9 +48,32 @@ export function planReadiness(markets: readonly MarketChecklist[]): Readiness {
 
 export function buildChecklist(facts: PlanFacts): Checklist {
   const markets = facts.markets.map((m): MarketChecklist => {
-    const items = [clearanceItem(m), ownFilingItem(m, facts.today), watchesItem(m, facts.now), enrolmentItem(m), oppositionsItem(m)]
-      .map(({ key, status, due_date, detail, evidence }): ChecklistItem => ({ key, status, due_date, detail, evidence })); // one field order for readers
-    return { market: m.market.market, office: m.market.office, target_entry_date: m.market.targetEntryDate, readiness: readinessOf(items), items };
+    const items = [
+      clearanceItem(m),
+      ownFilingItem(m, facts.today),
+      watchesItem(m, facts.now),
+      enrolmentItem(m),
+      oppositionsItem(m),
+    ].map(({ key, status, due_date, detail, evidence }): ChecklistItem => ({
+      key,
+      status,
+      due_date,
+      detail,
+      evidence,
+    })); // one field order for readers
+    return {
+      market: m.market.market,
+      office: m.market.office,
+      target_entry_date: m.market.targetEntryDate,
+      readiness: readinessOf(items),
+      items,
+    };
   });
-  return { plan_id: facts.planId, brand_id: facts.brandId, as_of: facts.today, readiness: planReadiness(markets), markets };
+  return {
+    plan_id: facts.planId,
+    brand_id: facts.brandId,
+    as_of: facts.today,
+    readiness: planReadiness(markets),
+    markets,
+  };
 }

@@ -8,42 +8,102 @@ const NOW = new Date('2026-11-22T09:00:00Z');
 
 function market(overrides: Partial<MarketFacts> = {}): MarketFacts {
   return {
-    market: { market: 'BR', office: 'INPI-BR', targetEntryDate: '2027-03-01', channels: [], ownFilings: [], priority: null },
+    market: {
+      market: 'BR',
+      office: 'INPI-BR',
+      targetEntryDate: '2027-03-01',
+      channels: [],
+      ownFilings: [],
+      priority: null,
+    },
     registerSize: 10,
     marks: [{ id: 'm1', text: 'ACME', conflicts: [] }],
     ownFilings: [],
     priorityDeadline: null,
     brandWatchesOffice: true,
-    officeSources: [{ id: 'inpi-br-rpi', enabled: true, lastSuccessAt: '2026-11-18T12:00:00.000Z', lastErrorAt: null, lastError: null }],
+    officeSources: [
+      {
+        id: 'inpi-br-rpi',
+        enabled: true,
+        lastSuccessAt: '2026-11-18T12:00:00.000Z',
+        lastErrorAt: null,
+        lastError: null,
+      },
+    ],
     marketplaceWatches: [],
     oppositions: [],
     ...overrides,
   };
 }
 
-const facts = (...markets: MarketFacts[]): PlanFacts => ({ planId: 'p1', brandId: 'b1', today: '2026-11-22', now: NOW, markets });
+const facts = (...markets: MarketFacts[]): PlanFacts => ({
+  planId: 'p1',
+  brandId: 'b1',
+  today: '2026-11-22',
+  now: NOW,
+  markets,
+});
 const statusOf = (c: Checklist, key: string) => c.markets[0]!.items.find((i) => i.key === key)!.status;
 
 describe('buildChecklist', () => {
   it('is ready when every applicable item is done, with enrolment not applicable without channels', () => {
-    const registered = { office: 'INPI-BR', serialNumber: '1', registrationNumber: '1', statusCategory: 'registered', filingDate: '2025-01-01', registrationDate: '2026-01-01', matchedBy: 'serial_number' as const };
+    const registered = {
+      office: 'INPI-BR',
+      serialNumber: '1',
+      registrationNumber: '1',
+      statusCategory: 'registered',
+      filingDate: '2025-01-01',
+      registrationDate: '2026-01-01',
+      matchedBy: 'serial_number' as const,
+    };
     const c = buildChecklist(facts(market({ ownFilings: [registered] })));
-    expect(c.markets[0]!.items.map((i) => i.status)).toEqual(['done', 'done', 'done', 'not_applicable', 'done']);
+    expect(c.markets[0]!.items.map((i) => i.status)).toEqual([
+      'done',
+      'done',
+      'done',
+      'not_applicable',
+      'done',
+    ]);
     expect(c.readiness).toEqual({ level: 'ready', score: 100 });
   });
 
   it('puts an own filing at risk once the priority window has closed', () => {
-    const m = market({ market: { ...market().market, priority: { homeCountry: 'US', homeFilingDate: '2026-03-31' } }, priorityDeadline: { date: '2026-09-30', rule: '6 months' } });
+    const m = market({
+      market: { ...market().market, priority: { homeCountry: 'US', homeFilingDate: '2026-03-31' } },
+      priorityDeadline: { date: '2026-09-30', rule: '6 months' },
+    });
     const c = buildChecklist(facts(m));
     expect(c.markets[0]!.items[1]).toMatchObject({ status: 'at_risk', due_date: '2027-03-01' });
   });
 
   it('reads a stale or failing source as a watch at risk, a disabled one as blocked', () => {
-    const stale = market({ officeSources: [{ id: 's', enabled: true, lastSuccessAt: '2026-11-01T00:00:00.000Z', lastErrorAt: null, lastError: null }] });
+    const stale = market({
+      officeSources: [
+        {
+          id: 's',
+          enabled: true,
+          lastSuccessAt: '2026-11-01T00:00:00.000Z',
+          lastErrorAt: null,
+          lastError: null,
+        },
+      ],
+    });
     expect(statusOf(buildChecklist(facts(stale)), 'watches')).toBe('at_risk');
-    const failing = market({ officeSources: [{ id: 's', enabled: true, lastSuccessAt: '2026-11-20T00:00:00.000Z', lastErrorAt: '2026-11-21T00:00:00.000Z', lastError: 'HTTP 503' }] });
+    const failing = market({
+      officeSources: [
+        {
+          id: 's',
+          enabled: true,
+          lastSuccessAt: '2026-11-20T00:00:00.000Z',
+          lastErrorAt: '2026-11-21T00:00:00.000Z',
+          lastError: 'HTTP 503',
+        },
+      ],
+    });
     expect(statusOf(buildChecklist(facts(failing)), 'watches')).toBe('at_risk');
-    const disabled = market({ officeSources: [{ id: 's', enabled: false, lastSuccessAt: null, lastErrorAt: null, lastError: null }] });
+    const disabled = market({
+      officeSources: [{ id: 's', enabled: false, lastSuccessAt: null, lastErrorAt: null, lastError: null }],
+    });
     expect(statusOf(buildChecklist(facts(disabled)), 'watches')).toBe('blocked');
   });
 
@@ -56,8 +116,20 @@ describe('buildChecklist', () => {
 
   it('rates the plan by its least ready market and the mean score', () => {
     const r = planReadiness([
-      { market: 'BR', office: 'INPI-BR', target_entry_date: '', readiness: { level: 'ready', score: 100 }, items: [] },
-      { market: 'ID', office: 'DJKI', target_entry_date: '', readiness: { level: 'at_risk', score: 51 }, items: [] },
+      {
+        market: 'BR',
+        office: 'INPI-BR',
+        target_entry_date: '',
+        readiness: { level: 'ready', score: 100 },
+        items: [],
+      },
+      {
+        market: 'ID',
+        office: 'DJKI',
+        target_entry_date: '',
+        readiness: { level: 'at_risk', score: 51 },
+        items: [],
+      },
     ]);
     expect(r).toEqual({ level: 'at_risk', score: 76 });
   });
@@ -72,10 +144,26 @@ describe('diffChecklists', () => {
 
   it('reports the item that changed with its before and after', () => {
     const before = buildChecklist(facts(market()));
-    const conflict = { office: 'INPI-BR', serialNumber: '9', markText: 'AKME', applicants: ['X'], classes: [25], statusCategory: 'published', score: 0.77, reasons: ['sounds alike'] };
-    const after = buildChecklist(facts(market({ marks: [{ id: 'm1', text: 'ACME', conflicts: [conflict] }] })));
+    const conflict = {
+      office: 'INPI-BR',
+      serialNumber: '9',
+      markText: 'AKME',
+      applicants: ['X'],
+      classes: [25],
+      statusCategory: 'published',
+      score: 0.77,
+      reasons: ['sounds alike'],
+    };
+    const after = buildChecklist(
+      facts(market({ marks: [{ id: 'm1', text: 'ACME', conflicts: [conflict] }] })),
+    );
     const diff = diffChecklists(before, after)!;
-    expect(diff.changes.map((c) => [c.item, c.from?.status, c.to?.status])).toEqual([['clearance', 'done', 'at_risk']]);
-    expect(diff.readiness).toEqual({ from: { level: 'in_progress', score: 88 }, to: { level: 'at_risk', score: 69 } });
+    expect(diff.changes.map((c) => [c.item, c.from?.status, c.to?.status])).toEqual([
+      ['clearance', 'done', 'at_risk'],
+    ]);
+    expect(diff.readiness).toEqual({
+      from: { level: 'in_progress', score: 88 },
+      to: { level: 'at_risk', score: 69 },
+    });
   });
 });

@@ -17,18 +17,43 @@ export interface CreatePlanInput {
 }
 
 /** Stores a plan, switches on the watches it implies, and computes its first checklist. */
-export async function createPlan({ ctx, input }: { ctx: PlanContext; input: CreatePlanInput }): Promise<PlanRow> {
+export async function createPlan({
+  ctx,
+  input,
+}: {
+  ctx: PlanContext;
+  input: CreatePlanInput;
+}): Promise<PlanRow> {
   const b = tables.brands;
-  const [brand] = await ctx.db.select({ id: b.id }).from(b).where(and(eq(b.id, input.brandId), eq(b.organizationId, input.organizationId)));
+  const [brand] = await ctx.db
+    .select({ id: b.id })
+    .from(b)
+    .where(and(eq(b.id, input.brandId), eq(b.organizationId, input.organizationId)));
   // A 400, not a 404: the plan is the resource here, and its brand_id field is what is wrong.
-  if (!brand) throw new ValidationError(`brand_id ${input.brandId} is not a brand of your organization; list your brands with GET /v1/brands`);
+  if (!brand)
+    throw new ValidationError(
+      `brand_id ${input.brandId} is not a brand of your organization; list your brands with GET /v1/brands`,
+    );
   const now = ctx.clock.now();
   const plan = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
-      .values({ organizationId: input.organizationId, brandId: input.brandId, name: input.name ?? defaultPlanName(input.markets), markets: input.markets, createdAt: now, updatedAt: now })
+      .values({
+        organizationId: input.organizationId,
+        brandId: input.brandId,
+        name: input.name ?? defaultPlanName(input.markets),
+        markets: input.markets,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await switchOnWatches(tx, { organizationId: input.organizationId, brandId: input.brandId, planId: row!.id, markets: input.markets, now });
+    await switchOnWatches(tx, {
+      organizationId: input.organizationId,
+      brandId: input.brandId,
+      planId: row!.id,
+      markets: input.markets,
+      now,
+    });
     return row!;
   });
   const { checklist } = await refreshPlanChecklist(ctx, plan);

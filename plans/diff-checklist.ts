@@ -28,11 +28,16 @@ export interface ChecklistDiff {
   changes: ItemChange[];
 }
 
-const stateOf = (item: ChecklistItem | undefined): ItemState | null => (item ? { status: item.status, due_date: item.due_date, evidence: item.evidence } : null);
+const stateOf = (item: ChecklistItem | undefined): ItemState | null =>
+  item ? { status: item.status, due_date: item.due_date, evidence: item.evidence } : null;
 
-function itemsByKey(checklist: Checklist): Map<string, { market: string; office: string; item: ChecklistItem }> {
+function itemsByKey(
+  checklist: Checklist,
+): Map<string, { market: string; office: string; item: ChecklistItem }> {
   const out = new Map<string, { market: string; office: string; item: ChecklistItem }>();
-  for (const m of checklist.markets) for (const item of m.items) out.set(`${m.office}\u0000${item.key}`, { market: m.market, office: m.office, item });
+  for (const m of checklist.markets)
+    for (const item of m.items)
+      out.set(`${m.office}\u0000${item.key}`, { market: m.market, office: m.office, item });
   return out;
 }
 

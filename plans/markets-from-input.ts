@@ -12,10 +12,13 @@ export function marketsFromInput(input: readonly PlanMarketInputValue[]): PlanMa
       targetEntryDate: m.target_entry_date,
       channels: [...new Set(m.channels)],
       ownFilings: m.own_filings.map((f) => ({ office: f.office ?? office, serialNumber: f.serial_number })),
-      priority: m.priority ? { homeCountry: m.priority.home_country, homeFilingDate: m.priority.home_filing_date } : null,
+      priority: m.priority
+        ? { homeCountry: m.priority.home_country, homeFilingDate: m.priority.home_filing_date }
+        : null,
     };
   });
 }
 
 /** A plan's default name: its markets, e.g. "BR, ID". */
-export const defaultPlanName = (markets: readonly PlanMarket[]): string => markets.map((m) => m.market).join(', ');
+export const defaultPlanName = (markets: readonly PlanMarket[]): string =>
+  markets.map((m) => m.market).join(', ');

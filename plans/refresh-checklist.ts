@@ -30,16 +30,30 @@ export async function refreshPlanChecklist(ctx: PlanContext, plan: PlanRow): Pro
   const checklist = buildChecklist(await loadChecklistFacts(ctx.db, ctx.clock, plan, brand));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [locked] = await tx.select({ last: plans.lastChecklist }).from(plans).where(eq(plans.id, plan.id)).for('update');
+    const [locked] = await tx
+      .select({ last: plans.lastChecklist })
+      .from(plans)
+      .where(eq(plans.id, plan.id))
+      .for('update');
     if (!locked) throw new NotFoundError(`plan ${plan.id} was deleted while its checklist was computed`);
     const diff = locked.last ? diffChecklists(locked.last, checklist) : null;
-    await tx.update(plans).set({ lastChecklist: checklist, checklistComputedAt: now }).where(eq(plans.id, plan.id));
+    await tx
+      .update(plans)
+      .set({ lastChecklist: checklist, checklistComputedAt: now })
+      .where(eq(plans.id, plan.id));
     if (diff) {
       await emitEvent(tx, {
         organizationId: plan.organizationId,
         type: CHECKLIST_CHANGED,
         subject: `plan:${plan.id}`,
-        data: { plan_id: plan.id, brand_id: plan.brandId, as_of: checklist.as_of, readiness: checklist.readiness, readiness_change: diff.readiness, changes: diff.changes },
+        data: {
+          plan_id: plan.id,
+          brand_id: plan.brandId,
+          as_of: checklist.as_of,
+          readiness: checklist.readiness,
+          readiness_change: diff.readiness,
+          changes: diff.changes,
+        },
         createdAt: now,
       });
     }
@@ -51,7 +65,10 @@ export async function refreshPlanChecklist(ctx: PlanContext, plan: PlanRow): Pro
  * Recomputes every plan's checklist (of one organization, or all), emitting plan.checklist.changed
  * for each that changed. For the lead to call after ingest and after alerts are raised.
  */
-export async function refreshPlanChecklists(ctx: PlanContext, options: { organizationId?: string } = {}): Promise<{ plans: number; changed: number }> {
+export async function refreshPlanChecklists(
+  ctx: PlanContext,
+  options: { organizationId?: string } = {},
+): Promise<{ plans: number; changed: number }> {
   const rows = await ctx.db
     .select()
     .from(plans)

@@ -26,7 +26,13 @@ export interface PlanMarket {
 export const ITEM_STATUSES = ['done', 'pending', 'at_risk', 'blocked', 'not_applicable'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const ITEM_KEYS = ['clearance', 'own_filing', 'watches', 'marketplace_enrolment', 'oppositions'] as const;
+export const ITEM_KEYS = [
+  'clearance',
+  'own_filing',
+  'watches',
+  'marketplace_enrolment',
+  'oppositions',
+] as const;
 export type ItemKey = (typeof ITEM_KEYS)[number];
 
 export const READINESS_LEVELS = ['ready', 'in_progress', 'at_risk', 'blocked'] as const;

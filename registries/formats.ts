@@ -22,7 +22,8 @@ export const formatIds = (): string[] => ADAPTERS.map((a) => a.id);
 
 export function adapterById(id: string): RegistryAdapter {
   const adapter = ADAPTERS.find((a) => a.id === id);
-  if (!adapter) throw new InputFormatError(`unknown format "${id}"; known formats: ${formatIds().join(', ')}`);
+  if (!adapter)
+    throw new InputFormatError(`unknown format "${id}"; known formats: ${formatIds().join(', ')}`);
   return adapter;
 }
 
@@ -45,7 +46,9 @@ function describeHead(head: string): string {
   if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive without the expected TSDR entries';
   if (/^\s*<!doctype html|^\s*<html/i.test(head)) return 'an HTML page';
   if (/^\s*[[{]/.test(head)) return 'JSON';
-  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(head.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''));
+  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(
+    head.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''),
+  );
   if (root?.[1]) return `XML with root element <${root[1]}>`;
   return 'not XML';
 }

@@ -50,7 +50,13 @@ const MAX_SKIPS_KEPT = 200;
  * the same file (same SHA-256) died mid-way, this run continues it from its checkpoint; records are
  * upserted by natural key anyway, so a crash can neither lose nor double one.
  */
-export async function ingestFile({ ctx, input }: { ctx: IngestContext; input: IngestInput }): Promise<IngestSummary> {
+export async function ingestFile({
+  ctx,
+  input,
+}: {
+  ctx: IngestContext;
+  input: IngestInput;
+}): Promise<IngestSummary> {
   const { db } = ctx;
   const batchSize = input.batchSize ?? 500;
   const sourceId = input.sourceId ?? `file:${input.adapter.id}`;
@@ -82,7 +88,10 @@ export async function ingestFile({ ctx, input }: { ctx: IngestContext; input: In
 
   try {
     let index = 0;
-    const parsed = recordBatches(input.adapter, input.path, { sourceName: input.path, blobStore: databaseBlobStore(db) });
+    const parsed = recordBatches(input.adapter, input.path, {
+      sourceName: input.path,
+      blobStore: databaseBlobStore(db),
+    });
     for await (const records of parsed) {
       for (const record of records) {
         index += 1;
@@ -149,5 +158,10 @@ async function openRun(db: Database, sourceId: string, path: string, sha256: str
     .values({ sourceId, fileName: basename(path), fileSha256: sha256, status: 'running' })
     .returning({ id: r.id });
   if (!created) throw new Error(`could not record an ingest run for ${path}`);
-  return { id: created.id, resumeFrom: 0, counts: { recordsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0 }, skips: [] };
+  return {
+    id: created.id,
+    resumeFrom: 0,
+    counts: { recordsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0 },
+    skips: [],
+  };
 }

@@ -8,7 +8,12 @@ describe('memoizeByText', () => {
       seen.push(text);
       return text.startsWith('reg') ? 'registered' : null;
     }, 2);
-    expect([classify('registered'), classify('filed'), classify('registered'), classify('filed')]).toEqual(['registered', null, 'registered', null]);
+    expect([classify('registered'), classify('filed'), classify('registered'), classify('filed')]).toEqual([
+      'registered',
+      null,
+      'registered',
+      null,
+    ]);
     expect(seen).toEqual(['registered', 'filed']);
     classify('third'); // past the bound: forgets and starts again
     classify('registered');

@@ -59,7 +59,11 @@ export function searchKeysOf(text: string): string[] {
 }
 
 /** Keys a query looks up exactly, and the trigrams it counts. */
-export function queryKeysOf(mark: PreparedMark): { exact: string[]; grams: string[]; minSharedGrams: number } {
+export function queryKeysOf(mark: PreparedMark): {
+  exact: string[];
+  grams: string[];
+  minSharedGrams: number;
+} {
   const exact = new Set<string>();
   for (const unit of spellingUnits(mark)) for (const v of oneLetterDeletions(unit)) exact.add(`k${v}`);
   const key = mark.key.slice(0, MAX_UNIT_LENGTH);
@@ -75,7 +79,10 @@ export function queryKeysOf(mark: PreparedMark): { exact: string[]; grams: strin
  * (Re)computes the search keys of these filings. The lead calls it after upserts; a filing not yet
  * indexed is invisible to searchRegister. Idempotent: a filing's old keys are replaced.
  */
-export async function indexFilingsForSearch(db: Database, filingIds: readonly string[]): Promise<{ indexed: number; keys: number }> {
+export async function indexFilingsForSearch(
+  db: Database,
+  filingIds: readonly string[],
+): Promise<{ indexed: number; keys: number }> {
   if (filingIds.length === 0) return { indexed: 0, keys: 0 };
   const f = tables.filings;
   const k = filingSearchKeys;
@@ -83,14 +90,18 @@ export async function indexFilingsForSearch(db: Database, filingIds: readonly st
   for (let start = 0; start < filingIds.length; start += INSERT_BATCH) {
     const ids = filingIds.slice(start, start + INSERT_BATCH);
     const rows = await db.select({ id: f.id, markText: f.markText }).from(f).where(inArray(f.id, ids));
-    const values = rows.flatMap((row) => (row.markText ? searchKeysOf(row.markText).map((key) => ({ key, filingId: row.id })) : []));
+    const values = rows.flatMap((row) =>
+      row.markText ? searchKeysOf(row.markText).map((key) => ({ key, filingId: row.id })) : [],
+    );
     keyCount += values.length;
     await db.transaction(async (tx) => {
       await tx.delete(k).where(inArray(k.filingId, ids));
       // About 30 keys per filing: the rows travel as one jsonb parameter per statement (as the filing
       // upsert does) instead of a VALUES list of two parameters per row.
       for (let i = 0; i < values.length; i += KEY_ROWS_PER_STATEMENT) {
-        const rows = JSON.stringify(values.slice(i, i + KEY_ROWS_PER_STATEMENT).map((v) => [v.key, v.filingId]));
+        const rows = JSON.stringify(
+          values.slice(i, i + KEY_ROWS_PER_STATEMENT).map((v) => [v.key, v.filingId]),
+        );
         await tx.execute(sql`INSERT INTO filing_search_keys (key, filing_id)
           SELECT e->>0, (e->>1)::uuid FROM jsonb_array_elements(${rows}::jsonb) AS e
           ON CONFLICT DO NOTHING`);
@@ -106,9 +117,17 @@ export async function indexAllFilingsForSearch(db: Database, pageSize = 5000): P
   let after = '00000000-0000-0000-0000-000000000000';
   let indexed = 0;
   for (;;) {
-    const page = await db.select({ id: f.id }).from(f).where(gt(f.id, after)).orderBy(asc(f.id)).limit(pageSize);
+    const page = await db
+      .select({ id: f.id })
+      .from(f)
+      .where(gt(f.id, after))
+      .orderBy(asc(f.id))
+      .limit(pageSize);
     if (page.length === 0) return { indexed };
-    await indexFilingsForSearch(db, page.map((r) => r.id));
+    await indexFilingsForSearch(
+      db,
+      page.map((r) => r.id),
+    );
     indexed += page.length;
     after = page.at(-1)!.id;
   }
@@ -146,8 +165,13 @@ function filters(query: SearchQuery): SQL[] {
   const out: SQL[] = [];
   if (query.offices && query.offices.length > 0) out.push(inArray(f.office, [...query.offices]));
   if (query.classes && query.classes.length > 0) {
-    const list = sql.join(query.classes.map((c) => sql`${c}`), sql`, `);
-    out.push(sql`exists (select 1 from jsonb_array_elements(${f.classes}) c where (c->>'niceClass')::int in (${list}))`);
+    const list = sql.join(
+      query.classes.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    out.push(
+      sql`exists (select 1 from jsonb_array_elements(${f.classes}) c where (c->>'niceClass')::int in (${list}))`,
+    );
   }
   return out;
 }
@@ -162,11 +186,26 @@ export async function searchRegister(db: Database, query: SearchQuery): Promise<
   const byKey = db.select({ id: k.filingId }).from(k).where(inArray(k.key, exact));
   const candidates: SQL[] = [inArray(f.id, byKey)];
   if (grams.length > 0) {
-    const byGrams = db.select({ id: k.filingId }).from(k).where(inArray(k.key, grams)).groupBy(k.filingId).having(sql`count(*) >= ${minSharedGrams}`);
+    const byGrams = db
+      .select({ id: k.filingId })
+      .from(k)
+      .where(inArray(k.key, grams))
+      .groupBy(k.filingId)
+      .having(sql`count(*) >= ${minSharedGrams}`);
     candidates.push(inArray(f.id, byGrams));
   }
   const rows = await db
-    .select({ id: f.id, office: f.office, serialNumber: f.serialNumber, markText: f.markText, applicants: f.applicants, classes: f.classes, statusCategory: f.statusCategory, filingDate: f.filingDate, registrationDate: f.registrationDate })
+    .select({
+      id: f.id,
+      office: f.office,
+      serialNumber: f.serialNumber,
+      markText: f.markText,
+      applicants: f.applicants,
+      classes: f.classes,
+      statusCategory: f.statusCategory,
+      filingDate: f.filingDate,
+      registrationDate: f.registrationDate,
+    })
     .from(f)
     .where(and(or(...candidates), ...filters(query)))
     .limit(MAX_CANDIDATES);
@@ -175,13 +214,36 @@ export async function searchRegister(db: Database, query: SearchQuery): Promise<
     if (!row.markText) return [];
     const classes = row.classes.map((c) => c.niceClass);
     const prepared = prepareMark(row.markText, classes.length > 0 ? classes : undefined);
-    return [{ row, markText: row.markText, classes, prepared, score: comparePrepared(mark, prepared, { ...options, withoutReasons: true }).score }];
+    return [
+      {
+        row,
+        markText: row.markText,
+        classes,
+        prepared,
+        score: comparePrepared(mark, prepared, { ...options, withoutReasons: true }).score,
+      },
+    ];
   });
-  scored.sort((a, b) => b.score - a.score || a.row.office.localeCompare(b.row.office) || a.row.serialNumber.localeCompare(b.row.serialNumber));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.row.office.localeCompare(b.row.office) ||
+      a.row.serialNumber.localeCompare(b.row.serialNumber),
+  );
   // Reasons are sentences: written only for the hits returned.
   return scored.slice(0, query.limit).map(({ row, markText, classes, prepared }) => {
     const result = comparePrepared(mark, prepared, options);
     const { id, applicants, ...rest } = row;
-    return { ...rest, filingId: id, markText, applicants: applicants.map((p) => p.name), classes, score: result.score, similar: result.similar, components: result.components, reasons: result.reasons };
+    return {
+      ...rest,
+      filingId: id,
+      markText,
+      applicants: applicants.map((p) => p.name),
+      classes,
+      score: result.score,
+      similar: result.similar,
+      components: result.components,
+      reasons: result.reasons,
+    };
   });
 }

@@ -70,9 +70,18 @@ interface RunState {
  * it, and only then moves the cursor past it. The first failure stops the run with the cursor on
  * the last issue fully done, and is recorded on the source row with the URL and what to do.
  */
-export async function syncSource({ ctx, input }: { ctx: SyncContext; input: SyncInput }): Promise<SyncSummary> {
+export async function syncSource({
+  ctx,
+  input,
+}: {
+  ctx: SyncContext;
+  input: SyncInput;
+}): Promise<SyncSummary> {
   const [row] = await ctx.db.select().from(tables.sources).where(eq(tables.sources.id, input.sourceId));
-  if (!row) throw new NotFoundError(`source ${input.sourceId} does not exist; \`markhound sources\` lists the sources`);
+  if (!row)
+    throw new NotFoundError(
+      `source ${input.sourceId} does not exist; \`markhound sources\` lists the sources`,
+    );
   const state: RunState = { outcomes: [], cursorLast: null, issue: null, url: null };
   try {
     await runIssues(ctx, input, row, state);
@@ -90,16 +99,30 @@ type SourceRow = typeof tables.sources.$inferSelect;
 
 async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, state: RunState): Promise<void> {
   const def = findSourceDefinition(row.id);
-  if (!def) throw new ValidationError(`source ${row.id} has no definition in this release; remove its row or upgrade Markhound`);
+  if (!def)
+    throw new ValidationError(
+      `source ${row.id} has no definition in this release; remove its row or upgrade Markhound`,
+    );
   const settings = parseSourceSettings(row.settings, row.id);
   let cursor = parseSourceCursor(row.cursor, row.id);
   state.cursorLast = cursor.last ?? null;
   const dir = join(ctx.workDir, row.id);
   await mkdir(dir, { recursive: true });
-  const work: IssueWork = { ctx, def, settings, adapter: adapterById(def.adapter), dir, ...(input.onProgress ? { onProgress: input.onProgress } : {}) };
+  const work: IssueWork = {
+    ctx,
+    def,
+    settings,
+    adapter: adapterById(def.adapter),
+    dir,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  };
   // Recent days without a file: settled as "nothing published" once a later day is ingested.
   let absent: string[] = [];
-  for (const issue of dueOrRecheck(def.enumeration.kind, planIssues(def, settings, cursor, ctx.clock.now()), cursor.last)) {
+  for (const issue of dueOrRecheck(
+    def.enumeration.kind,
+    planIssues(def, settings, cursor, ctx.clock.now()),
+    cursor.last,
+  )) {
     state.issue = issue.key;
     state.url = scrubSecrets(redactUrl(issueUrl(def, settings, issue, ctx.secrets)), ctx.secrets);
     const { outcome, cursor: next } = await syncOneIssue(work, issue, cursor);
@@ -120,7 +143,10 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
 
 /** Days before an ingested one that had no file: recorded as not published (the cursor is past them). */
 function settleAbsences(cursor: SourceCursor, keys: string[], now: Date): SourceCursor {
-  return keys.reduce((c, key) => advanceCursor(c, key, { outcome: 'not-published', at: now.toISOString() }), cursor);
+  return keys.reduce(
+    (c, key) => advanceCursor(c, key, { outcome: 'not-published', at: now.toISOString() }),
+    cursor,
+  );
 }
 
 /**
@@ -139,7 +165,12 @@ function failureMessage(sourceId: string, state: RunState, error: unknown): stri
   return `sync of ${sourceId} stopped${where}: ${reason}. Nothing of that issue is marked done; ${stays} and the next sync retries from there.`;
 }
 
-function summarize(sourceId: string, status: SyncSummary['status'], state: RunState, error: string | null): SyncSummary {
+function summarize(
+  sourceId: string,
+  status: SyncSummary['status'],
+  state: RunState,
+  error: string | null,
+): SyncSummary {
   const recordsIngested = state.outcomes.reduce((sum, i) => sum + (i.records ?? 0), 0);
   return { sourceId, status, issues: state.outcomes, cursor: state.cursorLast, recordsIngested, error };
 }

@@ -32,7 +32,11 @@ const COLUMNS: readonly (readonly [column: string, type: string, pick: (f: Filin
   ['extra', 'jsonb', (f) => f.extra],
   ['source_record_hash', 'text', (f) => f.sourceRecordHash],
 ];
-const ALL = [...COLUMNS.map(([c, t]) => [c, t] as const), ['source_id', 'text'] as const, ['source_file', 'text'] as const];
+const ALL = [
+  ...COLUMNS.map(([c, t]) => [c, t] as const),
+  ['source_id', 'text'] as const,
+  ['source_file', 'text'] as const,
+];
 const NAMES = ALL.map(([c]) => c).join(', ');
 const RECORD_TYPE = ALL.map(([c, t]) => `${c} ${t}`).join(', ');
 const UPDATES = ALL.filter(([c]) => c !== 'office' && c !== 'serial_number')
@@ -57,7 +61,10 @@ export async function upsertFilings(
   const bySerial = new Map<string, Filing>();
   for (const filing of batch) bySerial.set(`${filing.office}\u0000${filing.serialNumber}`, filing);
   const rows = [...bySerial.values()].map((f) => {
-    const row: Record<string, unknown> = { source_id: provenance.sourceId, source_file: provenance.sourceFile };
+    const row: Record<string, unknown> = {
+      source_id: provenance.sourceId,
+      source_file: provenance.sourceFile,
+    };
     for (const [column, , pick] of COLUMNS) row[column] = pick(f);
     return row;
   });

@@ -60,7 +60,10 @@ export function webRoutes(options: { staticDir?: string } = {}): Hono {
   const send = (name: string) => {
     const file = files.get(name);
     if (!file) return null;
-    return new Response(file.body, { status: 200, headers: { 'content-type': file.type, ...SECURITY_HEADERS } });
+    return new Response(file.body, {
+      status: 200,
+      headers: { 'content-type': file.type, ...SECURITY_HEADERS },
+    });
   };
   app.get('/', (c) => send('index.html') ?? c.notFound());
   app.get('/ui/*', (c) => send(c.req.path.slice('/ui/'.length)) ?? c.notFound());

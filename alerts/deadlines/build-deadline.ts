@@ -33,7 +33,12 @@ export function sourcesFor(rule: OfficeRule, supports: readonly string[]): Deadl
     .map((source) => ({ citation: source.citation, url: source.url ?? null }));
 }
 
-function finish(ctx: OfficeContext, spec: DeadlineSpec, date: CalendarDate, extra: { flags: string[]; notes: string[]; supports: string[]; verified: boolean }): Deadline {
+function finish(
+  ctx: OfficeContext,
+  spec: DeadlineSpec,
+  date: CalendarDate,
+  extra: { flags: string[]; notes: string[]; supports: string[]; verified: boolean },
+): Deadline {
   const notes = [...(spec.notes ?? []), ...extra.notes];
   const deadline: Deadline = {
     kind: spec.kind,
@@ -62,7 +67,9 @@ export function actByDeadline(ctx: OfficeContext, spec: DeadlineSpec): Deadline 
   if (handling.kind === 'unverified') {
     return finish(ctx, spec, spec.unadjustedDate, {
       flags: [DEADLINE_FLAGS.unverifiedHolidayRule],
-      notes: [`No weekend or holiday rule is sourced for ${code}: the date is as counted, not moved; if it is a weekend or holiday, check with the office or local counsel.`],
+      notes: [
+        `No weekend or holiday rule is sourced for ${code}: the date is as counted, not moved; if it is a weekend or holiday, check with the office or local counsel.`,
+      ],
       supports: [],
       verified: false,
     });
@@ -80,11 +87,15 @@ export function actByDeadline(ctx: OfficeContext, spec: DeadlineSpec): Deadline 
   const notes: string[] = [];
   if (date !== spec.unadjustedDate) {
     flags.push(DEADLINE_FLAGS.rolledForward);
-    notes.push(`${spec.unadjustedDate} is a day ${code} is closed: moved to the next open day (${handling.basis}).`);
+    notes.push(
+      `${spec.unadjustedDate} is a day ${code} is closed: moved to the next open day (${handling.basis}).`,
+    );
   }
   if (!ctx.holidaysKnown) {
     flags.push(DEADLINE_FLAGS.weekendsOnly);
-    notes.push(`No holidays were given for ${code}: only Saturdays and Sundays were skipped, so a public holiday could make the real last day later.`);
+    notes.push(
+      `No holidays were given for ${code}: only Saturdays and Sundays were skipped, so a public holiday could make the real last day later.`,
+    );
   }
   return finish(ctx, spec, date, { flags, notes, supports: ['weekend_rule'], verified: true });
 }

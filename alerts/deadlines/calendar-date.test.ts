@@ -46,6 +46,8 @@ describe('calendar dates', () => {
 
   it('names the field and the value when a date is bad', () => {
     expect(() => parseCalendarDate('2026-02-30', 'publishedOn')).toThrow(ValidationError);
-    expect(() => parseCalendarDate('2026-02-30', 'publishedOn')).toThrow(/publishedOn "2026-02-30".*YYYY-MM-DD/);
+    expect(() => parseCalendarDate('2026-02-30', 'publishedOn')).toThrow(
+      /publishedOn "2026-02-30".*YYYY-MM-DD/,
+    );
   });
 });

@@ -80,7 +80,11 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const zeroBased = month - 1 + months;
   const targetYear = year + Math.floor(zeroBased / 12);
   const targetMonth = (((zeroBased % 12) + 12) % 12) + 1;
-  return fromParts({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return fromParts({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }
 
 export function addYears(date: CalendarDate, years: number): CalendarDate {

@@ -39,7 +39,12 @@ export function officeContext(office: string, holidays?: HolidayCalendar): Offic
   const profile = OFFICE_PROFILES[rule.code];
   const given = holidaysOf(rule.code, holidays);
   const usFederal = profile.holidays.kind === 'roll' && profile.holidays.usFederal;
-  return { rule, profile, isClosed: closedDays(given ?? [], usFederal), holidaysKnown: usFederal || given !== undefined };
+  return {
+    rule,
+    profile,
+    isClosed: closedDays(given ?? [], usFederal),
+    holidaysKnown: usFederal || given !== undefined,
+  };
 }
 
 function optionalDate(value: string | undefined, label: string): CalendarDate | undefined {
@@ -70,7 +75,11 @@ export function computeDeadlines(input: DeadlineInput): Deadline[] {
  * The last day to oppose a publication at `office`, for the alert raiser; null where the office has
  * no fixed opposition window (NOIP, WIPO: see officeRule(office).notes).
  */
-export function oppositionDeadline(office: string, publishedOn: string, holidays?: HolidayCalendar): Deadline | null {
+export function oppositionDeadline(
+  office: string,
+  publishedOn: string,
+  holidays?: HolidayCalendar,
+): Deadline | null {
   const ctx = officeContext(office, holidays);
   const deadlines = oppositionDeadlines(ctx, parseCalendarDate(publishedOn, 'publishedOn'));
   return deadlines.find((deadline) => deadline.kind === 'opposition') ?? null;

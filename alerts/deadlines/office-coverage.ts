@@ -4,10 +4,20 @@ import { allOfficeRules } from './offices.ts';
 import { describePeriod } from './period.ts';
 import type { OfficeRule } from './offices.ts';
 
-const NULLABLE_FIELDS = ['opposition_days_or_months', 'extension', 'renewal_years', 'grace_months', 'non_use_years', 'weekend_rule'] as const;
+const NULLABLE_FIELDS = [
+  'opposition_days_or_months',
+  'extension',
+  'renewal_years',
+  'grace_months',
+  'non_use_years',
+  'weekend_rule',
+] as const;
 
 function holidayColumn(handling: HolidayHandling): string {
-  if (handling.kind === 'roll') return handling.usFederal ? 'rolls (built-in US Federal holidays)' : 'rolls (weekends + holidays you pass)';
+  if (handling.kind === 'roll')
+    return handling.usFederal
+      ? 'rolls (built-in US Federal holidays)'
+      : 'rolls (weekends + holidays you pass)';
   if (handling.kind === 'no-roll') return 'not rolled (sourced caution)';
   return 'UNVERIFIED: not rolled, flagged';
 }
@@ -27,9 +37,13 @@ function gapsColumn(rule: OfficeRule): string {
 
 /** The office table of README.md, generated from rules.json and the profiles (a test keeps them equal). */
 export function officeCoverageMarkdown(): string {
-  const header = ['| code | office (rules.json) | opposition | weekend/holiday handling | not sourced |', '| --- | --- | --- | --- | --- |'];
-  const rows = allOfficeRules().map((rule) =>
-    `| ${rule.code} | ${rule.office} | ${oppositionColumn(rule)} | ${holidayColumn(OFFICE_PROFILES[rule.code].holidays)} | ${gapsColumn(rule)} |`,
+  const header = [
+    '| code | office (rules.json) | opposition | weekend/holiday handling | not sourced |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  const rows = allOfficeRules().map(
+    (rule) =>
+      `| ${rule.code} | ${rule.office} | ${oppositionColumn(rule)} | ${holidayColumn(OFFICE_PROFILES[rule.code].holidays)} | ${gapsColumn(rule)} |`,
   );
   return [...header, ...rows].join('\n');
 }

@@ -66,12 +66,26 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
   USPTO: {
     holidays: { kind: 'roll', usFederal: true, basis: '37 CFR 2.196' },
     oppositionBasis: '15 U.S.C. 1063(a)',
-    oppositionExtendedMax: { amount: 180, unit: 'days', how: 'extensions never reach beyond 180 days from publication (TBMP 207.03)' },
+    oppositionExtendedMax: {
+      amount: 180,
+      unit: 'days',
+      how: 'extensions never reach beyond 180 days from publication (TBMP 207.03)',
+    },
     renewal: { anchor: 'registered', basis: '15 U.S.C. 1059(a)', windowOpensMonthsBefore: 12 },
     useDeclarations: [
-      { event: 'registered', opensAfterMonths: 60, closesAfterMonths: 72, rule: 'Section 8 declaration of use between the 5th and 6th year after registration (15 U.S.C. 1058)', supports: ['renewal_years'], graceMonths: 6 },
+      {
+        event: 'registered',
+        opensAfterMonths: 60,
+        closesAfterMonths: 72,
+        rule: 'Section 8 declaration of use between the 5th and 6th year after registration (15 U.S.C. 1058)',
+        supports: ['renewal_years'],
+        graceMonths: 6,
+      },
     ],
-    nonUse: { basis: '15 U.S.C. 1127', caveat: 'only a secondary source was retrieved for the 3-year presumption' },
+    nonUse: {
+      basis: '15 U.S.C. 1127',
+      caveat: 'only a secondary source was retrieved for the 3-year presumption',
+    },
   },
   EUIPO: {
     // The notes' CORRECTION cites EUTMR Art. 101: periods expiring on closed days run to the next open day.
@@ -84,20 +98,39 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     holidays: WEEKEND_ROLL('TMA 1994 s.80 excluded days; pass bank holidays as holidays.UKIPO'),
     // CORRECTION (2026-11): since 31 March 2013 the period ends on the same day-number.
     oppositionBasis: 'Trade Marks Rules 2008 r.17, as amended 2013',
-    oppositionExtendedMax: { amount: 3, unit: 'months', how: 'only for whoever filed Form TM7A within the first 2 months' },
-    renewal: { anchor: 'filed', basis: 'TMA 1994 s.43', graceNote: 'late renewal with fee; restoration possible up to 12 months after expiry' },
+    oppositionExtendedMax: {
+      amount: 3,
+      unit: 'months',
+      how: 'only for whoever filed Form TM7A within the first 2 months',
+    },
+    renewal: {
+      anchor: 'filed',
+      basis: 'TMA 1994 s.43',
+      graceNote: 'late renewal with fee; restoration possible up to 12 months after expiry',
+    },
     nonUse: { basis: 'TMA 1994 s.46(1)' },
   },
   CNIPA: {
-    holidays: WEEKEND_ROLL('Implementing Regulations Art. 12; pass public holidays as holidays.CNIPA (make-up working Saturdays are not modelled)'),
+    holidays: WEEKEND_ROLL(
+      'Implementing Regulations Art. 12; pass public holidays as holidays.CNIPA (make-up working Saturdays are not modelled)',
+    ),
     oppositionBasis: 'Trademark Law Art. 33',
-    renewal: { anchor: 'registered', basis: 'Trademark Law Arts. 39-40; Implementing Regulations Art. 12 para. 2', termEnds: 'day-before-anniversary', windowOpensMonthsBefore: 12 },
+    renewal: {
+      anchor: 'registered',
+      basis: 'Trademark Law Arts. 39-40; Implementing Regulations Art. 12 para. 2',
+      termEnds: 'day-before-anniversary',
+      windowOpensMonthsBefore: 12,
+    },
     nonUse: { basis: 'Trademark Law Art. 49' },
   },
   JPO: {
     holidays: UNVERIFIED,
     oppositionBasis: 'Trademark Act Art. 43bis, post-grant: counts from the gazette of the registered mark',
-    renewal: { anchor: 'registered', basis: 'Trademark Act, 10 years from registration', windowOpensMonthsBefore: 6 },
+    renewal: {
+      anchor: 'registered',
+      basis: 'Trademark Act, 10 years from registration',
+      windowOpensMonthsBefore: 6,
+    },
     nonUse: { basis: 'Trademark Act Art. 50' },
   },
   KIPO: {
@@ -107,7 +140,11 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
       flag: DEADLINE_FLAGS.pendingChange,
       note: 'An amendment passed 27 Dec 2024 shortens the period to 30 days; its effective date is not confirmed. Check which period applies to this publication.',
     },
-    renewal: { anchor: 'registered', basis: 'Trademark Act, 10 years from registration', windowOpensMonthsBefore: 12 },
+    renewal: {
+      anchor: 'registered',
+      basis: 'Trademark Act, 10 years from registration',
+      windowOpensMonthsBefore: 12,
+    },
     nonUse: { basis: 'Trademark Act Art. 119(1)(iii)' },
   },
   DJKI: {
@@ -128,25 +165,52 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     oppositionBasis: 'Gaceta de la Propiedad Industrial publication, 1 month, non-extendable',
     renewal: {
       anchor: 'registered',
-      assumedAnchorReason: 'rules.json says "renewal every 10 years" without the date it counts from; the grant date is assumed',
+      assumedAnchorReason:
+        'rules.json says "renewal every 10 years" without the date it counts from; the grant date is assumed',
       basis: 'Federal Law for the Protection of Industrial Property',
       windowOpensMonthsBefore: 6,
     },
     useDeclarations: [
-      { event: 'registered', opensAfterMonths: 36, closesAfterMonths: 39, registeredOnOrAfter: '2018-08-10', rule: 'declaration of use within 3 months after the 3rd anniversary of grant (marks registered on or after 10 Aug 2018)', supports: ['notes'] },
+      {
+        event: 'registered',
+        opensAfterMonths: 36,
+        closesAfterMonths: 39,
+        registeredOnOrAfter: '2018-08-10',
+        rule: 'declaration of use within 3 months after the 3rd anniversary of grant (marks registered on or after 10 Aug 2018)',
+        supports: ['notes'],
+      },
     ],
     nonUse: { basis: '3 consecutive years of non-use' },
   },
   IPINDIA: {
-    holidays: { kind: 'no-roll', reason: 'rules.json CAUTION: a 2025 Registrar order treated a filing made the day after a Delhi public holiday as late, so no next-working-day roll is relied on.' },
+    holidays: {
+      kind: 'no-roll',
+      reason:
+        'rules.json CAUTION: a 2025 Registrar order treated a filing made the day after a Delhi public holiday as late, so no next-working-day roll is relied on.',
+    },
     oppositionBasis: 'Trade Marks Act 1999 s.21(1)',
-    renewal: { anchor: 'filed', basis: 'Trade Marks Act 1999, registration dates from the application date', graceNote: 'renewal with surcharge within 6 months after expiry; restoration within 1 year', windowOpensMonthsBefore: 12 },
-    nonUse: { extraMonths: 3, basis: 'Trade Marks Act 1999 s.47(1)(b): 5 years from entry on the register, up to 3 months before the application' },
+    renewal: {
+      anchor: 'filed',
+      basis: 'Trade Marks Act 1999, registration dates from the application date',
+      graceNote: 'renewal with surcharge within 6 months after expiry; restoration within 1 year',
+      windowOpensMonthsBefore: 12,
+    },
+    nonUse: {
+      extraMonths: 3,
+      basis:
+        'Trade Marks Act 1999 s.47(1)(b): 5 years from entry on the register, up to 3 months before the application',
+    },
   },
   IPOS: {
-    holidays: WEEKEND_ROLL('IPOS Practice Direction 1/2009 excluded days; pass public holidays as holidays.IPOS'),
+    holidays: WEEKEND_ROLL(
+      'IPOS Practice Direction 1/2009 excluded days; pass public holidays as holidays.IPOS',
+    ),
     oppositionBasis: 'Trade Marks Rules, 2 months after publication',
-    oppositionExtendedMax: { amount: 4, unit: 'months', how: 'one 2-month extension filed within the first 2 months and served on the applicant' },
+    oppositionExtendedMax: {
+      amount: 4,
+      unit: 'months',
+      how: 'one 2-month extension filed within the first 2 months and served on the applicant',
+    },
     renewal: { anchor: 'filed', basis: 'Trade Marks Act, 10 years from filing' },
     nonUse: { basis: 'Trade Marks Act, 5 years' },
   },
@@ -156,25 +220,44 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     oppositionExtendedMax: { amount: 4, unit: 'months', how: 'one further 2 months' },
     renewal: {
       anchor: 'filed',
-      assumedAnchorReason: 'rules.json gives the 10-year term without the date it counts from; the filing date is assumed',
+      assumedAnchorReason:
+        'rules.json gives the 10-year term without the date it counts from; the filing date is assumed',
       basis: 'Trademarks Act 2019',
-      graceNote: 'grace_months=12 is the RESTORATION window for a lapsed mark; a separate late-renewal window was not sourced',
+      graceNote:
+        'grace_months=12 is the RESTORATION window for a lapsed mark; a separate late-renewal window was not sourced',
     },
     nonUse: { basis: 'Trademarks Act 2019, 3 years' },
   },
   IPOPHL: {
     holidays: WEEKEND_ROLL('IPOPHL opposition rules: next working day; pass holidays as holidays.IPOPHL'),
     oppositionBasis: 'IPOPHL opposition rules, 30 days from e-Gazette publication',
-    oppositionExtendedMax: { amount: 75, unit: 'days', how: 'one 45-day extension only (Memorandum Circular 2022-013)' },
+    oppositionExtendedMax: {
+      amount: 75,
+      unit: 'days',
+      how: 'one 45-day extension only (Memorandum Circular 2022-013)',
+    },
     renewal: {
       anchor: 'registered',
-      assumedAnchorReason: 'rules.json gives the 10-year term without the date it counts from; the registration date is assumed',
+      assumedAnchorReason:
+        'rules.json gives the 10-year term without the date it counts from; the registration date is assumed',
       basis: 'IP Code',
       windowOpensMonthsBefore: 6,
     },
     useDeclarations: [
-      { event: 'filed', opensAfterMonths: null, closesAfterMonths: 36, rule: 'Declaration of Actual Use within 3 years from the filing date', supports: ['notes'] },
-      { event: 'registered', opensAfterMonths: 60, closesAfterMonths: 72, rule: 'Declaration of Actual Use within 1 year from the 5th anniversary of registration', supports: ['notes'] },
+      {
+        event: 'filed',
+        opensAfterMonths: null,
+        closesAfterMonths: 36,
+        rule: 'Declaration of Actual Use within 3 years from the filing date',
+        supports: ['notes'],
+      },
+      {
+        event: 'registered',
+        opensAfterMonths: 60,
+        closesAfterMonths: 72,
+        rule: 'Declaration of Actual Use within 1 year from the 5th anniversary of registration',
+        supports: ['notes'],
+      },
     ],
     nonUse: { basis: 'IP Code, 3 consecutive years' },
   },
@@ -182,7 +265,10 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     holidays: UNVERIFIED,
     oppositionBasis: 'Trademark Act B.E. 2534 s.35 as amended 2016',
     renewal: { anchor: 'filed', basis: 'Trademark Act B.E. 2534, 10 years from filing' },
-    nonUse: { basis: 'Trademark Act B.E. 2534', caveat: 'the 3-year figure comes from a 2007 source, before the 2016 amendment' },
+    nonUse: {
+      basis: 'Trademark Act B.E. 2534',
+      caveat: 'the 3-year figure comes from a 2007 source, before the 2016 amendment',
+    },
   },
   NOIP: {
     holidays: UNVERIFIED,
@@ -193,7 +279,11 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
   SAIP: {
     holidays: UNVERIFIED,
     oppositionBasis: 'GCC Trademark Law, 60 days from the last Official Gazette publication',
-    renewal: { anchor: 'filed', basis: 'GCC Trademark Law, 10 Hijri years from filing', hijriApproximationMonths: 9 * 12 + 8 },
+    renewal: {
+      anchor: 'filed',
+      basis: 'GCC Trademark Law, 10 Hijri years from filing',
+      hijriApproximationMonths: 9 * 12 + 8,
+    },
     nonUse: { basis: 'GCC Trademark Law, 5 consecutive years' },
   },
   'AE-MOE': {
@@ -206,14 +296,19 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     holidays: UNVERIFIED,
     oppositionBasis: 'TMA 1995 s.52; TMR r.5.6',
     renewal: { anchor: 'filed', basis: 'TMA 1995 s.79' },
-    nonUse: { extraMonths: 1, basis: 'TMA 1995 s.92(4)(b): 3 years ending 1 month before the removal application', caveat: 'marks filed before 24 Feb 2019 have an initial 5-year grace from filing' },
+    nonUse: {
+      extraMonths: 1,
+      basis: 'TMA 1995 s.92(4)(b): 3 years ending 1 month before the removal application',
+      caveat: 'marks filed before 24 Feb 2019 have an initial 5-year grace from filing',
+    },
   },
   CIPO: {
     holidays: UNVERIFIED,
     oppositionBasis: 'Trademarks Act, 2 months after advertisement in the Trademarks Journal',
     renewal: {
       anchor: 'registered',
-      assumedAnchorReason: 'rules.json gives the 10-year term without the date it counts from; the registration date is assumed',
+      assumedAnchorReason:
+        'rules.json gives the 10-year term without the date it counts from; the registration date is assumed',
       basis: 'Trademarks Act s.46',
       windowOpensMonthsBefore: 6,
     },
@@ -224,7 +319,8 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     oppositionBasis: 'Industrial Property Law No. 6769',
     renewal: {
       anchor: 'filed',
-      assumedAnchorReason: 'rules.json gives the 10-year term without the date it counts from; the filing date is assumed',
+      assumedAnchorReason:
+        'rules.json gives the 10-year term without the date it counts from; the filing date is assumed',
       basis: 'Industrial Property Law No. 6769',
       windowOpensMonthsBefore: 6,
     },
@@ -232,6 +328,6 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
   },
   WIPO: {
     holidays: WEEKEND_ROLL('Common Regulations rule on periods (International Bureau closed days)'),
-    oppositionBasis: 'set by each designated office: use that office\'s code',
+    oppositionBasis: "set by each designated office: use that office's code",
   },
 };

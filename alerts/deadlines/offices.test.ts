@@ -23,9 +23,14 @@ describe('office codes and rules', () => {
 
   it('keeps the numbers of rules.json as written (USPTO row)', () => {
     const uspto = officeRule('US');
-    expect([uspto.opposition_days_or_months, uspto.unit, uspto.priority_months, uspto.renewal_years, uspto.grace_months, uspto.non_use_years]).toEqual([
-      30, 'days', 6, 10, 6, 3,
-    ]);
+    expect([
+      uspto.opposition_days_or_months,
+      uspto.unit,
+      uspto.priority_months,
+      uspto.renewal_years,
+      uspto.grace_months,
+      uspto.non_use_years,
+    ]).toEqual([30, 'days', 6, 10, 6, 3]);
   });
 
   it('README.md holds the office table as generated from the rules', () => {

@@ -5,16 +5,53 @@ import type { OfficeRuleData } from './rules-schema.ts';
 
 /** Canonical office codes used across Markhound (Filing.office, alerts, CLI). */
 export const OFFICE_CODES = [
-  'USPTO', 'EUIPO', 'UKIPO', 'CNIPA', 'JPO', 'KIPO', 'DJKI', 'INPI-BR', 'IMPI', 'IPINDIA', 'IPOS',
-  'MYIPO', 'IPOPHL', 'DIP', 'NOIP', 'SAIP', 'AE-MOE', 'IPAUSTRALIA', 'CIPO', 'TURKPATENT', 'WIPO',
+  'USPTO',
+  'EUIPO',
+  'UKIPO',
+  'CNIPA',
+  'JPO',
+  'KIPO',
+  'DJKI',
+  'INPI-BR',
+  'IMPI',
+  'IPINDIA',
+  'IPOS',
+  'MYIPO',
+  'IPOPHL',
+  'DIP',
+  'NOIP',
+  'SAIP',
+  'AE-MOE',
+  'IPAUSTRALIA',
+  'CIPO',
+  'TURKPATENT',
+  'WIPO',
 ] as const;
 export type OfficeCode = (typeof OFFICE_CODES)[number];
 
 /** rules.json names offices by free text ("KIPO (MOIP)"); its `country` column is the stable key. */
 const CODE_BY_RULES_COUNTRY: Record<string, OfficeCode> = {
-  US: 'USPTO', EU: 'EUIPO', GB: 'UKIPO', CN: 'CNIPA', JP: 'JPO', KR: 'KIPO', ID: 'DJKI', BR: 'INPI-BR',
-  MX: 'IMPI', IN: 'IPINDIA', SG: 'IPOS', MY: 'MYIPO', PH: 'IPOPHL', TH: 'DIP', VN: 'NOIP', SA: 'SAIP',
-  AE: 'AE-MOE', AU: 'IPAUSTRALIA', CA: 'CIPO', TR: 'TURKPATENT', INT: 'WIPO',
+  US: 'USPTO',
+  EU: 'EUIPO',
+  GB: 'UKIPO',
+  CN: 'CNIPA',
+  JP: 'JPO',
+  KR: 'KIPO',
+  ID: 'DJKI',
+  BR: 'INPI-BR',
+  MX: 'IMPI',
+  IN: 'IPINDIA',
+  SG: 'IPOS',
+  MY: 'MYIPO',
+  PH: 'IPOPHL',
+  TH: 'DIP',
+  VN: 'NOIP',
+  SA: 'SAIP',
+  AE: 'AE-MOE',
+  AU: 'IPAUSTRALIA',
+  CA: 'CIPO',
+  TR: 'TURKPATENT',
+  INT: 'WIPO',
 };
 
 /** Other spellings registries use: WIPO ST.3 codes (EM, WO), UK for GB, the office's new name. */
@@ -41,7 +78,8 @@ function loadRules(): ReadonlyMap<OfficeCode, OfficeRule> {
   const byCode = new Map<OfficeCode, OfficeRule>();
   for (const row of file.rules) {
     const code = CODE_BY_RULES_COUNTRY[row.country];
-    if (!code) throw new Error(`rules.json: office "${row.office}" has country "${row.country}" with no office code`);
+    if (!code)
+      throw new Error(`rules.json: office "${row.office}" has country "${row.country}" with no office code`);
     byCode.set(code, { ...row, code });
   }
   const missing = OFFICE_CODES.filter((code) => !byCode.has(code));

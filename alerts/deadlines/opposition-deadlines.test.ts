@@ -40,7 +40,9 @@ describe('USPTO opposition: 30 days, 15 U.S.C. 1063(a); weekend roll by 37 CFR 2
   });
 
   it('extensions never reach beyond 180 days from publication (TBMP 207.03), rolled like any last day', () => {
-    const max = computeDeadlines({ office: 'USPTO', publishedOn: '2026-06-02' }).find((d) => d.kind === 'opposition-extended-max');
+    const max = computeDeadlines({ office: 'USPTO', publishedOn: '2026-06-02' }).find(
+      (d) => d.kind === 'opposition-extended-max',
+    );
     expect(max?.unadjustedDate).toBe('2026-11-29'); // a Sunday
     expect(max?.date).toBe('2026-11-30');
   });

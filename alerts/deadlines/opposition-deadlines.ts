@@ -23,7 +23,10 @@ export function oppositionDeadlines(ctx: OfficeContext, publishedOn: CalendarDat
   const trigger = { event: 'published' as const, date: publishedOn };
   const start = countingStart(ctx, publishedOn);
   const caveat = profile.oppositionCaveat;
-  const notes = start === publishedOn ? [] : [`Counting starts on the first business day after publication (${addDays(start, 1)}).`];
+  const notes =
+    start === publishedOn
+      ? []
+      : [`Counting starts on the first business day after publication (${addDays(start, 1)}).`];
   const deadlines = [
     actByDeadline(ctx, {
       kind: 'opposition',

@@ -24,7 +24,10 @@ describe('reminderSchedule: 09:00 local in the organization time zone', () => {
   });
 
   it('America/Sao_Paulo has had no DST since 2019: UTC-3 all year', () => {
-    expect(fireTimes('2026-07-15', [0, 181], 'America/Sao_Paulo')).toEqual(['2026-07-15T12:00:00.000Z', '2026-01-15T12:00:00.000Z']);
+    expect(fireTimes('2026-07-15', [0, 181], 'America/Sao_Paulo')).toEqual([
+      '2026-07-15T12:00:00.000Z',
+      '2026-01-15T12:00:00.000Z',
+    ]);
   });
 
   it('an hour skipped by the spring change fires at the first instant after it', () => {
@@ -37,11 +40,16 @@ describe('reminderSchedule: 09:00 local in the organization time zone', () => {
   it('keeps the offsets given and honours another local hour', () => {
     const reminders = reminderSchedule('2026-12-01', [30, 7], 'Asia/Tokyo', 17);
     expect(reminders.map((r) => r.offsetDays)).toEqual([30, 7]);
-    expect(reminders.map((r) => r.fireAt.toISOString())).toEqual(['2026-11-01T08:00:00.000Z', '2026-11-24T08:00:00.000Z']);
+    expect(reminders.map((r) => r.fireAt.toISOString())).toEqual([
+      '2026-11-01T08:00:00.000Z',
+      '2026-11-24T08:00:00.000Z',
+    ]);
   });
 
   it('rejects an unknown time zone, a bad hour and a bad date with the value named', () => {
-    expect(() => reminderSchedule('2026-12-01', [1], 'Mars/Olympus')).toThrow(/"Mars\/Olympus" is not an IANA time zone/);
+    expect(() => reminderSchedule('2026-12-01', [1], 'Mars/Olympus')).toThrow(
+      /"Mars\/Olympus" is not an IANA time zone/,
+    );
     expect(() => reminderSchedule('2026-12-01', [1], 'UTC', 24)).toThrow(ValidationError);
     expect(() => reminderSchedule('2026-12-01', [1.5], 'UTC')).toThrow(/1.5/);
     expect(() => reminderSchedule('2026-12-32', [1], 'UTC')).toThrow(/deadlineDate "2026-12-32"/);

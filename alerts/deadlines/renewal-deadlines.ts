@@ -23,14 +23,23 @@ function dayBeforeAnniversary(start: CalendarDate, years: number): CalendarDate 
 
 function anchorNotes(renewal: RenewalProfile): { flags: string[]; notes: string[]; verified?: boolean } {
   if (!renewal.assumedAnchorReason) return { flags: [], notes: [] };
-  return { flags: [DEADLINE_FLAGS.assumedAnchor], notes: [`Assumption: ${renewal.assumedAnchorReason}.`], verified: false };
+  return {
+    flags: [DEADLINE_FLAGS.assumedAnchor],
+    notes: [`Assumption: ${renewal.assumedAnchorReason}.`],
+    verified: false,
+  };
 }
 
 type AnchorNotes = ReturnType<typeof anchorNotes>;
 type Trigger = Deadline['triggeredBy'];
 
 /** SAIP counts in Hijri years: only the rules' own Gregorian approximation is given, flagged. */
-function hijriRenewal(ctx: OfficeContext, renewal: RenewalProfile, trigger: Trigger, months: number): Deadline[] {
+function hijriRenewal(
+  ctx: OfficeContext,
+  renewal: RenewalProfile,
+  trigger: Trigger,
+  months: number,
+): Deadline[] {
   const years = Math.floor(months / 12);
   return [
     actByDeadline(ctx, {
@@ -50,7 +59,13 @@ function hijriRenewal(ctx: OfficeContext, renewal: RenewalProfile, trigger: Trig
 }
 
 /** The day the term ends, as the office counts it, and the renewal deadline on it. */
-function termEndDeadline(ctx: OfficeContext, renewal: RenewalProfile, trigger: Trigger, years: number, anchor: AnchorNotes): Deadline {
+function termEndDeadline(
+  ctx: OfficeContext,
+  renewal: RenewalProfile,
+  trigger: Trigger,
+  years: number,
+  anchor: AnchorNotes,
+): Deadline {
   const common = { kind: 'renewal' as const, trigger, verified: anchor.verified };
   if (renewal.termEnds === 'day-before-anniversary') {
     return fixedDeadline(ctx, {
@@ -59,7 +74,10 @@ function termEndDeadline(ctx: OfficeContext, renewal: RenewalProfile, trigger: T
       supports: ['renewal_years', 'notes'],
       rule: `validity ends the day before the ${years}th anniversary of ${EVENT_NOUN[trigger.event]} (${renewal.basis})`,
       flags: [...anchor.flags, DEADLINE_FLAGS.notRolled],
-      notes: [...anchor.notes, 'No holiday postponement is stated for the end of validity, so the date is not moved.'],
+      notes: [
+        ...anchor.notes,
+        'No holiday postponement is stated for the end of validity, so the date is not moved.',
+      ],
     });
   }
   return actByDeadline(ctx, {
@@ -80,7 +98,8 @@ export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadlin
   const anchorDate = renewal.anchor === 'filed' ? dates.filedOn : dates.registeredOn;
   if (!anchorDate) return [];
   const trigger = { event: renewal.anchor, date: anchorDate };
-  if (renewal.hijriApproximationMonths !== undefined) return hijriRenewal(ctx, renewal, trigger, renewal.hijriApproximationMonths);
+  if (renewal.hijriApproximationMonths !== undefined)
+    return hijriRenewal(ctx, renewal, trigger, renewal.hijriApproximationMonths);
 
   const anchor = anchorNotes(renewal);
   const termEnd = termEndDeadline(ctx, renewal, trigger, rule.renewal_years, anchor);
@@ -90,9 +109,14 @@ export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadlin
   if (renewal.windowOpensMonthsBefore !== undefined) {
     deadlines.push(
       fixedDeadline(ctx, {
-        kind: 'renewal-window-start', trigger, unadjustedDate: addMonths(endsOn, -renewal.windowOpensMonthsBefore), supports: ['renewal_years'],
+        kind: 'renewal-window-start',
+        trigger,
+        unadjustedDate: addMonths(endsOn, -renewal.windowOpensMonthsBefore),
+        supports: ['renewal_years'],
         rule: `renewal can be filed from ${describePeriod(renewal.windowOpensMonthsBefore, 'months')} before the term ends on ${endsOn} (${renewal.basis})`,
-        flags: anchor.flags, notes: anchor.notes, verified: anchor.verified,
+        flags: anchor.flags,
+        notes: anchor.notes,
+        verified: anchor.verified,
       }),
     );
   }
@@ -100,7 +124,10 @@ export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadlin
   if (rule.grace_months !== null) {
     deadlines.push(
       actByDeadline(ctx, {
-        kind: 'renewal-grace-end', trigger, unadjustedDate: addMonths(endsOn, rule.grace_months), supports: ['grace_months'],
+        kind: 'renewal-grace-end',
+        trigger,
+        unadjustedDate: addMonths(endsOn, rule.grace_months),
+        supports: ['grace_months'],
         rule: `${describePeriod(rule.grace_months, 'months')} after the term ends on ${endsOn}, with surcharge (${renewal.basis})`,
         flags: anchor.flags,
         notes: [...anchor.notes, ...(renewal.graceNote ? [renewal.graceNote] : [])],

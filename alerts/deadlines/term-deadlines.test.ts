@@ -57,14 +57,21 @@ describe('USPTO registration maintenance', () => {
   });
 
   it('lists deadlines earliest first', () => {
-    const dates = computeDeadlines({ office: 'USPTO', registeredOn: '2021-03-15', filedOn: '2019-01-10', publishedOn: '2020-06-02' }).map((d) => d.date);
+    const dates = computeDeadlines({
+      office: 'USPTO',
+      registeredOn: '2021-03-15',
+      filedOn: '2019-01-10',
+      publishedOn: '2020-06-02',
+    }).map((d) => d.date);
     expect(dates).toEqual([...dates].sort());
   });
 });
 
 describe('renewal rules that differ by office', () => {
   it('EUIPO counts the term from the filing date (EUTMR Art. 53(3))', () => {
-    const renewal = byKind(computeDeadlines({ office: 'EUIPO', filedOn: '2016-05-04', registeredOn: '2016-09-01' })).renewal;
+    const renewal = byKind(
+      computeDeadlines({ office: 'EUIPO', filedOn: '2016-05-04', registeredOn: '2016-09-01' }),
+    ).renewal;
     expect(renewal?.triggeredBy.event).toBe('filed');
     expect(renewal?.date).toBe('2026-05-04');
   });
@@ -79,10 +86,12 @@ describe('renewal rules that differ by office', () => {
   });
 
   it('CNIPA: a 29 February start ends on the last day of February', () => {
-    expect(byKind(computeDeadlines({ office: 'CNIPA', registeredOn: '2016-02-29' })).renewal?.date).toBe('2026-02-28');
+    expect(byKind(computeDeadlines({ office: 'CNIPA', registeredOn: '2016-02-29' })).renewal?.date).toBe(
+      '2026-02-28',
+    );
   });
 
-  it('SAIP: Hijri term flagged, only the rules\' Gregorian approximation (9 years 8 months), no grace date', () => {
+  it("SAIP: Hijri term flagged, only the rules' Gregorian approximation (9 years 8 months), no grace date", () => {
     const saip = computeDeadlines({ office: 'SA', filedOn: '2020-01-15' });
     const renewal = byKind(saip).renewal;
     expect(renewal?.date).toBe('2029-09-15');
@@ -107,7 +116,10 @@ describe('renewal rules that differ by office', () => {
   });
 
   it('IP India: non-use removal possible 5 years and 3 months after registration (s.47(1)(b))', () => {
-    expect(byKind(computeDeadlines({ office: 'IPINDIA', registeredOn: '2020-01-31' }))['non-use-vulnerable-from']?.date).toBe('2025-04-30');
+    expect(
+      byKind(computeDeadlines({ office: 'IPINDIA', registeredOn: '2020-01-31' }))['non-use-vulnerable-from']
+        ?.date,
+    ).toBe('2025-04-30');
   });
 });
 
@@ -128,8 +140,8 @@ describe('bad input', () => {
 
   it('a bad date or a bad holiday names the field and the value', () => {
     expect(() => computeDeadlines({ office: 'USPTO', publishedOn: '2026-02-30' })).toThrow(ValidationError);
-    expect(() => computeDeadlines({ office: 'USPTO', publishedOn: '2026-01-06', holidays: { USPTO: ['24/12/2026'] } })).toThrow(
-      /holidays.USPTO "24\/12\/2026"/,
-    );
+    expect(() =>
+      computeDeadlines({ office: 'USPTO', publishedOn: '2026-01-06', holidays: { USPTO: ['24/12/2026'] } }),
+    ).toThrow(/holidays.USPTO "24\/12\/2026"/);
   });
 });

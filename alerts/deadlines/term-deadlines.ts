@@ -21,7 +21,9 @@ export function priorityDeadline(ctx: OfficeContext, filedOn: CalendarDate): Dea
     rule: `${describePeriod(months, 'months')} after the first filing, to file elsewhere claiming its priority (Paris Convention Art. 4C)`,
     supports: ['priority_months'],
     flags: [DEADLINE_FLAGS.notRolled],
-    notes: ['If this day is a holiday or closed day at the office where the later application is filed, that office accepts it on its next working day (Art. 4C(3)); shown unmoved because that office is not known here.'],
+    notes: [
+      'If this day is a holiday or closed day at the office where the later application is filed, that office accepts it on its next working day (Art. 4C(3)); shown unmoved because that office is not known here.',
+    ],
   });
 }
 
@@ -35,13 +37,37 @@ export function useDeclarationDeadlines(ctx: OfficeContext, dates: EventDates): 
     const trigger = { event: window.event, date: anchorDate };
     const supports = window.supports;
     if (window.opensAfterMonths !== null) {
-      deadlines.push(fixedDeadline(ctx, { kind: 'declaration-of-use-window-start', trigger, unadjustedDate: addMonths(anchorDate, window.opensAfterMonths), rule: window.rule, supports }));
+      deadlines.push(
+        fixedDeadline(ctx, {
+          kind: 'declaration-of-use-window-start',
+          trigger,
+          unadjustedDate: addMonths(anchorDate, window.opensAfterMonths),
+          rule: window.rule,
+          supports,
+        }),
+      );
     }
-    deadlines.push(actByDeadline(ctx, { kind: 'declaration-of-use-window-end', trigger, unadjustedDate: addMonths(anchorDate, window.closesAfterMonths), rule: window.rule, supports }));
+    deadlines.push(
+      actByDeadline(ctx, {
+        kind: 'declaration-of-use-window-end',
+        trigger,
+        unadjustedDate: addMonths(anchorDate, window.closesAfterMonths),
+        rule: window.rule,
+        supports,
+      }),
+    );
     if (window.graceMonths !== undefined) {
       const months = window.closesAfterMonths + window.graceMonths;
       const rule = `${describePeriod(window.graceMonths, 'months')} grace after the window closes, with surcharge`;
-      deadlines.push(actByDeadline(ctx, { kind: 'declaration-of-use-grace-end', trigger, unadjustedDate: addMonths(anchorDate, months), rule, supports: [...supports, 'grace_months'] }));
+      deadlines.push(
+        actByDeadline(ctx, {
+          kind: 'declaration-of-use-grace-end',
+          trigger,
+          unadjustedDate: addMonths(anchorDate, months),
+          rule,
+          supports: [...supports, 'grace_months'],
+        }),
+      );
     }
   }
   return deadlines;

@@ -6,8 +6,17 @@ import { usFederalHolidays } from './us-federal-holidays.ts';
 describe('US Federal holidays (5 U.S.C. 6103, in-lieu days per the rules CORRECTION)', () => {
   it('2026: July 4 is a Saturday, so Friday July 3 is the holiday', () => {
     expect(usFederalHolidays(2026)).toEqual([
-      '2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03',
-      '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25',
+      '2026-01-01',
+      '2026-01-19',
+      '2026-02-16',
+      '2026-05-25',
+      '2026-06-19',
+      '2026-07-03',
+      '2026-09-07',
+      '2026-10-12',
+      '2026-11-11',
+      '2026-11-26',
+      '2026-12-25',
     ]);
   });
 
@@ -30,7 +39,10 @@ describe('US Federal holidays (5 U.S.C. 6103, in-lieu days per the rules CORRECT
     expect(usFederalHolidays(2025)).toContain('2025-01-20'); // also MLK Day that year
     expect(usFederalHolidays(2013)).toContain('2013-01-21'); // Jan 20, 2013 was a Sunday
     // Jan 20, 2029 is a Saturday: 6103(c) gives no in-lieu day, so January holds only New Year and MLK.
-    expect(usFederalHolidays(2029).filter((day) => day.startsWith('2029-01-'))).toEqual(['2029-01-01', '2029-01-15']);
+    expect(usFederalHolidays(2029).filter((day) => day.startsWith('2029-01-'))).toEqual([
+      '2029-01-01',
+      '2029-01-15',
+    ]);
     expect(usFederalHolidays(2026)).not.toContain('2026-01-20');
     expect(usFederalHolidays(2020)).not.toContain('2020-06-19');
   });

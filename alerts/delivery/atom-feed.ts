@@ -15,7 +15,8 @@ export interface AtomFeedInput {
 export function alertSummary(alert: FeedAlert): string {
   const lines = [`Severity: ${alert.severity}. Source: ${alert.source}. Status: ${alert.status}.`];
   if (alert.reasons.length > 0) lines.push(`Reasons: ${alert.reasons.join('; ')}`);
-  if (alert.deadline) lines.push(`Deadline: ${alert.deadline}${alert.deadlineInfo ? ` (${alert.deadlineInfo.rule})` : ''}`);
+  if (alert.deadline)
+    lines.push(`Deadline: ${alert.deadline}${alert.deadlineInfo ? ` (${alert.deadlineInfo.rule})` : ''}`);
   return lines.join('\n');
 }
 

@@ -32,21 +32,40 @@ type Claimed = typeof webhookDeliveries.$inferSelect;
  * Takes due deliveries (pending and due, or `sending` with an expired lease: its worker died) with
  * FOR UPDATE SKIP LOCKED, so several workers share the work without taking the same row, and leases them.
  */
-export async function claimDueDeliveries(db: Database, now: Date, leaseMs: number, limit: number): Promise<Claimed[]> {
+export async function claimDueDeliveries(
+  db: Database,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<Claimed[]> {
   const d = webhookDeliveries;
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: d.id })
       .from(d)
-      .where(or(and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now)), and(eq(d.status, 'sending'), lte(d.leaseExpiresAt, now))))
+      .where(
+        or(
+          and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now)),
+          and(eq(d.status, 'sending'), lte(d.leaseExpiresAt, now)),
+        ),
+      )
       .orderBy(d.nextAttemptAt)
       .limit(limit)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
     return tx
       .update(d)
-      .set({ status: 'sending', leaseExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${d.attempts} + 1` })
-      .where(inArray(d.id, due.map((row) => row.id)))
+      .set({
+        status: 'sending',
+        leaseExpiresAt: new Date(now.getTime() + leaseMs),
+        attempts: sql`${d.attempts} + 1`,
+      })
+      .where(
+        inArray(
+          d.id,
+          due.map((row) => row.id),
+        ),
+      )
       .returning();
   });
 }
@@ -70,8 +89,15 @@ interface Outcome {
   nextAttemptAt: Date | null;
 }
 
-async function attemptDelivery(deps: DispatchDeps, options: WebhookDispatchOptions, delivery: Claimed): Promise<void> {
-  const [endpoint] = await deps.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, delivery.endpointId));
+async function attemptDelivery(
+  deps: DispatchDeps,
+  options: WebhookDispatchOptions,
+  delivery: Claimed,
+): Promise<void> {
+  const [endpoint] = await deps.db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, delivery.endpointId));
   const [event] = await deps.db.select().from(tables.events).where(eq(tables.events.id, delivery.eventId));
   if (!endpoint || !event) return; // deleted meanwhile; the cascade removes the delivery
   const body = webhookPayload(event);
@@ -89,24 +115,67 @@ async function attemptDelivery(deps: DispatchDeps, options: WebhookDispatchOptio
         'idempotency-key': delivery.id,
       },
     });
-    result = classifyStatus(delivery.attempts, response.status, parseRetryAfter(response.retryAfter, started.getTime()), started, options);
+    result = classifyStatus(
+      delivery.attempts,
+      response.status,
+      parseRetryAfter(response.retryAfter, started.getTime()),
+      started,
+      options,
+    );
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    result = retryOrFail(delivery.attempts, error.retryable, null, error.message, undefined, started, options);
+    result = retryOrFail(
+      delivery.attempts,
+      error.retryable,
+      null,
+      error.message,
+      undefined,
+      started,
+      options,
+    );
   }
   await record(deps.db, delivery, result, started, Math.round(performance.now() - startedMs));
-  const fields = { deliveryId: delivery.id, endpointId: endpoint.id, url: redactUrl(endpoint.url), attempt: delivery.attempts, ...result };
+  const fields = {
+    deliveryId: delivery.id,
+    endpointId: endpoint.id,
+    url: redactUrl(endpoint.url),
+    attempt: delivery.attempts,
+    ...result,
+  };
   if (result.outcome === 'succeeded') deps.log.info('webhook delivered', fields);
   else deps.log.warn('webhook delivery attempt failed', fields);
 }
 
-function classifyStatus(attempt: number, status: number, retryAfterMs: number | undefined, now: Date, options: WebhookDispatchOptions): Outcome {
-  if (status >= 200 && status < 300) return { outcome: 'succeeded', responseCode: status, error: null, nextAttemptAt: null };
+function classifyStatus(
+  attempt: number,
+  status: number,
+  retryAfterMs: number | undefined,
+  now: Date,
+  options: WebhookDispatchOptions,
+): Outcome {
+  if (status >= 200 && status < 300)
+    return { outcome: 'succeeded', responseCode: status, error: null, nextAttemptAt: null };
   const retryable = status >= 500 || status === 429 || status === 408;
-  return retryOrFail(attempt, retryable, status, `receiver answered HTTP ${status}`, retryAfterMs, now, options);
+  return retryOrFail(
+    attempt,
+    retryable,
+    status,
+    `receiver answered HTTP ${status}`,
+    retryAfterMs,
+    now,
+    options,
+  );
 }
 
-function retryOrFail(attempt: number, retryable: boolean, responseCode: number | null, error: string, retryAfterMs: number | undefined, now: Date, options: WebhookDispatchOptions): Outcome {
+function retryOrFail(
+  attempt: number,
+  retryable: boolean,
+  responseCode: number | null,
+  error: string,
+  retryAfterMs: number | undefined,
+  now: Date,
+  options: WebhookDispatchOptions,
+): Outcome {
   const schedule = options.schedule ?? DEFAULT_RETRY_SCHEDULE;
   if (!retryable || attempt >= schedule.maxAttempts) {
     const why = retryable ? `${error}; gave up after ${attempt} attempts` : error;
@@ -121,7 +190,13 @@ function retryOrFail(attempt: number, retryable: boolean, responseCode: number |
  * this worker still holds the lease it took (same attempt number, still `sending`): a worker that was
  * presumed dead and comes back late cannot overwrite the newer worker's result.
  */
-async function record(db: Database, delivery: Claimed, result: Outcome, startedAt: Date, durationMs: number): Promise<void> {
+async function record(
+  db: Database,
+  delivery: Claimed,
+  result: Outcome,
+  startedAt: Date,
+  durationMs: number,
+): Promise<void> {
   const d = webhookDeliveries;
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -137,6 +212,8 @@ async function record(db: Database, delivery: Claimed, result: Outcome, startedA
       .where(and(eq(d.id, delivery.id), eq(d.status, 'sending'), eq(d.attempts, delivery.attempts)))
       .returning({ id: d.id });
     if (updated.length === 0) return;
-    await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, attempt: delivery.attempts, startedAt, durationMs, ...result });
+    await tx
+      .insert(webhookAttempts)
+      .values({ deliveryId: delivery.id, attempt: delivery.attempts, startedAt, durationMs, ...result });
   });
 }

@@ -11,9 +11,13 @@ const severityLabel = (severity: string): string => severity.charAt(0).toUpperCa
 const alertUrl = (baseUrl: string, alert: FeedAlert): string => `${baseUrl}/v1/alerts/${alert.id}`;
 
 function alertLines(alert: FeedAlert, baseUrl: string): string[] {
-  const lines = [alert.title, `Severity: ${alert.severity}   Source: ${alert.source}   Score: ${alert.score.toFixed(2)}`];
+  const lines = [
+    alert.title,
+    `Severity: ${alert.severity}   Source: ${alert.source}   Score: ${alert.score.toFixed(2)}`,
+  ];
   for (const reason of alert.reasons) lines.push(`- ${reason}`);
-  if (alert.deadline) lines.push(`Deadline: ${alert.deadline}${alert.deadlineInfo ? ` (${alert.deadlineInfo.rule})` : ''}`);
+  if (alert.deadline)
+    lines.push(`Deadline: ${alert.deadline}${alert.deadlineInfo ? ` (${alert.deadlineInfo.rule})` : ''}`);
   lines.push(alertUrl(baseUrl, alert));
   return lines;
 }
@@ -30,7 +34,12 @@ export function immediateAlertMail(alert: FeedAlert, baseUrl: string): MailConte
   return { subject, text: `${lines.join('\n')}\n`, html: htmlOf(subject, [lines]) };
 }
 
-export function reminderMail(alert: FeedAlert, daysBefore: number, deadline: string, baseUrl: string): MailContent {
+export function reminderMail(
+  alert: FeedAlert,
+  daysBefore: number,
+  deadline: string,
+  baseUrl: string,
+): MailContent {
   const when = daysBefore === 0 ? 'today' : daysBefore === 1 ? 'in 1 day' : `in ${daysBefore} days`;
   const subject = `[Markhound] Deadline ${deadline} (${when}): ${alert.title}`;
   const lines = [`The deadline of this alert is ${deadline}, ${when}.`, ...alertLines(alert, baseUrl)];
@@ -40,5 +49,9 @@ export function reminderMail(alert: FeedAlert, daysBefore: number, deadline: str
 export function digestMail(alerts: FeedAlert[], localDate: string, baseUrl: string): MailContent {
   const subject = `[Markhound] Daily digest ${localDate}: ${alerts.length} new alert${alerts.length === 1 ? '' : 's'}`;
   const blocks = alerts.map((alert) => alertLines(alert, baseUrl));
-  return { subject, text: `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`, html: htmlOf(subject, blocks) };
+  return {
+    subject,
+    text: `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`,
+    html: htmlOf(subject, blocks),
+  };
 }

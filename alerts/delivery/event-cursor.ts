@@ -20,7 +20,12 @@ const DEFAULT_GAP_WAIT_MS = 10_000;
  * past it would skip that event for good. A hole that stays longer than `gapWaitMs` is a rolled-back
  * transaction (its id is never used) and is passed.
  */
-function consumable(events: EventRow[], lastEventId: number, gapSeenAt: Date | null, options: ConsumeOptions): { ready: EventRow[]; blockedSince: Date | null } {
+function consumable(
+  events: EventRow[],
+  lastEventId: number,
+  gapSeenAt: Date | null,
+  options: ConsumeOptions,
+): { ready: EventRow[]; blockedSince: Date | null } {
   let expected = lastEventId + 1;
   const ready: EventRow[] = [];
   for (const event of events) {
@@ -30,7 +35,8 @@ function consumable(events: EventRow[], lastEventId: number, gapSeenAt: Date | n
   }
   if (ready.length > 0 || events.length === 0) return { ready, blockedSince: null };
   const waited = gapSeenAt ? options.now.getTime() - gapSeenAt.getTime() : 0;
-  if (gapSeenAt && waited >= (options.gapWaitMs ?? DEFAULT_GAP_WAIT_MS)) return { ready: events, blockedSince: null };
+  if (gapSeenAt && waited >= (options.gapWaitMs ?? DEFAULT_GAP_WAIT_MS))
+    return { ready: events, blockedSince: null };
   return { ready: [], blockedSince: gapSeenAt ?? options.now };
 }
 
@@ -50,16 +56,32 @@ export async function consumeEvents(
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     await tx.insert(deliveryCursors).values({ name: channel }).onConflictDoNothing();
-    const [cursor] = await tx.select().from(deliveryCursors).where(eq(deliveryCursors.name, channel)).for('update');
+    const [cursor] = await tx
+      .select()
+      .from(deliveryCursors)
+      .where(eq(deliveryCursors.name, channel))
+      .for('update');
     const e = tables.events;
-    const events = await tx.select().from(e).where(gt(e.id, cursor!.lastEventId)).orderBy(asc(e.id)).limit(options.batchSize);
+    const events = await tx
+      .select()
+      .from(e)
+      .where(gt(e.id, cursor!.lastEventId))
+      .orderBy(asc(e.id))
+      .limit(options.batchSize);
     const { ready, blockedSince } = consumable(events, cursor!.lastEventId, cursor!.gapSeenAt, options);
     if (ready.length === 0) {
-      if (blockedSince && !cursor!.gapSeenAt) await tx.update(deliveryCursors).set({ gapSeenAt: blockedSince }).where(eq(deliveryCursors.name, channel));
+      if (blockedSince && !cursor!.gapSeenAt)
+        await tx
+          .update(deliveryCursors)
+          .set({ gapSeenAt: blockedSince })
+          .where(eq(deliveryCursors.name, channel));
       return 0;
     }
     await handle(tx, ready);
-    await tx.update(deliveryCursors).set({ lastEventId: ready.at(-1)!.id, gapSeenAt: null, updatedAt: options.now }).where(eq(deliveryCursors.name, channel));
+    await tx
+      .update(deliveryCursors)
+      .set({ lastEventId: ready.at(-1)!.id, gapSeenAt: null, updatedAt: options.now })
+      .where(eq(deliveryCursors.name, channel));
     return ready.length;
   });
 }

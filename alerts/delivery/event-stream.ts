@@ -28,15 +28,25 @@ const SCAN_IDS = 1_000;
  * whole log is scanned (other organizations' events fill the ids between this one's), and the stream
  * holds at a hole until it fills or `gapWaitMs` passes (a rolled-back insert never fills).
  */
-async function completeUpTo(db: Database, position: StreamPosition, options: NextEventsOptions): Promise<{ horizon: number; hole: StreamPosition['hole'] }> {
+async function completeUpTo(
+  db: Database,
+  position: StreamPosition,
+  options: NextEventsOptions,
+): Promise<{ horizon: number; hole: StreamPosition['hole'] }> {
   const e = tables.events;
-  const rows = await db.select({ id: e.id }).from(e).where(gt(e.id, position.afterId)).orderBy(asc(e.id)).limit(SCAN_IDS);
+  const rows = await db
+    .select({ id: e.id })
+    .from(e)
+    .where(gt(e.id, position.afterId))
+    .orderBy(asc(e.id))
+    .limit(SCAN_IDS);
   let hole = position.hole;
   let expected = position.afterId + 1;
   let horizon = position.afterId;
   for (const { id } of rows) {
     if (id !== expected) {
-      const waitedOut = hole !== null && hole.at === expected && options.nowMs - hole.sinceMs >= options.gapWaitMs;
+      const waitedOut =
+        hole !== null && hole.at === expected && options.nowMs - hole.sinceMs >= options.gapWaitMs;
       if (!waitedOut) {
         if (hole?.at !== expected) hole = { at: expected, sinceMs: options.nowMs };
         return { horizon, hole };
@@ -77,6 +87,11 @@ export async function nextOrganizationEvents(
 /** Where a new SSE client without Last-Event-ID starts: after the organization's latest event. */
 export async function latestOrganizationEventId(db: Database, organizationId: string): Promise<number> {
   const e = tables.events;
-  const [row] = await db.select({ id: e.id }).from(e).where(eq(e.organizationId, organizationId)).orderBy(desc(e.id)).limit(1);
+  const [row] = await db
+    .select({ id: e.id })
+    .from(e)
+    .where(eq(e.organizationId, organizationId))
+    .orderBy(desc(e.id))
+    .limit(1);
   return row?.id ?? 0;
 }

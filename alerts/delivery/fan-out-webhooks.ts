@@ -5,7 +5,8 @@ import { consumeEvents, type EventRow } from './event-cursor.ts';
 
 const CHANNEL = 'webhooks';
 
-const wants = (endpoint: { eventTypes: string[] }, event: EventRow): boolean => endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.type);
+const wants = (endpoint: { eventTypes: string[] }, event: EventRow): boolean =>
+  endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.type);
 
 /**
  * Turns new events into one delivery row per matching endpoint (the outbox). Unique
@@ -18,11 +19,20 @@ export async function fanOutWebhooks(db: Database, now: Date, batchSize = 500): 
   for (;;) {
     const read = await consumeEvents(db, CHANNEL, { batchSize, now }, async (tx, events) => {
       const organizationIds = [...new Set(events.map((e) => e.organizationId))];
-      const endpoints = await tx.select().from(webhookEndpoints).where(inArray(webhookEndpoints.organizationId, organizationIds));
+      const endpoints = await tx
+        .select()
+        .from(webhookEndpoints)
+        .where(inArray(webhookEndpoints.organizationId, organizationIds));
       const rows = events.flatMap((event) =>
         endpoints
           .filter((endpoint) => endpoint.organizationId === event.organizationId && wants(endpoint, event))
-          .map((endpoint) => ({ organizationId: event.organizationId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, nextAttemptAt: now })),
+          .map((endpoint) => ({
+            organizationId: event.organizationId,
+            endpointId: endpoint.id,
+            eventId: event.id,
+            eventType: event.type,
+            nextAttemptAt: now,
+          })),
       );
       if (rows.length > 0) await tx.insert(webhookDeliveries).values(rows).onConflictDoNothing();
       planned += rows.length;

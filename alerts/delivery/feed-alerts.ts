@@ -6,11 +6,20 @@ export type FeedAlert = typeof tables.alerts.$inferSelect;
 /** The organization's newest alerts (Atom feed). */
 export async function latestAlerts(db: Database, organizationId: string, limit = 50): Promise<FeedAlert[]> {
   const a = tables.alerts;
-  return db.select().from(a).where(eq(a.organizationId, organizationId)).orderBy(desc(a.updatedAt), desc(a.id)).limit(limit);
+  return db
+    .select()
+    .from(a)
+    .where(eq(a.organizationId, organizationId))
+    .orderBy(desc(a.updatedAt), desc(a.id))
+    .limit(limit);
 }
 
 /** Alerts with a deadline that still matter (not dismissed), for the calendar. */
-export async function alertsWithDeadlines(db: Database, organizationId: string, limit = 1000): Promise<FeedAlert[]> {
+export async function alertsWithDeadlines(
+  db: Database,
+  organizationId: string,
+  limit = 1000,
+): Promise<FeedAlert[]> {
   const a = tables.alerts;
   return db
     .select()

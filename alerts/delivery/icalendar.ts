@@ -33,7 +33,11 @@ export function foldLine(line: string): string {
 }
 
 const basicDate = (date: string): string => date.replaceAll('-', '');
-const basicDateTime = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const basicDateTime = (at: Date): string =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function nextDay(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
@@ -46,7 +50,8 @@ function describe(alert: FeedAlert): string {
   const lines = [alert.title, `Severity: ${alert.severity}. Status: ${alert.status}.`];
   if (info) {
     lines.push(`Rule: ${info.rule}`);
-    for (const source of info.sources) lines.push(`Source: ${source.citation}${source.url ? ` ${source.url}` : ''}`);
+    for (const source of info.sources)
+      lines.push(`Source: ${source.citation}${source.url ? ` ${source.url}` : ''}`);
     if (!info.verified) lines.push('This deadline is computed and not verified with the office: check it.');
   }
   return lines.join('\n');

@@ -15,11 +15,24 @@ export interface PlanEmailOptions {
   batchSize?: number;
 }
 
-function mailFor(event: EventRow, alert: FeedAlert, baseUrl: string): { kind: 'immediate' | 'reminder'; content: MailContent } | null {
-  if (event.type === 'alert.created' && IMMEDIATE_SEVERITIES.has(alert.severity)) return { kind: 'immediate', content: immediateAlertMail(alert, baseUrl) };
+function mailFor(
+  event: EventRow,
+  alert: FeedAlert,
+  baseUrl: string,
+): { kind: 'immediate' | 'reminder'; content: MailContent } | null {
+  if (event.type === 'alert.created' && IMMEDIATE_SEVERITIES.has(alert.severity))
+    return { kind: 'immediate', content: immediateAlertMail(alert, baseUrl) };
   if (event.type === 'deadline.reminder') {
     const days = Number(event.data.daysBefore);
-    return { kind: 'reminder', content: reminderMail(alert, Number.isInteger(days) ? days : 0, String(event.data.deadline ?? alert.deadline), baseUrl) };
+    return {
+      kind: 'reminder',
+      content: reminderMail(
+        alert,
+        Number.isInteger(days) ? days : 0,
+        String(event.data.deadline ?? alert.deadline),
+        baseUrl,
+      ),
+    };
   }
   return null;
 }
@@ -35,18 +48,42 @@ export async function planEmails(db: Database, now: Date, options: PlanEmailOpti
   let queued = 0;
   for (;;) {
     const read = await consumeEvents(db, CHANNEL, { batchSize, now }, async (tx, all) => {
-      const events = all.filter((e) => (e.type === 'alert.created' || e.type === 'deadline.reminder') && now.getTime() - e.createdAt.getTime() <= MAX_EVENT_AGE_MS);
-      const alertIds = events.map((e) => String(e.data.alertId ?? '')).filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      const events = all.filter(
+        (e) =>
+          (e.type === 'alert.created' || e.type === 'deadline.reminder') &&
+          now.getTime() - e.createdAt.getTime() <= MAX_EVENT_AGE_MS,
+      );
+      const alertIds = events
+        .map((e) => String(e.data.alertId ?? ''))
+        .filter((id) => /^[0-9a-f-]{36}$/.test(id));
       if (alertIds.length === 0) return;
       const alerts = await tx.select().from(tables.alerts).where(inArray(tables.alerts.id, alertIds));
-      const settings = await tx.select().from(notificationSettings).where(inArray(notificationSettings.organizationId, [...new Set(events.map((e) => e.organizationId))]));
+      const settings = await tx
+        .select()
+        .from(notificationSettings)
+        .where(
+          inArray(notificationSettings.organizationId, [...new Set(events.map((e) => e.organizationId))]),
+        );
       const rows = events.flatMap((event) => {
-        const alert = alerts.find((a) => a.id === event.data.alertId && a.organizationId === event.organizationId);
+        const alert = alerts.find(
+          (a) => a.id === event.data.alertId && a.organizationId === event.organizationId,
+        );
         const recipients = settings.find((s) => s.organizationId === event.organizationId)?.emails ?? [];
         const mail = alert && recipients.length > 0 ? mailFor(event, alert, options.baseUrl) : null;
         if (!mail) return [];
         const { subject, text, html } = mail.content;
-        return [{ organizationId: event.organizationId, kind: mail.kind, dedupeKey: `event:${event.id}`, recipients, subject, textBody: text, htmlBody: html, nextAttemptAt: now }];
+        return [
+          {
+            organizationId: event.organizationId,
+            kind: mail.kind,
+            dedupeKey: `event:${event.id}`,
+            recipients,
+            subject,
+            textBody: text,
+            htmlBody: html,
+            nextAttemptAt: now,
+          },
+        ];
       });
       if (rows.length > 0) await tx.insert(emailOutbox).values(rows).onConflictDoNothing();
       queued += rows.length;

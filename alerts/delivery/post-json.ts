@@ -23,18 +23,30 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
  * again. `crawler/http`'s HttpClient only GETs; this reuses its guard and error types. Redirects are
  * not followed: a webhook receiver answers, it does not send us elsewhere.
  */
-export async function postJson(guard: SsrfGuard, url: string, body: string, options: PostOptions): Promise<PostResult> {
+export async function postJson(
+  guard: SsrfGuard,
+  url: string,
+  body: string,
+  options: PostOptions,
+): Promise<PostResult> {
   const target = await guard.check(url);
   const transport = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = transport.request(target.url, {
       method: 'POST',
       host: target.hostname,
-      headers: { ...options.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        ...options.headers,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      },
       lookup: pinnedLookup(target) as never,
       agent: false,
     });
-    const timer = setTimeout(() => request.destroy(new TimeoutError(target.url, 'total', options.timeoutMs)), options.timeoutMs);
+    const timer = setTimeout(
+      () => request.destroy(new TimeoutError(target.url, 'total', options.timeoutMs)),
+      options.timeoutMs,
+    );
     request.on('response', (response) => {
       let read = 0;
       response.on('data', (chunk: Buffer) => {
@@ -44,23 +56,42 @@ export async function postJson(guard: SsrfGuard, url: string, body: string, opti
       response.on('close', () => {
         clearTimeout(timer);
         const retryAfter = response.headers['retry-after'];
-        resolve({ status: response.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
+        resolve({
+          status: response.statusCode ?? 0,
+          retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        });
       });
     });
     request.on('error', (error) => {
       clearTimeout(timer);
       if (error instanceof TimeoutError) reject(error);
-      else reject(new NetworkError(target.url, `${(error as { code?: string }).code ?? ''} ${error.message}`.trim(), true, error));
+      else
+        reject(
+          new NetworkError(
+            target.url,
+            `${(error as { code?: string }).code ?? ''} ${error.message}`.trim(),
+            true,
+            error,
+          ),
+        );
     });
     request.end(body);
   });
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /** Answers the socket's DNS lookup with the guard's approved addresses only (no second resolution). */
 function pinnedLookup(target: ApprovedTarget) {
-  return (_hostname: string, options: { all?: boolean } | number | undefined, callback: LookupCallback): void => {
+  return (
+    _hostname: string,
+    options: { all?: boolean } | number | undefined,
+    callback: LookupCallback,
+  ): void => {
     const first = target.addresses[0];
     if (!first) return callback(Object.assign(new Error('no approved address'), { code: 'ENOTFOUND' }), '');
     if (typeof options === 'object' && options?.all) callback(null, target.addresses);

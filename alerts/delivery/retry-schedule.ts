@@ -20,7 +20,12 @@ export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = {
  * `baseDelayMs` (30 s, 1 min, 2 min, ... capped at 6 h), with ±20 % jitter so endpoints that come
  * back are not hit by every retry at once; a Retry-After from the receiver wins (capped).
  */
-export function retryDelayMs(attempt: number, schedule: RetrySchedule, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  schedule: RetrySchedule,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(Math.max(retryAfterMs, 0), schedule.maxRetryAfterMs);
   const exponential = Math.min(schedule.baseDelayMs * 2 ** (attempt - 1), schedule.maxDelayMs);
   return Math.round(exponential * (0.8 + 0.4 * random()));

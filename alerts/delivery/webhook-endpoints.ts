@@ -30,7 +30,9 @@ export async function assertDeliverableUrl(guard: SsrfGuard, url: string): Promi
     await guard.check(url);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    throw new ValidationError(`webhook url ${redactUrl(url)} cannot be used: ${error.message}`, { url: redactUrl(url) });
+    throw new ValidationError(`webhook url ${redactUrl(url)} cannot be used: ${error.message}`, {
+      url: redactUrl(url),
+    });
   }
 }
 
@@ -43,17 +45,35 @@ export async function createWebhookEndpoint(
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const [endpoint] = await db
     .insert(webhookEndpoints)
-    .values({ organizationId: input.organizationId, url: input.url, secret, eventTypes: input.eventTypes, description: input.description, createdAt: now })
+    .values({
+      organizationId: input.organizationId,
+      url: input.url,
+      secret,
+      eventTypes: input.eventTypes,
+      description: input.description,
+      createdAt: now,
+    })
     .returning(publicColumns);
   return { endpoint: endpoint!, secret };
 }
 
 export async function listWebhookEndpoints(db: Database, organizationId: string): Promise<WebhookEndpoint[]> {
-  return db.select(publicColumns).from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, organizationId)).orderBy(desc(webhookEndpoints.createdAt));
+  return db
+    .select(publicColumns)
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.organizationId, organizationId))
+    .orderBy(desc(webhookEndpoints.createdAt));
 }
 
-export async function getWebhookEndpoint(db: Database, organizationId: string, id: string): Promise<WebhookEndpoint> {
-  const [row] = await db.select(publicColumns).from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, organizationId)));
+export async function getWebhookEndpoint(
+  db: Database,
+  organizationId: string,
+  id: string,
+): Promise<WebhookEndpoint> {
+  const [row] = await db
+    .select(publicColumns)
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, organizationId)));
   if (!row) throw new NotFoundError(`webhook ${id} not found in your organization`);
   return row;
 }

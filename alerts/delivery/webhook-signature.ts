@@ -18,14 +18,22 @@ export type SignatureCheck = { valid: true } | { valid: false; reason: string };
  * What a receiver does (documented in docs/webhooks.md): parse the header, recompute the HMAC over
  * the raw bytes as received, compare in constant time, and refuse timestamps outside the window.
  */
-export function verifySignature(secret: string, rawBody: string, header: string, now: Date, toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS): SignatureCheck {
+export function verifySignature(
+  secret: string,
+  rawBody: string,
+  header: string,
+  now: Date,
+  toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+): SignatureCheck {
   const parts = new Map(header.split(',').map((p) => p.trim().split('=', 2) as [string, string]));
   const t = Number(parts.get('t'));
   const v1 = parts.get('v1');
   if (!Number.isInteger(t) || !v1) return { valid: false, reason: 'header is not "t=<unix>,v1=<hex>"' };
-  if (Math.abs(now.getTime() / 1000 - t) > toleranceSeconds) return { valid: false, reason: `timestamp ${t} is outside the ${toleranceSeconds} s replay window` };
+  if (Math.abs(now.getTime() / 1000 - t) > toleranceSeconds)
+    return { valid: false, reason: `timestamp ${t} is outside the ${toleranceSeconds} s replay window` };
   const expected = Buffer.from(hmacHex(secret, t, rawBody), 'hex');
   const given = Buffer.from(v1, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { valid: false, reason: 'signature does not match the body' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { valid: false, reason: 'signature does not match the body' };
   return { valid: true };
 }

@@ -30,7 +30,15 @@ async function fireBatch(db: Database, now: Date, batchSize: number): Promise<nu
       .limit(batchSize)
       .for('update', { skipLocked: true });
     if (due.length === 0) return 0;
-    const alerts = await tx.select().from(a).where(inArray(a.id, due.map((x) => x.alertId)));
+    const alerts = await tx
+      .select()
+      .from(a)
+      .where(
+        inArray(
+          a.id,
+          due.map((x) => x.alertId),
+        ),
+      );
     for (const reminder of due) {
       const alert = alerts.find((x) => x.id === reminder.alertId);
       // Dismissed, or the deadline moved and this offset no longer fits the new date: never announce a stale date.

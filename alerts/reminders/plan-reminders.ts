@@ -33,7 +33,13 @@ export async function planReminders(db: Database, now: Date, log: Logger): Promi
   // A day of slack: a deadline "today" in a zone ahead of UTC is still a date before UTC's today.
   const earliest = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
   const candidates = await db
-    .select({ id: a.id, organizationId: a.organizationId, deadline: a.deadline, timeZone: o.timeZone, offsets: o.reminderOffsetsDays })
+    .select({
+      id: a.id,
+      organizationId: a.organizationId,
+      deadline: a.deadline,
+      timeZone: o.timeZone,
+      offsets: o.reminderOffsetsDays,
+    })
     .from(a)
     .innerJoin(o, eq(o.id, a.organizationId))
     .where(
@@ -58,17 +64,31 @@ export async function planReminders(db: Database, now: Date, log: Logger): Promi
       continue;
     }
     // Reminders for the old date that the new schedule does not re-arm must not fire.
-    await db.update(r).set({ state: 'cancelled' }).where(and(eq(r.alertId, alert.id), eq(r.state, 'pending'), ne(r.deadline, alert.deadline!)));
+    await db
+      .update(r)
+      .set({ state: 'cancelled' })
+      .where(and(eq(r.alertId, alert.id), eq(r.state, 'pending'), ne(r.deadline, alert.deadline!)));
     const rows = schedule
       .filter((reminder) => reminder.fireAt > now)
-      .map((reminder) => ({ organizationId: alert.organizationId, alertId: alert.id, offsetDays: reminder.offsetDays, deadline: alert.deadline!, fireAt: reminder.fireAt }));
+      .map((reminder) => ({
+        organizationId: alert.organizationId,
+        alertId: alert.id,
+        offsetDays: reminder.offsetDays,
+        deadline: alert.deadline!,
+        fireAt: reminder.fireAt,
+      }));
     if (rows.length === 0) continue;
     const written = await db
       .insert(r)
       .values(rows)
       .onConflictDoUpdate({
         target: [r.alertId, r.offsetDays],
-        set: { deadline: sql`excluded.deadline`, fireAt: sql`excluded.fire_at`, state: 'pending', firedAt: null },
+        set: {
+          deadline: sql`excluded.deadline`,
+          fireAt: sql`excluded.fire_at`,
+          state: 'pending',
+          firedAt: null,
+        },
         setWhere: sql`${r.deadline} <> excluded.deadline`,
       })
       .returning({ id: r.id });

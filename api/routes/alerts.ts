@@ -8,28 +8,62 @@ import { actorOf, assertRole } from '../auth.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
-import { AlertBulkUpdateSchema, AlertEventSchema, AlertSchema, AlertUpdateSchema, IdParam, alertSeverities, alertStatuses, pageOf, problemResponses } from '../schemas.ts';
+import {
+  AlertBulkUpdateSchema,
+  AlertEventSchema,
+  AlertSchema,
+  AlertUpdateSchema,
+  IdParam,
+  alertSeverities,
+  alertStatuses,
+  pageOf,
+  problemResponses,
+} from '../schemas.ts';
 import { alertOut, eventOut } from '../serialize.ts';
 
 const errors = (...statuses: number[]) => problemResponses(ProblemSchema, [401, ...statuses]);
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** Comma-separated list of allowed values, e.g. `status=new,reviewing`. */
 const csvOf = (values: readonly string[]) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values as [string, ...string[]])))
     .optional();
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date or date-time').transform((s) => new Date(s));
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date or date-time')
+  .transform((s) => new Date(s));
 
 const AlertQuery = z.object({
   brand_id: z.string().uuid().optional(),
   status: csvOf(alertStatuses).openapi({ example: 'new,reviewing' }),
   severity: csvOf(alertSeverities).openapi({ example: 'high,critical' }),
-  source: z.string().optional().transform((s) => (s ? s.split(',').map((v) => v.trim()).filter(Boolean) : undefined)).openapi({ example: 'USPTO,INPI-BR' }),
-  since: isoDate.optional().openapi({ description: 'Alerts created at or after this time', example: '2026-11-01' }),
+  source: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .openapi({ example: 'USPTO,INPI-BR' }),
+  since: isoDate
+    .optional()
+    .openapi({ description: 'Alerts created at or after this time', example: '2026-11-01' }),
   until: isoDate.optional().openapi({ description: 'Alerts created before this time' }),
   cursor: z.string().optional().openapi({ description: 'next_cursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -39,8 +73,15 @@ export function alertRoutes({ db, clock }: ApiDeps) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/alerts', tags: ['Alerts'], summary: 'The alerts feed, newest first', security,
-      request: { query: AlertQuery }, responses: { 200: json(pageOf(AlertSchema, 'AlertPage'), 'A page of alerts'), ...errors(400) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/alerts',
+      tags: ['Alerts'],
+      summary: 'The alerts feed, newest first',
+      security,
+      request: { query: AlertQuery },
+      responses: { 200: json(pageOf(AlertSchema, 'AlertPage'), 'A page of alerts'), ...errors(400) },
+    }),
     async (c) => {
       const q = c.req.valid('query');
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
@@ -58,7 +99,9 @@ export function alertRoutes({ db, clock }: ApiDeps) {
       return c.json(
         {
           data: page.items.map((i) => alertOut(i.alert, i.filing)),
-          next_cursor: page.next ? encodeCursor({ createdAt: page.next.createdAt.toISOString(), id: page.next.id }) : null,
+          next_cursor: page.next
+            ? encodeCursor({ createdAt: page.next.createdAt.toISOString(), id: page.next.id })
+            : null,
         },
         200,
       );
@@ -74,34 +117,72 @@ export function alertRoutes({ db, clock }: ApiDeps) {
       .leftJoin(f, eq(f.id, a.filingId))
       .where(and(eq(a.id, id), eq(a.organizationId, organizationId)));
     if (!row) throw new NotFoundError(`alert ${id} not found in your organization`);
-    return alertOut(row.alert, row.office && row.serialNumber ? { office: row.office, serialNumber: row.serialNumber } : null);
+    return alertOut(
+      row.alert,
+      row.office && row.serialNumber ? { office: row.office, serialNumber: row.serialNumber } : null,
+    );
   };
 
   const AlertWithEvents = AlertSchema.extend({
     events: z.array(AlertEventSchema),
-    components: z.record(z.string(), z.number().nullable()).nullable().openapi({
-      description: 'The matcher\'s component scores in [0,1] (orthographic, phonetic, visual, containment, transliteration, goods); null when the alert has no match record.',
-      example: { orthographic: 0.79, phonetic: 0.7, visual: 0.75, containment: 0.71, transliteration: null, goods: 1 },
-    }),
+    components: z
+      .record(z.string(), z.number().nullable())
+      .nullable()
+      .openapi({
+        description:
+          "The matcher's component scores in [0,1] (orthographic, phonetic, visual, containment, transliteration, goods); null when the alert has no match record.",
+        example: {
+          orthographic: 0.79,
+          phonetic: 0.7,
+          visual: 0.75,
+          containment: 0.71,
+          transliteration: null,
+          goods: 1,
+        },
+      }),
   }).openapi('AlertWithEvents');
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/alerts/{id}', tags: ['Alerts'], summary: 'An alert with its history', security,
-      request: { params: IdParam }, responses: { 200: json(AlertWithEvents, 'Alert'), ...errors(400, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/alerts/{id}',
+      tags: ['Alerts'],
+      summary: 'An alert with its history',
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(AlertWithEvents, 'Alert'), ...errors(400, 404) },
+    }),
     async (c) => {
       const alert = await loadAlert(c.var.auth.organizationId, c.req.valid('param').id);
       const e = tables.alertEvents;
       const events = await db.select().from(e).where(eq(e.alertId, alert.id)).orderBy(asc(e.id));
-      const [row] = await db.select({ matchId: tables.alerts.matchId }).from(tables.alerts).where(eq(tables.alerts.id, alert.id));
-      const [match] = row?.matchId ? await db.select({ components: tables.matches.components }).from(tables.matches).where(eq(tables.matches.id, row.matchId)) : [];
+      const [row] = await db
+        .select({ matchId: tables.alerts.matchId })
+        .from(tables.alerts)
+        .where(eq(tables.alerts.id, alert.id));
+      const [match] = row?.matchId
+        ? await db
+            .select({ components: tables.matches.components })
+            .from(tables.matches)
+            .where(eq(tables.matches.id, row.matchId))
+        : [];
       return c.json({ ...alert, events: events.map(eventOut), components: match?.components ?? null }, 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/v1/alerts/{id}', tags: ['Alerts'], summary: 'Triage an alert: status, assignee, note (each recorded as an event)', security,
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AlertUpdateSchema } } } },
-      responses: { 200: json(AlertSchema, 'Updated'), ...errors(400, 403, 404) } }),
+    createRoute({
+      method: 'patch',
+      path: '/v1/alerts/{id}',
+      tags: ['Alerts'],
+      summary: 'Triage an alert: status, assignee, note (each recorded as an event)',
+      security,
+      request: {
+        params: IdParam,
+        body: { required: true, content: { 'application/json': { schema: AlertUpdateSchema } } },
+      },
+      responses: { 200: json(AlertSchema, 'Updated'), ...errors(400, 403, 404) },
+    }),
     async (c) => {
       assertRole(c.var.auth, 'editor');
       const body = c.req.valid('json');
@@ -127,9 +208,20 @@ export function alertRoutes({ db, clock }: ApiDeps) {
     .openapi('AlertBulkResult');
 
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/alerts/bulk', tags: ['Alerts'], summary: 'Triage many alerts at once (each change is recorded as an event on each alert)', security,
-      request: { body: { required: true, content: { 'application/json': { schema: AlertBulkUpdateSchema } } } },
-      responses: { 200: json(BulkResult, 'Which alerts changed; ids not in your organization are listed as not found'), ...errors(400, 403) } }),
+    createRoute({
+      method: 'post',
+      path: '/v1/alerts/bulk',
+      tags: ['Alerts'],
+      summary: 'Triage many alerts at once (each change is recorded as an event on each alert)',
+      security,
+      request: {
+        body: { required: true, content: { 'application/json': { schema: AlertBulkUpdateSchema } } },
+      },
+      responses: {
+        200: json(BulkResult, 'Which alerts changed; ids not in your organization are listed as not found'),
+        ...errors(400, 403),
+      },
+    }),
     async (c) => {
       assertRole(c.var.auth, 'editor');
       const body = c.req.valid('json');

@@ -1,13 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { JobQueue } from '../../app/job-queue.ts';
-import { findPack, MAX_ALERTS_PER_PACK, packZip, requestEvidencePack, type PackRow } from '../../evidence/index.ts';
+import {
+  findPack,
+  MAX_ALERTS_PER_PACK,
+  packZip,
+  requestEvidencePack,
+  type PackRow,
+} from '../../evidence/index.ts';
 import { actorOf, assertRole } from '../auth.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
 import { IdParam, problemResponses } from '../schemas.ts';
 
 const errors = (...statuses: number[]) => problemResponses(ProblemSchema, [401, ...statuses]);
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const PackRequestSchema = z
   .object({ alert_ids: z.array(z.string().uuid()).min(1).max(MAX_ALERTS_PER_PACK) })
@@ -31,9 +40,18 @@ const PackSchema = z
   })
   .openapi('EvidencePack', {
     example: {
-      id: '0b6f3c4e-1d2a-4f5b-9c8d-7e6f5a4b3c2d', state: 'running', progress_pct: 35, step: 'collecting alert 2 of 4', errors: [],
-      alert_ids: ['6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10'], zip_sha256: null, zip_size_bytes: null, manifest_sha256: null, download_url: null,
-      created_at: '2026-11-22T09:00:00.000Z', finished_at: null,
+      id: '0b6f3c4e-1d2a-4f5b-9c8d-7e6f5a4b3c2d',
+      state: 'running',
+      progress_pct: 35,
+      step: 'collecting alert 2 of 4',
+      errors: [],
+      alert_ids: ['6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10'],
+      zip_sha256: null,
+      zip_size_bytes: null,
+      manifest_sha256: null,
+      download_url: null,
+      created_at: '2026-11-22T09:00:00.000Z',
+      finished_at: null,
     },
   });
 
@@ -57,34 +75,65 @@ export function evidencePackRoutes({ db, queue }: ApiDeps & { queue: Pick<JobQue
   const app = newRouter();
 
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/evidence-packs', tags: ['Evidence'], summary: 'Build an evidence pack for some of your alerts (runs as a job)', security,
+    createRoute({
+      method: 'post',
+      path: '/v1/evidence-packs',
+      tags: ['Evidence'],
+      summary: 'Build an evidence pack for some of your alerts (runs as a job)',
+      security,
       request: { body: { required: true, content: { 'application/json': { schema: PackRequestSchema } } } },
-      responses: { 202: json(PackSchema, 'Accepted: follow progress at GET /v1/evidence-packs/{id}'), ...errors(400, 403, 404) } }),
+      responses: {
+        202: json(PackSchema, 'Accepted: follow progress at GET /v1/evidence-packs/{id}'),
+        ...errors(400, 403, 404),
+      },
+    }),
     async (c) => {
       assertRole(c.var.auth, 'editor');
       const body = c.req.valid('json');
-      const row = await requestEvidencePack({ db, queue }, { organizationId: c.var.auth.organizationId, alertIds: body.alert_ids, actor: actorOf(c.var.auth) });
+      const row = await requestEvidencePack(
+        { db, queue },
+        { organizationId: c.var.auth.organizationId, alertIds: body.alert_ids, actor: actorOf(c.var.auth) },
+      );
       c.header('Location', `/v1/evidence-packs/${row.id}`);
       return c.json(packOut(row), 202);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/evidence-packs/{id}', tags: ['Evidence'], summary: 'State, progress and errors of an evidence pack', security,
-      request: { params: IdParam }, responses: { 200: json(PackSchema, 'Evidence pack'), ...errors(400, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/evidence-packs/{id}',
+      tags: ['Evidence'],
+      summary: 'State, progress and errors of an evidence pack',
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(PackSchema, 'Evidence pack'), ...errors(400, 404) },
+    }),
     async (c) => c.json(packOut(await findPack(db, c.var.auth.organizationId, c.req.valid('param').id)), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/evidence-packs/{id}/download', tags: ['Evidence'], summary: 'The ZIP of a finished evidence pack', security,
+    createRoute({
+      method: 'get',
+      path: '/v1/evidence-packs/{id}/download',
+      tags: ['Evidence'],
+      summary: 'The ZIP of a finished evidence pack',
+      security,
       request: { params: IdParam },
-      responses: { 200: { description: 'The pack', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(400, 404, 409) } }),
+      responses: {
+        200: {
+          description: 'The pack',
+          content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errors(400, 404, 409),
+      },
+    }),
     async (c) => {
       const { row, zip } = await packZip(db, c.var.auth.organizationId, c.req.valid('param').id);
       return c.body(new Uint8Array(zip), 200, {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="evidence-pack-${row.id}.zip"`,
-        'Digest': `sha-256=${Buffer.from(row.zipSha256 ?? '', 'hex').toString('base64')}`,
+        Digest: `sha-256=${Buffer.from(row.zipSha256 ?? '', 'hex').toString('base64')}`,
       });
     },
   );

@@ -8,29 +8,63 @@ import { AlertSchema, FilingSchema, problemResponses } from '../schemas.ts';
 import { alertOut, filingOut } from '../serialize.ts';
 
 const FilingParams = z.object({
-  office: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/).openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
-  serial: z.string().min(1).max(40).openapi({ param: { name: 'serial', in: 'path' }, example: '76044902' }),
+  office: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/)
+    .openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
+  serial: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: 'serial', in: 'path' }, example: '76044902' }),
 });
 
 export function filingRoutes({ db }: ApiDeps) {
   const app = newRouter();
   const FilingWithAlerts = FilingSchema.extend({
-    alerts: z.array(AlertSchema).openapi({ description: "Your organization's alerts about this filing (never another organization's)." }),
+    alerts: z.array(AlertSchema).openapi({
+      description: "Your organization's alerts about this filing (never another organization's).",
+    }),
   }).openapi('FilingWithAlerts');
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/filings/{office}/{serial}', tags: ['Filings'],
-      summary: 'A filing from the ingested register (public office data) with your alerts about it', security,
+    createRoute({
+      method: 'get',
+      path: '/v1/filings/{office}/{serial}',
+      tags: ['Filings'],
+      summary: 'A filing from the ingested register (public office data) with your alerts about it',
+      security,
       request: { params: FilingParams },
-      responses: { 200: { description: 'Filing', content: { 'application/json': { schema: FilingWithAlerts } } }, ...problemResponses(ProblemSchema, [400, 401, 404]) } }),
+      responses: {
+        200: { description: 'Filing', content: { 'application/json': { schema: FilingWithAlerts } } },
+        ...problemResponses(ProblemSchema, [400, 401, 404]),
+      },
+    }),
     async (c) => {
       const { office, serial } = c.req.valid('param');
       const f = tables.filings;
-      const [filing] = await db.select().from(f).where(and(eq(f.office, office.toUpperCase()), eq(f.serialNumber, serial)));
-      if (!filing) throw new NotFoundError(`no filing ${serial} from office ${office.toUpperCase()} has been ingested; check the office code and serial number, or run a sync of that office`);
+      const [filing] = await db
+        .select()
+        .from(f)
+        .where(and(eq(f.office, office.toUpperCase()), eq(f.serialNumber, serial)));
+      if (!filing)
+        throw new NotFoundError(
+          `no filing ${serial} from office ${office.toUpperCase()} has been ingested; check the office code and serial number, or run a sync of that office`,
+        );
       const a = tables.alerts;
-      const alerts = await db.select().from(a).where(and(eq(a.filingId, filing.id), eq(a.organizationId, c.var.auth.organizationId)));
-      return c.json({ ...filingOut(filing), alerts: alerts.map((row) => alertOut(row, { office: filing.office, serialNumber: filing.serialNumber })) }, 200);
+      const alerts = await db
+        .select()
+        .from(a)
+        .where(and(eq(a.filingId, filing.id), eq(a.organizationId, c.var.auth.organizationId)));
+      return c.json(
+        {
+          ...filingOut(filing),
+          alerts: alerts.map((row) =>
+            alertOut(row, { office: filing.office, serialNumber: filing.serialNumber }),
+          ),
+        },
+        200,
+      );
     },
   );
   return app;

@@ -18,20 +18,45 @@ export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 const LOGO_LIMITS = { ...DEFAULT_LOGO_LIMITS, maxBytes: MAX_LOGO_BYTES };
 const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml', 'image/gif'];
 /** The stored mime type comes from what sharp read, not from what the client declared. */
-const MIME_OF_FORMAT: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', svg: 'image/svg+xml', gif: 'image/gif' };
+const MIME_OF_FORMAT: Record<string, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  gif: 'image/gif',
+};
 
 const errors = (...statuses: number[]) => problemResponses(ProblemSchema, [401, ...statuses]);
-const imageContent = Object.fromEntries(ACCEPTED_TYPES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }]));
+const imageContent = Object.fromEntries(
+  ACCEPTED_TYPES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }]),
+);
 const FilingParams = z.object({
-  office: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/).openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
-  serial: z.string().min(1).max(40).openapi({ param: { name: 'serial', in: 'path' }, example: '76044902' }),
+  office: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/)
+    .openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
+  serial: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: 'serial', in: 'path' }, example: '76044902' }),
 });
 const MarkWithLogoSchema = MarkSchema.extend({
-  logo_sha256: z.string().nullable().openapi({ description: 'sha256 of the uploaded logo; fetch it from GET /v1/marks/{id}/logo' }),
+  logo_sha256: z
+    .string()
+    .nullable()
+    .openapi({ description: 'sha256 of the uploaded logo; fetch it from GET /v1/marks/{id}/logo' }),
 }).openapi('MarkWithLogo');
 const LogoComparisonSchema = z
-  .object({ similarity: z.number(), distance: z.number(), mirrored: z.boolean(), reasons: z.array(z.string()) })
-  .openapi('LogoComparison', { example: { similarity: 0.93, distance: 2, mirrored: false, reasons: ['logo matches (distance 2 of 64)'] } });
+  .object({
+    similarity: z.number(),
+    distance: z.number(),
+    mirrored: z.boolean(),
+    reasons: z.array(z.string()),
+  })
+  .openapi('LogoComparison', {
+    example: { similarity: 0.93, distance: 2, mirrored: false, reasons: ['logo matches (distance 2 of 64)'] },
+  });
 
 type MarkRow = typeof tables.marks.$inferSelect;
 const markWithLogo = (mark: MarkRow) => ({ ...markOut(mark), logo_sha256: mark.logoSha256 ?? null });
@@ -46,13 +71,17 @@ export function imageResponse(c: Context, image: { bytes: Buffer; mimeType: stri
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, max-age=300',
   };
-  if (image.mimeType === 'image/svg+xml') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'";
+  if (image.mimeType === 'image/svg+xml')
+    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'";
   return c.body(new Uint8Array(image.bytes), 200, headers);
 }
 
 async function findMark(db: Database, organizationId: string, id: string): Promise<MarkRow> {
   const m = tables.marks;
-  const [mark] = await db.select().from(m).where(and(eq(m.id, id), eq(m.organizationId, organizationId)));
+  const [mark] = await db
+    .select()
+    .from(m)
+    .where(and(eq(m.id, id), eq(m.organizationId, organizationId)));
   if (!mark) throw new NotFoundError(`mark ${id} not found in your organization`);
   return mark;
 }
@@ -67,19 +96,39 @@ async function storedImage(db: Database, sha256: string | null | undefined, what
 async function readUpload(c: Context): Promise<{ bytes: Buffer; mimeType: string } | Response> {
   const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.includes(declared)) {
-    return problemResponse(c, 415, 'unsupported_media_type', `logo Content-Type "${declared || 'none'}" is not accepted; send the raw image as one of ${ACCEPTED_TYPES.join(', ')}`);
+    return problemResponse(
+      c,
+      415,
+      'unsupported_media_type',
+      `logo Content-Type "${declared || 'none'}" is not accepted; send the raw image as one of ${ACCEPTED_TYPES.join(', ')}`,
+    );
   }
   const bytes = Buffer.from(await c.req.arrayBuffer());
-  if (bytes.length === 0) return problemResponse(c, 400, 'empty_body', 'the logo body is empty; send the image bytes as the request body');
-  if (bytes.length > MAX_LOGO_BYTES) return problemResponse(c, 413, 'payload_too_large', `logo is ${bytes.length} bytes, over the limit of ${MAX_LOGO_BYTES} bytes (5 MB); shrink the image`);
+  if (bytes.length === 0)
+    return problemResponse(
+      c,
+      400,
+      'empty_body',
+      'the logo body is empty; send the image bytes as the request body',
+    );
+  if (bytes.length > MAX_LOGO_BYTES)
+    return problemResponse(
+      c,
+      413,
+      'payload_too_large',
+      `logo is ${bytes.length} bytes, over the limit of ${MAX_LOGO_BYTES} bytes (5 MB); shrink the image`,
+    );
   try {
     const normalized = await normalizeLogo(bytes, LOGO_LIMITS);
     return { bytes, mimeType: MIME_OF_FORMAT[normalized.source.format] ?? declared };
   } catch (error) {
     if (!(error instanceof InputFormatError)) throw error;
     // Over a size limit (a decompression bomb) is a real image we refuse; anything else is not an image.
-    const overLimit = error.details !== undefined && ('maxPixels' in error.details || 'maxBytes' in error.details);
-    return overLimit ? problemResponse(c, 422, 'logo_too_large', error.message) : problemResponse(c, 400, 'not_an_image', error.message);
+    const overLimit =
+      error.details !== undefined && ('maxPixels' in error.details || 'maxBytes' in error.details);
+    return overLimit
+      ? problemResponse(c, 422, 'logo_too_large', error.message)
+      : problemResponse(c, 400, 'not_an_image', error.message);
   }
 }
 
@@ -87,15 +136,36 @@ export function logoRoutes({ db }: ApiDeps) {
   const app = newRouter();
   const m = tables.marks;
   // Stops reading an oversized upload early instead of buffering it (createApi's /v1 limit may be lower).
-  app.use('/v1/marks/:id/logo', bodyLimit({
-    maxSize: MAX_LOGO_BYTES,
-    onError: (c) => problemResponse(c, 413, 'payload_too_large', `logo over the limit of ${MAX_LOGO_BYTES} bytes (5 MB); shrink the image`),
-  }));
+  app.use(
+    '/v1/marks/:id/logo',
+    bodyLimit({
+      maxSize: MAX_LOGO_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          413,
+          'payload_too_large',
+          `logo over the limit of ${MAX_LOGO_BYTES} bytes (5 MB); shrink the image`,
+        ),
+    }),
+  );
 
   app.openapi(
-    createRoute({ method: 'put', path: '/v1/marks/{id}/logo', tags: ['Marks'], summary: "Upload a mark's logo (raw image body, max 5 MB)", security,
+    createRoute({
+      method: 'put',
+      path: '/v1/marks/{id}/logo',
+      tags: ['Marks'],
+      summary: "Upload a mark's logo (raw image body, max 5 MB)",
+      security,
       request: { params: IdParam, body: { required: true, content: imageContent } },
-      responses: { 200: { description: 'The mark with its logo', content: { 'application/json': { schema: MarkWithLogoSchema } } }, ...errors(400, 403, 404, 413, 415, 422) } }),
+      responses: {
+        200: {
+          description: 'The mark with its logo',
+          content: { 'application/json': { schema: MarkWithLogoSchema } },
+        },
+        ...errors(400, 403, 404, 413, 415, 422),
+      },
+    }),
     async (c) => {
       assertRole(c.var.auth, 'editor');
       const mark = await findMark(db, c.var.auth.organizationId, c.req.valid('param').id);
@@ -104,7 +174,11 @@ export function logoRoutes({ db }: ApiDeps) {
       const row = await db.transaction(async (tx) => {
         // putBlob takes the database type; a transaction offers the same query API.
         const ref = await putBlob(tx as unknown as Database, upload.bytes, upload.mimeType);
-        const [updated] = await tx.update(m).set({ logoSha256: ref.sha256, updatedAt: new Date() }).where(eq(m.id, mark.id)).returning();
+        const [updated] = await tx
+          .update(m)
+          .set({ logoSha256: ref.sha256, updatedAt: new Date() })
+          .where(eq(m.id, mark.id))
+          .returning();
         return updated!;
       });
       return c.json(markWithLogo(row), 200);
@@ -112,19 +186,43 @@ export function logoRoutes({ db }: ApiDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/v1/marks/{id}/logo', tags: ['Marks'], summary: "Remove a mark's logo", security,
-      request: { params: IdParam }, responses: { 200: { description: 'The mark without a logo', content: { 'application/json': { schema: MarkWithLogoSchema } } }, ...errors(400, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/v1/marks/{id}/logo',
+      tags: ['Marks'],
+      summary: "Remove a mark's logo",
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'The mark without a logo',
+          content: { 'application/json': { schema: MarkWithLogoSchema } },
+        },
+        ...errors(400, 403, 404),
+      },
+    }),
     async (c) => {
       assertRole(c.var.auth, 'editor');
       const mark = await findMark(db, c.var.auth.organizationId, c.req.valid('param').id);
-      const [row] = await db.update(m).set({ logoSha256: null, updatedAt: new Date() }).where(eq(m.id, mark.id)).returning();
+      const [row] = await db
+        .update(m)
+        .set({ logoSha256: null, updatedAt: new Date() })
+        .where(eq(m.id, mark.id))
+        .returning();
       return c.json(markWithLogo(row!), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/marks/{id}/logo', tags: ['Marks'], summary: "A mark's logo image", security,
-      request: { params: IdParam }, responses: { 200: { description: 'The image bytes', content: imageContent }, ...errors(400, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/marks/{id}/logo',
+      tags: ['Marks'],
+      summary: "A mark's logo image",
+      security,
+      request: { params: IdParam },
+      responses: { 200: { description: 'The image bytes', content: imageContent }, ...errors(400, 404) },
+    }),
     async (c) => {
       const mark = await findMark(db, c.var.auth.organizationId, c.req.valid('param').id);
       return imageResponse(c, await storedImage(db, mark.logoSha256, `mark ${mark.id}`)) as never;
@@ -132,25 +230,50 @@ export function logoRoutes({ db }: ApiDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/filings/{office}/{serial}/image', tags: ['Filings'], summary: "A filing's mark image (public office data)", security,
-      request: { params: FilingParams }, responses: { 200: { description: 'The image bytes', content: imageContent }, ...errors(400, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/filings/{office}/{serial}/image',
+      tags: ['Filings'],
+      summary: "A filing's mark image (public office data)",
+      security,
+      request: { params: FilingParams },
+      responses: { 200: { description: 'The image bytes', content: imageContent }, ...errors(400, 404) },
+    }),
     async (c) => {
       const { office, serial } = c.req.valid('param');
       const filing = await findFiling(db, office.toUpperCase(), serial);
-      return imageResponse(c, await storedImage(db, filing?.markImage?.sha256, `filing ${office.toUpperCase()} ${serial}`)) as never;
+      return imageResponse(
+        c,
+        await storedImage(db, filing?.markImage?.sha256, `filing ${office.toUpperCase()} ${serial}`),
+      ) as never;
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/alerts/{id}/logo-comparison', tags: ['Alerts'], summary: "The watched mark's logo compared with the found mark's image", security,
-      request: { params: IdParam }, responses: { 200: { description: 'Comparison', content: { 'application/json': { schema: LogoComparisonSchema } } }, ...errors(400, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/alerts/{id}/logo-comparison',
+      tags: ['Alerts'],
+      summary: "The watched mark's logo compared with the found mark's image",
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Comparison', content: { 'application/json': { schema: LogoComparisonSchema } } },
+        ...errors(400, 404),
+      },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       const a = tables.alerts;
-      const [alert] = await db.select().from(a).where(and(eq(a.id, id), eq(a.organizationId, c.var.auth.organizationId)));
+      const [alert] = await db
+        .select()
+        .from(a)
+        .where(and(eq(a.id, id), eq(a.organizationId, c.var.auth.organizationId)));
       if (!alert) throw new NotFoundError(`alert ${id} not found in your organization`);
       const mark = alert.markId ? await findMark(db, alert.organizationId, alert.markId) : null;
-      const [filing] = alert.filingId ? await db.select().from(tables.filings).where(eq(tables.filings.id, alert.filingId)) : [];
+      const [filing] = alert.filingId
+        ? await db.select().from(tables.filings).where(eq(tables.filings.id, alert.filingId))
+        : [];
       const ours = await storedImage(db, mark?.logoSha256, `the watched mark of alert ${id}`);
       const theirs = await storedImage(db, filing?.markImage?.sha256, `the found mark of alert ${id}`);
       return c.json(compareLogos(await hashLogo(ours.bytes), await hashLogo(theirs.bytes)), 200);
@@ -162,7 +285,13 @@ export function logoRoutes({ db }: ApiDeps) {
 
 async function findFiling(db: Database, office: string, serial: string) {
   const f = tables.filings;
-  const [filing] = await db.select().from(f).where(and(eq(f.office, office), eq(f.serialNumber, serial)));
-  if (!filing) throw new NotFoundError(`no filing ${serial} from office ${office} has been ingested; check the office code and serial number`);
+  const [filing] = await db
+    .select()
+    .from(f)
+    .where(and(eq(f.office, office), eq(f.serialNumber, serial)));
+  if (!filing)
+    throw new NotFoundError(
+      `no filing ${serial} from office ${office} has been ingested; check the office code and serial number`,
+    );
   return filing;
 }

@@ -13,7 +13,9 @@ const MatchRequest = z
     b: markText.openapi({ description: 'The mark to compare with it' }),
     classes_a: classes.optional(),
     classes_b: classes.optional(),
-    threshold: z.number().min(0).max(1).optional().openapi({ description: 'Score at or above which `similar` is true; the calibrated default if absent' }),
+    threshold: z.number().min(0).max(1).optional().openapi({
+      description: 'Score at or above which `similar` is true; the calibrated default if absent',
+    }),
   })
   .strict()
   .openapi('MatchRequest', { example: { a: 'NIKE', b: 'NYKE SPORT', classes_a: [25], classes_b: [25, 18] } });
@@ -30,11 +32,26 @@ export const MatchComponentsSchema = z
   .openapi('MatchComponents');
 
 const MatchResponse = z
-  .object({ score: z.number(), similar: z.boolean(), threshold: z.number(), components: MatchComponentsSchema, reasons: z.array(z.string()) })
+  .object({
+    score: z.number(),
+    similar: z.boolean(),
+    threshold: z.number(),
+    components: MatchComponentsSchema,
+    reasons: z.array(z.string()),
+  })
   .openapi('MatchResult', {
     example: {
-      score: 0.93, similar: true, threshold: 0.5,
-      components: { orthographic: 0.8, phonetic: 1, visual: 0.75, containment: 0, transliteration: null, goods: 1 },
+      score: 0.93,
+      similar: true,
+      threshold: 0.5,
+      components: {
+        orthographic: 0.8,
+        phonetic: 1,
+        visual: 0.75,
+        containment: 0,
+        transliteration: null,
+        goods: 1,
+      },
       reasons: ['NYKE sounds like NIKE', 'both cover class 25'],
     },
   });
@@ -43,9 +60,18 @@ const MatchResponse = z
 export function matchRoutes(_deps: ApiDeps) {
   const app = newRouter();
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/match', tags: ['Clearance'], summary: 'How confusable two marks are, with reasons', security,
+    createRoute({
+      method: 'post',
+      path: '/v1/match',
+      tags: ['Clearance'],
+      summary: 'How confusable two marks are, with reasons',
+      security,
       request: { body: { required: true, content: { 'application/json': { schema: MatchRequest } } } },
-      responses: { 200: { description: 'The comparison', content: { 'application/json': { schema: MatchResponse } } }, ...problemResponses(ProblemSchema, [400, 401]) } }),
+      responses: {
+        200: { description: 'The comparison', content: { 'application/json': { schema: MatchResponse } } },
+        ...problemResponses(ProblemSchema, [400, 401]),
+      },
+    }),
     (c) => {
       const q = c.req.valid('json');
       const result = compareMarks(

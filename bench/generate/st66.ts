@@ -13,7 +13,6 @@ export interface GenerateSt66Options {
   seed?: number;
 }
 
-
 const STARTS = [
   'Nord',
   'Sol',

@@ -25,7 +25,6 @@ function* fileChunks(records: number, random: Random): Generator<string> {
   yield fileTail;
 }
 
-
 type Random = () => number;
 const pickOne = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;

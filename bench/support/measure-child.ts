@@ -60,7 +60,8 @@ async function tokenize(path: string): Promise<number> {
   parser.on('closetag', () => undefined);
   parser.on('text', () => undefined);
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of createReadStream(path)) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+  for await (const chunk of createReadStream(path))
+    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
   parser.write(decoder.decode());
   parser.close();
   return elements;
@@ -69,7 +70,9 @@ async function tokenize(path: string): Promise<number> {
 async function recordTrees(recordElement: string, path: string): Promise<number> {
   let records = 0;
   // Batches, as the adapters read them (one async hop per file chunk, not per record).
-  for await (const batch of streamXmlRecordBatches(createReadStream(path), { recordElements: [recordElement] })) {
+  for await (const batch of streamXmlRecordBatches(createReadStream(path), {
+    recordElements: [recordElement],
+  })) {
     for (const event of batch) if (event.kind === 'record') records += 1;
   }
   return records;
@@ -174,14 +177,27 @@ async function measure(args: string[]): Promise<Measurement | PairedMeasurement>
     const dbh = await createDb(isUrl ? { databaseUrl: target, dataDir: ':memory:' } : { dataDir: target });
     try {
       const adapter = adapterById(format);
-      const { result: summary, ...time } = await timed(() => ingestFile({ ctx: { db: dbh.db }, input: { path, adapter, batchSize } }));
+      const { result: summary, ...time } = await timed(() =>
+        ingestFile({ ctx: { db: dbh.db }, input: { path, adapter, batchSize } }),
+      );
       const bytes = (await stat(path)).size;
-      return { mode, bytes, records: summary.recordsRead, ...time, inserted: summary.inserted, skipped: summary.skipped, batchSize, error: summary.error };
+      return {
+        mode,
+        bytes,
+        records: summary.recordsRead,
+        ...time,
+        inserted: summary.inserted,
+        skipped: summary.skipped,
+        batchSize,
+        error: summary.error,
+      };
     } finally {
       await dbh.close();
     }
   }
-  throw new Error(`measure-child: bad arguments "${args.join(' ')}"; see the usage at the top of bench/support/measure-child.ts`);
+  throw new Error(
+    `measure-child: bad arguments "${args.join(' ')}"; see the usage at the top of bench/support/measure-child.ts`,
+  );
 }
 
 process.stdout.write(JSON.stringify(await measure(process.argv.slice(2))) + '\n');

@@ -29,7 +29,11 @@ export function startRssSampler(intervalMs = 50): RssSampler {
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);
       // resourceUsage().maxRSS is in kilobytes.
-      return { rssBeforeMb: toMb(before), peakRssMb: toMb(peak), maxRssMb: toMb(process.resourceUsage().maxRSS * 1024) };
+      return {
+        rssBeforeMb: toMb(before),
+        peakRssMb: toMb(peak),
+        maxRssMb: toMb(process.resourceUsage().maxRSS * 1024),
+      };
     },
   };
 }

@@ -23,6 +23,8 @@ export async function measureInChild(args: string[]): Promise<Measurement | Pair
     return JSON.parse(last) as Measurement | PairedMeasurement;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`measurement "${args.join(' ')}" failed: ${(error as Error).message}\n${stderr}`, { cause: error });
+    throw new Error(`measurement "${args.join(' ')}" failed: ${(error as Error).message}\n${stderr}`, {
+      cause: error,
+    });
   }
 }

@@ -17,7 +17,12 @@ describe('markhound deadlines', () => {
   it('prints every deadline as JSON with its rule and sources', async () => {
     const result = await runDeadlines({ office: 'USPTO', published: '2026-10-27', filed: '2025-08-31' });
     expect(result.exitCode).toBe(0);
-    const deadlines = JSON.parse(result.stdout) as { kind: string; date: string; rule: string; sources: { citation: string }[] }[];
+    const deadlines = JSON.parse(result.stdout) as {
+      kind: string;
+      date: string;
+      rule: string;
+      sources: { citation: string }[];
+    }[];
     expect(deadlines.map((d) => [d.kind, d.date])).toEqual([
       ['priority', '2026-02-28'],
       ['opposition', '2026-11-27'], // 30 days end on Thanksgiving, 37 CFR 2.196
@@ -36,7 +41,11 @@ describe('markhound deadlines', () => {
 
   it('a bad date exits 2 naming the value and the format', async () => {
     const result = await runDeadlines({ office: 'EUIPO', published: '2026-02-30' });
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: expect.stringMatching(/--published "2026-02-30".*YYYY-MM-DD/) });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/--published "2026-02-30".*YYYY-MM-DD/),
+    });
   });
 
   it('an unknown office exits 2 listing the known codes', async () => {
@@ -48,11 +57,18 @@ describe('markhound deadlines', () => {
   it('a holidays file with an unknown office or a bad shape exits 2', async () => {
     const unknown = join(dir, 'unknown.json');
     await writeFile(unknown, JSON.stringify({ USPTOO: ['2026-12-24'] }));
-    expect((await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: unknown })).stderr).toMatch(/"USPTOO"/);
+    expect(
+      (await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: unknown })).stderr,
+    ).toMatch(/"USPTOO"/);
     const badShape = join(dir, 'bad.json');
     await writeFile(badShape, JSON.stringify(['2026-12-24']));
-    expect((await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: badShape })).exitCode).toBe(2);
-    expect((await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: join(dir, 'missing.json') })).stderr).toMatch(/cannot be read/);
+    expect(
+      (await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: badShape })).exitCode,
+    ).toBe(2);
+    expect(
+      (await runDeadlines({ office: 'USPTO', published: '2026-01-06', holidays: join(dir, 'missing.json') }))
+        .stderr,
+    ).toMatch(/cannot be read/);
   });
 
   it('asks for at least one date', async () => {
@@ -65,7 +81,9 @@ describe('markhound deadlines', () => {
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      await program.parseAsync(['deadlines', '--office', 'BR', '--published', '2026-11-17'], { from: 'user' });
+      await program.parseAsync(['deadlines', '--office', 'BR', '--published', '2026-11-17'], {
+        from: 'user',
+      });
       expect(JSON.parse(String(stdout.mock.calls[0]?.[0]))[0].date).toBe('2027-01-18');
       await program.parseAsync(['deadlines', '--office', 'BR', '--published', 'tomorrow'], { from: 'user' });
       expect(process.exitCode).toBe(2);

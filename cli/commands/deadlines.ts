@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError, InputFormatError } from '../../core/index.ts';
-import { OFFICE_CODES, computeDeadlines, officeCodeFor, parseCalendarDate } from '../../alerts/deadlines/index.ts';
+import {
+  OFFICE_CODES,
+  computeDeadlines,
+  officeCodeFor,
+  parseCalendarDate,
+} from '../../alerts/deadlines/index.ts';
 import type { HolidayCalendar } from '../../alerts/deadlines/index.ts';
 
 /** Options as commander hands them over (`--published` -> `published`). */
@@ -31,17 +36,26 @@ async function readHolidaysFile(path: string): Promise<HolidayCalendar> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputFormatError(`holidays file "${path}" cannot be read (${(error as Error).message}): give the path of a JSON file`, { path });
+    throw new InputFormatError(
+      `holidays file "${path}" cannot be read (${(error as Error).message}): give the path of a JSON file`,
+      { path },
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new InputFormatError(`holidays file "${path}" is not JSON: write an object such as {"USPTO": ["2026-12-24"]}`, { path });
+    throw new InputFormatError(
+      `holidays file "${path}" is not JSON: write an object such as {"USPTO": ["2026-12-24"]}`,
+      { path },
+    );
   }
   const result = holidaysFileSchema.safeParse(parsed);
   if (!result.success) {
-    throw new InputFormatError(`holidays file "${path}" must map office codes to lists of YYYY-MM-DD dates, e.g. {"USPTO": ["2026-12-24"]}`, { path });
+    throw new InputFormatError(
+      `holidays file "${path}" must map office codes to lists of YYYY-MM-DD dates, e.g. {"USPTO": ["2026-12-24"]}`,
+      { path },
+    );
   }
   for (const key of Object.keys(result.data)) officeCodeFor(key); // an unknown office key is a typo: say so
   return result.data;
@@ -56,7 +70,12 @@ function optionDate(value: string | undefined, flag: string): string | undefined
 export async function runDeadlines(options: DeadlinesOptions): Promise<CommandResult> {
   try {
     if (!options.published && !options.filed && !options.registered) {
-      return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: 'markhound deadlines: give at least one of --published, --filed or --registered (YYYY-MM-DD)\n' };
+      return {
+        exitCode: EXIT_BAD_INPUT,
+        stdout: '',
+        stderr:
+          'markhound deadlines: give at least one of --published, --filed or --registered (YYYY-MM-DD)\n',
+      };
     }
     const office = officeCodeFor(options.office);
     const holidays = options.holidays ? await readHolidaysFile(options.holidays) : undefined;
@@ -69,7 +88,8 @@ export async function runDeadlines(options: DeadlinesOptions): Promise<CommandRe
     });
     return { exitCode: 0, stdout: `${JSON.stringify(deadlines, null, 2)}\n`, stderr: '' };
   } catch (error) {
-    if (error instanceof DomainError) return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: `markhound deadlines: ${error.message}\n` };
+    if (error instanceof DomainError)
+      return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: `markhound deadlines: ${error.message}\n` };
     throw error;
   }
 }
@@ -77,7 +97,9 @@ export async function runDeadlines(options: DeadlinesOptions): Promise<CommandRe
 export function registerDeadlinesCommand(program: Command): void {
   program
     .command('deadlines')
-    .description('print the opposition, priority, renewal and use deadlines that follow from a mark\'s dates, with the rule and source of each')
+    .description(
+      "print the opposition, priority, renewal and use deadlines that follow from a mark's dates, with the rule and source of each",
+    )
     .requiredOption('--office <code>', `office code or ISO country: ${OFFICE_CODES.join(', ')}`)
     .option('--published <date>', 'publication date that opens opposition (YYYY-MM-DD)')
     .option('--filed <date>', 'filing date (YYYY-MM-DD)')

@@ -25,16 +25,23 @@ const processIo: ExtractIo = {
 export function registerExtractCommand(program: Command, io: ExtractIo = processIo): void {
   program
     .command('extract')
-    .description('show what a saved marketplace page yields: page kind, site, market and listings as JSON lines')
+    .description(
+      'show what a saved marketplace page yields: page kind, site, market and listings as JSON lines',
+    )
     .argument('<page>', 'saved HTML page')
     .option('--url <url>', 'URL the page was fetched from (recognises site and market)')
-    .option('--content-type <contentType>', 'HTTP Content-Type header the page was served with (for its charset)')
+    .option(
+      '--content-type <contentType>',
+      'HTTP Content-Type header the page was served with (for its charset)',
+    )
     .action((page: string, options: { url?: string; contentType?: string }) => {
       let html: Buffer;
       try {
         html = readFileSync(page);
       } catch (error) {
-        io.err(`extract: cannot read ${page}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; give the path of a saved HTML file`);
+        io.err(
+          `extract: cannot read ${page}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; give the path of a saved HTML file`,
+        );
         io.setExitCode(2);
         return;
       }

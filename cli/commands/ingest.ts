@@ -11,16 +11,35 @@ export interface IngestAndScreenResult extends IngestSummary {
 }
 
 /** Ingests one file and screens what it changed against every watched mark, inline. */
-export async function ingestAndScreen(ctx: AppContext, format: string, path: string, options: { quiet?: boolean } = {}): Promise<IngestAndScreenResult> {
+export async function ingestAndScreen(
+  ctx: AppContext,
+  format: string,
+  path: string,
+  options: { quiet?: boolean } = {},
+): Promise<IngestAndScreenResult> {
   const adapter = format === 'auto' ? await detectFormat(path) : adapterById(format);
   const progress = options.quiet ? null : progressReporter(`ingest ${adapter.id} ${path}`);
-  const screening: ScreenSummary = { filingsScreened: 0, candidatePairs: 0, matches: 0, alertsCreated: 0, alertsUpdated: 0, organizationsAlerted: [] };
+  const screening: ScreenSummary = {
+    filingsScreened: 0,
+    candidatePairs: 0,
+    matches: 0,
+    alertsCreated: 0,
+    alertsUpdated: 0,
+    organizationsAlerted: [],
+  };
   const summary = await ingestFile({
     ctx,
     input: {
       path,
       adapter,
-      onProgress: (p) => progress?.update({ read: p.recordsRead, inserted: p.inserted, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped }),
+      onProgress: (p) =>
+        progress?.update({
+          read: p.recordsRead,
+          inserted: p.inserted,
+          updated: p.updated,
+          unchanged: p.unchanged,
+          skipped: p.skipped,
+        }),
       onChanged: async (filingIds) => {
         const s = await screenFilings({ ctx, input: { filingIds } });
         screening.filingsScreened += s.filingsScreened;
@@ -28,7 +47,9 @@ export async function ingestAndScreen(ctx: AppContext, format: string, path: str
         screening.matches += s.matches;
         screening.alertsCreated += s.alertsCreated;
         screening.alertsUpdated += s.alertsUpdated;
-        screening.organizationsAlerted = [...new Set([...screening.organizationsAlerted, ...s.organizationsAlerted])];
+        screening.organizationsAlerted = [
+          ...new Set([...screening.organizationsAlerted, ...s.organizationsAlerted]),
+        ];
       },
     },
   });
@@ -41,8 +62,13 @@ export async function ingestAndScreen(ctx: AppContext, format: string, path: str
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
-    .description('ingest office files into the register and raise alerts for watched marks (progress on stderr, summary as JSON on stdout)')
-    .argument('<format>', 'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris) or "auto" to detect')
+    .description(
+      'ingest office files into the register and raise alerts for watched marks (progress on stderr, summary as JSON on stdout)',
+    )
+    .argument(
+      '<format>',
+      'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris) or "auto" to detect',
+    )
     .argument('<files...>', 'files to ingest')
     .action(async (format: string, files: string[]) => {
       let failed = false;
@@ -51,7 +77,10 @@ export function registerIngestCommand(program: Command): void {
           try {
             const result = await ingestAndScreen(ctx, format, file);
             const { skips, ...rest } = result;
-            process.stdout.write(JSON.stringify({ ...rest, skips: skips.slice(0, 20), skipsShown: Math.min(20, skips.length) }) + '\n');
+            process.stdout.write(
+              JSON.stringify({ ...rest, skips: skips.slice(0, 20), skipsShown: Math.min(20, skips.length) }) +
+                '\n',
+            );
             if (result.error) {
               failed = true;
               process.stderr.write(`error in ${file}: ${result.error}\n`);

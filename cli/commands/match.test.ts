@@ -9,16 +9,30 @@ async function runLines(lines: string[]): Promise<unknown[]> {
   const chunks: string[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
   await runMatchJsonl(input, output);
-  return chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  return chunks
+    .join('')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as unknown);
 }
 
 describe('markhound match --jsonl', () => {
   it('writes one result per pair, in order, and an error line for a malformed one', async () => {
-    const out = await runLines(['{"a": "NIKE", "b": "NAIKI"}', 'not json', '{"a": "NIKE"}', '{"a": "NIKE", "b": "ORACLE", "classes_a": [25], "classes_b": [9]}']);
+    const out = await runLines([
+      '{"a": "NIKE", "b": "NAIKI"}',
+      'not json',
+      '{"a": "NIKE"}',
+      '{"a": "NIKE", "b": "ORACLE", "classes_a": [25], "classes_b": [9]}',
+    ]);
     expect(out).toHaveLength(4);
-    expect(out[0]).toMatchObject({ similar: true, reasons: expect.arrayContaining(['sounds alike: NAIKI ~ NIKE, both encode NK']) });
+    expect(out[0]).toMatchObject({
+      similar: true,
+      reasons: expect.arrayContaining(['sounds alike: NAIKI ~ NIKE, both encode NK']),
+    });
     expect(out[1]).toMatchObject({ error: expect.stringMatching(/^line 2: /) });
-    expect(out[2]).toMatchObject({ error: expect.stringMatching(/^line 3: "a" and "b" must both be strings/) });
+    expect(out[2]).toMatchObject({
+      error: expect.stringMatching(/^line 3: "a" and "b" must both be strings/),
+    });
     expect(out[3]).toMatchObject({ similar: false, components: { goods: 0 } });
   });
 });
@@ -28,7 +42,17 @@ describe('markhound match A B', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const program = new Command().exitOverride();
     registerMatchCommand(program);
-    await program.parseAsync(['node', 'markhound', 'match', 'NIKE', 'NAIKI', '--classes-a', '25', '--classes-b', '18']);
+    await program.parseAsync([
+      'node',
+      'markhound',
+      'match',
+      'NIKE',
+      'NAIKI',
+      '--classes-a',
+      '25',
+      '--classes-b',
+      '18',
+    ]);
     const text = String(log.mock.calls[0]?.[0]);
     expect(text).toContain('→ SIMILAR');
     expect(text).toContain('classes 25 and 18 are related (clothing and leather goods)');
@@ -40,6 +64,8 @@ describe('markhound match A B', () => {
   it('rejects a threshold outside [0, 1] with a message naming the value', async () => {
     const program = new Command().exitOverride();
     registerMatchCommand(program);
-    await expect(program.parseAsync(['node', 'markhound', 'match', 'A', 'B', '--threshold', '7'])).rejects.toThrow('--threshold: "7" is not a number between 0 and 1');
+    await expect(
+      program.parseAsync(['node', 'markhound', 'match', 'A', 'B', '--threshold', '7']),
+    ).rejects.toThrow('--threshold: "7" is not a number between 0 and 1');
   });
 });

@@ -1,7 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { comparePrepared, compareMarks, prepareMark, type MatchResult, type PreparedMark } from '../../matcher/index.ts';
+import {
+  comparePrepared,
+  compareMarks,
+  prepareMark,
+  type MatchResult,
+  type PreparedMark,
+} from '../../matcher/index.ts';
 
 interface MatchOptions {
   classesA?: string[];
@@ -15,37 +21,51 @@ function parseClasses(values: readonly string[] | undefined, flag: string): numb
   if (!values || values.length === 0) return undefined;
   const classes = values.flatMap((v) => v.split(',')).map((v) => Number(v.trim()));
   const bad = classes.find((c) => !Number.isInteger(c) || c < 1 || c > 45);
-  if (bad !== undefined) throw new Error(`${flag}: "${values.join(' ')}" is not a list of Nice classes; give numbers from 1 to 45, e.g. ${flag} 25 18`);
+  if (bad !== undefined)
+    throw new Error(
+      `${flag}: "${values.join(' ')}" is not a list of Nice classes; give numbers from 1 to 45, e.g. ${flag} 25 18`,
+    );
   return classes;
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const threshold = Number(value);
-  if (!(threshold >= 0 && threshold <= 1)) throw new Error(`--threshold: "${value}" is not a number between 0 and 1; e.g. --threshold 0.6`);
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new Error(`--threshold: "${value}" is not a number between 0 and 1; e.g. --threshold 0.6`);
   return threshold;
 }
 
 function readableResult(a: string, b: string, result: MatchResult): string {
   const decision = result.similar ? 'SIMILAR' : 'not similar';
-  const lines = [`${b} vs ${a}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`];
+  const lines = [
+    `${b} vs ${a}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`,
+  ];
   for (const reason of result.reasons) lines.push(`  - ${reason}`);
   return lines.join('\n');
 }
 
 function numberList(value: unknown, field: string): number[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((c) => Number.isInteger(c))) throw new Error(`"${field}" must be an array of class numbers, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value) || !value.every((c) => Number.isInteger(c)))
+    throw new Error(`"${field}" must be an array of class numbers, got ${JSON.stringify(value)}`);
   return value as number[];
 }
 
 /** One JSON line in, one JSON line out; errors become {"error": "line N: ..."}. */
-function matchLine(line: string, lineNumber: number, threshold: number | undefined, cache: Map<string, PreparedMark>): string {
+function matchLine(
+  line: string,
+  lineNumber: number,
+  threshold: number | undefined,
+  cache: Map<string, PreparedMark>,
+): string {
   try {
     const input: unknown = JSON.parse(line);
-    if (typeof input !== 'object' || input === null) throw new Error('expected an object like {"a": "NIKE", "b": "NAIKI"}');
+    if (typeof input !== 'object' || input === null)
+      throw new Error('expected an object like {"a": "NIKE", "b": "NAIKI"}');
     const { a, b, classes_a, classes_b } = input as Record<string, unknown>;
-    if (typeof a !== 'string' || typeof b !== 'string') throw new Error('"a" and "b" must both be strings (the two marks)');
+    if (typeof a !== 'string' || typeof b !== 'string')
+      throw new Error('"a" and "b" must both be strings (the two marks)');
     const classesA = numberList(classes_a, 'classes_a');
     const classesB = numberList(classes_b, 'classes_b');
     // Screening files repeat the watched mark on every line: prepare it once.
@@ -56,15 +76,30 @@ function matchLine(line: string, lineNumber: number, threshold: number | undefin
       watched = prepareMark(a, classesA);
       cache.set(key, watched);
     }
-    const result = comparePrepared(watched, prepareMark(b, classesB), threshold === undefined ? {} : { threshold });
-    return JSON.stringify({ score: result.score, similar: result.similar, components: result.components, reasons: result.reasons });
+    const result = comparePrepared(
+      watched,
+      prepareMark(b, classesB),
+      threshold === undefined ? {} : { threshold },
+    );
+    return JSON.stringify({
+      score: result.score,
+      similar: result.similar,
+      components: result.components,
+      reasons: result.reasons,
+    });
   } catch (error) {
-    return JSON.stringify({ error: `line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}` });
+    return JSON.stringify({
+      error: `line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }
 
 /** Streams JSON lines of pairs from input to results on output, in order. Blank lines are skipped. */
-export async function runMatchJsonl(input: Readable, output: Writable, options: { threshold?: number } = {}): Promise<{ lines: number; errors: number }> {
+export async function runMatchJsonl(
+  input: Readable,
+  output: Writable,
+  options: { threshold?: number } = {},
+): Promise<{ lines: number; errors: number }> {
   const cache = new Map<string, PreparedMark>();
   let lines = 0;
   let errors = 0;
@@ -74,7 +109,8 @@ export async function runMatchJsonl(input: Readable, output: Writable, options: 
     if (line.trim() === '') continue;
     const out = matchLine(line, lines, options.threshold, cache);
     if (out.startsWith('{"error"')) errors++;
-    if (!output.write(`${out}\n`)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    if (!output.write(`${out}\n`))
+      await new Promise<void>((resolve) => output.once('drain', () => resolve()));
   }
   return { lines, errors };
 }
@@ -96,8 +132,15 @@ export function registerMatchCommand(program: Command): void {
         await runMatchJsonl(process.stdin, process.stdout, threshold === undefined ? {} : { threshold });
         return;
       }
-      if (a === undefined || b === undefined) throw new Error('match: give two marks, e.g. markhound match "NIKE" "NAIKI", or use --jsonl with pairs on stdin');
-      const result = compareMarks({ text: a, classes: parseClasses(options.classesA, '--classes-a') }, { text: b, classes: parseClasses(options.classesB, '--classes-b') }, threshold === undefined ? {} : { threshold });
+      if (a === undefined || b === undefined)
+        throw new Error(
+          'match: give two marks, e.g. markhound match "NIKE" "NAIKI", or use --jsonl with pairs on stdin',
+        );
+      const result = compareMarks(
+        { text: a, classes: parseClasses(options.classesA, '--classes-a') },
+        { text: b, classes: parseClasses(options.classesB, '--classes-b') },
+        threshold === undefined ? {} : { threshold },
+      );
       console.log(options.json ? JSON.stringify(result, null, 2) : readableResult(a, b, result));
     });
 }

@@ -21,14 +21,21 @@ async function parse(input: ParseFileInput) {
   const chunks = { out: [] as string[], err: [] as string[] };
   out.on('data', (c: Buffer) => chunks.out.push(c.toString()));
   err.on('data', (c: Buffer) => chunks.err.push(c.toString()));
-  const lines = (parts: string[]) => parts.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = (parts: string[]) =>
+    parts
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   const summary = await parseFileToJsonLines(input, out, err);
   return { summary, out: lines(chunks.out), err: lines(chunks.err) };
 }
 
 describe('markhound parse', () => {
   it('detects the format and prints normalized filings, skips on stderr', async () => {
-    const { summary, out, err } = await parse({ path: join(FIXTURES, 'uspto-daily/uspto-daily-constructed.xml') });
+    const { summary, out, err } = await parse({
+      path: join(FIXTURES, 'uspto-daily/uspto-daily-constructed.xml'),
+    });
     expect(summary).toMatchObject({ format: 'uspto-daily', filings: 4, skips: 1 });
     expect(out.map((f) => f.serialNumber)).toEqual(['97123456', '98234567', '97654321', '79398765']);
     expect(out[0]).toMatchObject({ office: 'USPTO', markText: 'VOLTSTRIDE' });
@@ -37,7 +44,10 @@ describe('markhound parse', () => {
   });
 
   it('can put the skips on stdout among the filings', async () => {
-    const { out, err } = await parse({ path: join(FIXTURES, 'uspto-daily/uspto-daily-constructed.xml'), skipsTo: 'stdout' });
+    const { out, err } = await parse({
+      path: join(FIXTURES, 'uspto-daily/uspto-daily-constructed.xml'),
+      skipsTo: 'stdout',
+    });
     expect(out).toHaveLength(5);
     expect(out.filter((l) => 'skip' in l)).toHaveLength(1);
     expect(err).toEqual([]);
@@ -45,14 +55,20 @@ describe('markhound parse', () => {
 
   it('reads the XML inside an office ZIP (USPTO apcYYMMDD.zip)', async () => {
     const zip = join(dir, 'apc261121.zip');
-    await writeFile(zip, makeZip([{ name: 'apc261121.xml', data: fixture('uspto-daily/jlroo-sample-data.xml') }]));
+    await writeFile(
+      zip,
+      makeZip([{ name: 'apc261121.xml', data: fixture('uspto-daily/jlroo-sample-data.xml') }]),
+    );
     const { summary, out } = await parse({ path: zip });
     expect(summary).toMatchObject({ format: 'uspto-daily', filings: 1 });
     expect(out[0]).toMatchObject({ serialNumber: '60000001', registrationNumber: '0000001' });
   });
 
   it('honours --format', async () => {
-    const { summary } = await parse({ path: join(FIXTURES, 'inpi-rpi/rpi-2601-constructed.xml'), format: 'inpi-rpi' });
+    const { summary } = await parse({
+      path: join(FIXTURES, 'inpi-rpi/rpi-2601-constructed.xml'),
+      format: 'inpi-rpi',
+    });
     expect(summary).toMatchObject({ format: 'inpi-rpi', filings: 4, skips: 1 });
   });
 
@@ -64,7 +80,9 @@ describe('markhound parse', () => {
   });
 
   it('names a missing file and an unknown format', async () => {
-    await expect(parse({ path: join(dir, 'nope.xml') })).rejects.toThrow(/cannot parse .*nope\.xml .*no such file/);
+    await expect(parse({ path: join(dir, 'nope.xml') })).rejects.toThrow(
+      /cannot parse .*nope\.xml .*no such file/,
+    );
     const notOffice = join(dir, 'page.html');
     await writeFile(notOffice, '<!doctype html><html><body>hi</body></html>');
     await expect(parse({ path: notOffice })).rejects.toThrow(/page\.html is an HTML page/);

@@ -25,7 +25,8 @@ export interface ParseFileSummary {
 export class ParseFileError extends Error {}
 
 async function writeLine(stream: Writable, value: unknown): Promise<void> {
-  if (!stream.write(JSON.stringify(value) + '\n')) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  if (!stream.write(JSON.stringify(value) + '\n'))
+    await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 async function startsWithZipMagic(path: string): Promise<boolean> {
@@ -43,10 +44,20 @@ async function startsWithZipMagic(path: string): Promise<boolean> {
  * The data file to read: the file itself, or the one XML inside an office ZIP (a USPTO daily
  * `apcYYMMDD.zip`, an INPI `RMnnnn.zip`) unless the format reads ZIPs itself (TSDR bundles).
  */
-async function dataFileOf(path: string, format: string | undefined): Promise<{ path: string; cleanup(): Promise<void> }> {
+async function dataFileOf(
+  path: string,
+  format: string | undefined,
+): Promise<{ path: string; cleanup(): Promise<void> }> {
   const none = { path, cleanup: async () => undefined };
   if (format === 'uspto-tsdr-zip' || !(await startsWithZipMagic(path))) return none;
-  if (format === undefined && (await detectFormat(path).then(() => true, () => false))) return none;
+  if (
+    format === undefined &&
+    (await detectFormat(path).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return none;
   const dir = await mkdtemp(join(tmpdir(), 'markhound-parse-'));
   const inner = join(dir, basename(path).replace(/\.zip$/i, '') + '.xml');
   try {
@@ -63,9 +74,18 @@ async function dataFileOf(path: string, format: string | undefined): Promise<{ p
  * the adapter skips are reported as `{"skip": ...}` lines; a file that cannot be read throws
  * `ParseFileError` naming the file and format (after the filings read before the failure).
  */
-export async function parseFileToJsonLines(input: ParseFileInput, out: Writable, err: Writable): Promise<ParseFileSummary> {
+export async function parseFileToJsonLines(
+  input: ParseFileInput,
+  out: Writable,
+  err: Writable,
+): Promise<ParseFileSummary> {
   let adapter: RegistryAdapter | null = null;
-  const summary: ParseFileSummary = { file: input.path, format: input.format ?? 'auto', filings: 0, skips: 0 };
+  const summary: ParseFileSummary = {
+    file: input.path,
+    format: input.format ?? 'auto',
+    filings: 0,
+    skips: 0,
+  };
   let data: { path: string; cleanup(): Promise<void> } | null = null;
   try {
     data = await dataFileOf(input.path, input.format);
@@ -84,8 +104,11 @@ export async function parseFileToJsonLines(input: ParseFileInput, out: Writable,
     }
     return summary;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ParseFileError(`cannot parse ${input.path} (format ${adapter?.id ?? input.format ?? 'auto-detect'}) after ${summary.filings} filings: ${reason}`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ParseFileError(
+      `cannot parse ${input.path} (format ${adapter?.id ?? input.format ?? 'auto-detect'}) after ${summary.filings} filings: ${reason}`,
+    );
   } finally {
     await data?.cleanup();
   }
@@ -94,18 +117,29 @@ export async function parseFileToJsonLines(input: ParseFileInput, out: Writable,
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
-    .description('print the normalized filings of an office file as JSON lines on stdout, without touching the database')
+    .description(
+      'print the normalized filings of an office file as JSON lines on stdout, without touching the database',
+    )
     .argument('<file>', 'office file (XML, or an office ZIP holding one XML)')
-    .option('--format <id>', 'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris); default: detect')
+    .option(
+      '--format <id>',
+      'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris); default: detect',
+    )
     .option('--skips-to-stdout', 'write {"skip": ...} lines to stdout among the filings instead of stderr')
     .action(async (file: string, options: { format?: string; skipsToStdout?: boolean }) => {
       try {
         const summary = await parseFileToJsonLines(
-          { path: file, ...(options.format ? { format: options.format } : {}), skipsTo: options.skipsToStdout ? 'stdout' : 'stderr' },
+          {
+            path: file,
+            ...(options.format ? { format: options.format } : {}),
+            skipsTo: options.skipsToStdout ? 'stdout' : 'stderr',
+          },
           process.stdout,
           process.stderr,
         );
-        process.stderr.write(`parsed ${summary.file} as ${summary.format}: ${summary.filings} filings, ${summary.skips} skipped\n`);
+        process.stderr.write(
+          `parsed ${summary.file} as ${summary.format}: ${summary.filings} filings, ${summary.skips} skipped\n`,
+        );
       } catch (error) {
         process.stderr.write(`markhound parse: ${(error as Error).message}\n`);
         process.exitCode = 1;

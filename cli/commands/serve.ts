@@ -16,7 +16,8 @@ function stopOnSignal(ctx: AppContext, parts: { stop(): Promise<void> }[]): void
     if (stopping) return;
     stopping = true;
     ctx.log.info('stopping', { signal });
-    for (const part of [...parts].reverse()) await part.stop().catch((error: Error) => ctx.log.error('stop failed', { error }));
+    for (const part of [...parts].reverse())
+      await part.stop().catch((error: Error) => ctx.log.error('stop failed', { error }));
     await ctx.close();
     process.exit(0);
   };
@@ -30,7 +31,13 @@ async function loadDemo(ctx: AppContext): Promise<string> {
     const path = join(ctx.config.demoSamplesDir, sample.path);
     try {
       const result = await ingestAndScreen(ctx, sample.format, path, { quiet: true });
-      ctx.log.info('demo sample ingested', { file: sample.path, read: result.recordsRead, inserted: result.inserted, alerts: result.screening.alertsCreated, error: result.error });
+      ctx.log.info('demo sample ingested', {
+        file: sample.path,
+        read: result.recordsRead,
+        inserted: result.inserted,
+        alerts: result.screening.alertsCreated,
+        error: result.error,
+      });
     } catch (error) {
       ctx.log.error('demo sample could not be ingested', { file: sample.path, error });
     }
@@ -53,9 +60,16 @@ export function registerServeCommands(program: Command): void {
       const apiKey = options.demo ? await loadDemo(ctx) : null;
       const http = await startHttpServer(ctx);
       stopOnSignal(ctx, [worker, scheduler, { stop: http.close }]);
-      const lines = [`Markhound is running at ${http.url} (database: ${ctx.dbh.driver}${ctx.dbh.driver === 'pglite' ? ` in ${ctx.config.dataDir}` : ''})`, `Dashboard: ${http.url}/ (sign in with an API key)`, `API reference: ${http.url}/docs`];
+      const lines = [
+        `Markhound is running at ${http.url} (database: ${ctx.dbh.driver}${ctx.dbh.driver === 'pglite' ? ` in ${ctx.config.dataDir}` : ''})`,
+        `Dashboard: ${http.url}/ (sign in with an API key)`,
+        `API reference: ${http.url}/docs`,
+      ];
       if (apiKey) {
-        lines.push(`Demo API key: ${apiKey}`, `Try: curl -H "Authorization: Bearer ${apiKey}" ${http.url}/v1/alerts`);
+        lines.push(
+          `Demo API key: ${apiKey}`,
+          `Try: curl -H "Authorization: Bearer ${apiKey}" ${http.url}/v1/alerts`,
+        );
       }
       process.stdout.write(lines.join('\n') + '\n');
     });

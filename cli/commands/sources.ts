@@ -6,7 +6,13 @@ import type { AppContext } from '../../app/context.ts';
 import { syncContextFor } from '../../app/sync-handler.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { tables } from '../../db/index.ts';
-import { ensureSources, listSourceHealth, parseSourceSettings, type SourceHealth, type SourceSettings } from '../../registries/sources/index.ts';
+import {
+  ensureSources,
+  listSourceHealth,
+  parseSourceSettings,
+  type SourceHealth,
+  type SourceSettings,
+} from '../../registries/sources/index.ts';
 import { syncSource, type SyncSummary } from '../../registries/sync-source.ts';
 import { progressReporter } from '../progress.ts';
 import { withContext } from '../run.ts';
@@ -22,11 +28,22 @@ export function formatLag(seconds: number | null): string {
   return `${m}m`;
 }
 
-const clip = (text: string, width: number): string => (text.length > width ? text.slice(0, width - 1) + '…' : text);
+const clip = (text: string, width: number): string =>
+  text.length > width ? text.slice(0, width - 1) + '…' : text;
 
 /** The sources as a plain-text table, one line per source, last error clipped. */
 export function formatSourcesTable(sources: SourceHealth[]): string {
-  const header = ['SOURCE', 'OFFICE', 'ENABLED', 'CURSOR', 'LAST SUCCESS', 'LAG', 'BEHIND', 'RECORDS', 'LAST ERROR'];
+  const header = [
+    'SOURCE',
+    'OFFICE',
+    'ENABLED',
+    'CURSOR',
+    'LAST SUCCESS',
+    'LAG',
+    'BEHIND',
+    'RECORDS',
+    'LAST ERROR',
+  ];
   const rows = sources.map((s) => [
     s.id,
     s.office ?? '',
@@ -39,18 +56,33 @@ export function formatSourcesTable(sources: SourceHealth[]): string {
     clip(s.lastError ?? '', 60),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
 /** Runs one sync in the foreground: progress on stderr, changed filings screened inline. */
-export async function runSyncNow(ctx: AppContext, sourceId: string, stderr: NodeJS.WriteStream = process.stderr): Promise<SyncSummary> {
+export async function runSyncNow(
+  ctx: AppContext,
+  sourceId: string,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<SyncSummary> {
   const progress = progressReporter(`sync ${sourceId}`, stderr);
   const summary = await syncSource({
-    ctx: { ...syncContextFor(ctx), onChanged: async (filingIds) => void (await screenFilings({ ctx, input: { filingIds } })) },
+    ctx: {
+      ...syncContextFor(ctx),
+      onChanged: async (filingIds) => void (await screenFilings({ ctx, input: { filingIds } })),
+    },
     input: {
       sourceId,
-      onProgress: (p) => progress.update({ issue: p.issue, stage: p.stage, read: p.recordsRead ?? 0, skipped: p.skipped ?? 0 }, p.stage !== 'ingest'),
+      onProgress: (p) =>
+        progress.update(
+          { issue: p.issue, stage: p.stage, read: p.recordsRead ?? 0, skipped: p.skipped ?? 0 },
+          p.stage !== 'ingest',
+        ),
     },
   });
   progress.done();
@@ -66,18 +98,27 @@ export interface ConfigureOptions {
 }
 
 /** Merges the operator's changes into a source's settings, validated like any settings read. */
-export async function configureSource(ctx: AppContext, id: string, options: ConfigureOptions): Promise<SourceSettings> {
+export async function configureSource(
+  ctx: AppContext,
+  id: string,
+  options: ConfigureOptions,
+): Promise<SourceSettings> {
   const [row] = await ctx.db.select().from(tables.sources).where(eq(tables.sources.id, id));
   if (!row) throw new NotFoundError(`source ${id} does not exist; \`markhound sources\` lists them`);
-  const settings = parseSourceSettings({
-    ...row.settings,
-    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-    ...(options.maxIssues !== undefined ? { maxIssuesPerRun: Number(options.maxIssues) } : {}),
-    ...(options.startDate !== undefined ? { startDate: options.startDate } : {}),
-    ...(options.startIssue !== undefined ? { startIssue: Number(options.startIssue) } : {}),
-  }, id);
+  const settings = parseSourceSettings(
+    {
+      ...row.settings,
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      ...(options.maxIssues !== undefined ? { maxIssuesPerRun: Number(options.maxIssues) } : {}),
+      ...(options.startDate !== undefined ? { startDate: options.startDate } : {}),
+      ...(options.startIssue !== undefined ? { startIssue: Number(options.startIssue) } : {}),
+    },
+    id,
+  );
   if (options.schedule !== undefined && !cron.validate(options.schedule)) {
-    throw new ValidationError(`--schedule "${options.schedule}" is not a cron expression; use five fields in UTC, e.g. "30 6 * * *"`);
+    throw new ValidationError(
+      `--schedule "${options.schedule}" is not a cron expression; use five fields in UTC, e.g. "30 6 * * *"`,
+    );
   }
   await ctx.db
     .update(tables.sources)
@@ -87,8 +128,13 @@ export async function configureSource(ctx: AppContext, id: string, options: Conf
 }
 
 async function setEnabled(ctx: AppContext, id: string, enabled: boolean): Promise<void> {
-  const rows = await ctx.db.update(tables.sources).set({ enabled }).where(eq(tables.sources.id, id)).returning({ id: tables.sources.id });
-  if (rows.length === 0) throw new NotFoundError(`source ${id} does not exist; \`markhound sources\` lists them`);
+  const rows = await ctx.db
+    .update(tables.sources)
+    .set({ enabled })
+    .where(eq(tables.sources.id, id))
+    .returning({ id: tables.sources.id });
+  if (rows.length === 0)
+    throw new NotFoundError(`source ${id} does not exist; \`markhound sources\` lists them`);
 }
 
 export function registerSourcesCommands(program: Command): void {
@@ -100,19 +146,26 @@ export function registerSourcesCommands(program: Command): void {
       await withContext(async (ctx) => {
         await ensureSources(ctx.db);
         const list = await listSourceHealth(ctx.db, ctx.clock);
-        process.stdout.write(options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list));
+        process.stdout.write(
+          options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
+        );
       });
     });
-  for (const [name, enabled] of [['enable', true], ['disable', false]] as const) {
+  for (const [name, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
     sources
       .command(name)
       .description(`${name} scheduled syncs of a source (takes effect when the scheduler starts)`)
       .argument('<source>', 'source id, e.g. uspto-daily')
-      .action(async (id: string) => withContext(async (ctx) => {
-        await ensureSources(ctx.db);
-        await setEnabled(ctx, id, enabled);
-        process.stderr.write(`source ${id} ${enabled ? 'enabled' : 'disabled'}\n`);
-      }));
+      .action(async (id: string) =>
+        withContext(async (ctx) => {
+          await ensureSources(ctx.db);
+          await setEnabled(ctx, id, enabled);
+          process.stderr.write(`source ${id} ${enabled ? 'enabled' : 'disabled'}\n`);
+        }),
+      );
   }
 
   sources
@@ -124,11 +177,16 @@ export function registerSourcesCommands(program: Command): void {
     .option('--start-date <YYYY-MM-DD>', 'first date to fetch when the source has no cursor yet')
     .option('--start-issue <n>', 'first gazette number to fetch when the source has no cursor yet')
     .option('--schedule <cron>', 'when syncs are due (cron, UTC)')
-    .action(async (id: string, options: ConfigureOptions) => withContext(async (ctx) => {
-      await ensureSources(ctx.db);
-      const settings = await configureSource(ctx, id, options);
-      process.stdout.write(JSON.stringify({ id, settings, ...(options.schedule ? { schedule: options.schedule } : {}) }) + '\n');
-    }));
+    .action(async (id: string, options: ConfigureOptions) =>
+      withContext(async (ctx) => {
+        await ensureSources(ctx.db);
+        const settings = await configureSource(ctx, id, options);
+        process.stdout.write(
+          JSON.stringify({ id, settings, ...(options.schedule ? { schedule: options.schedule } : {}) }) +
+            '\n',
+        );
+      }),
+    );
 
   program
     .command('sync')

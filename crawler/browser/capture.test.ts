@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { testClient, type LocalServer } from '../http/testing/local-server.ts';
-import { localOnlyGuard, METADATA_URL, PAGE_PATHS, startMarketplaceServer } from '../../tests/evidence/fixture-server.ts';
+import {
+  localOnlyGuard,
+  METADATA_URL,
+  PAGE_PATHS,
+  startMarketplaceServer,
+} from '../../tests/evidence/fixture-server.ts';
 import { capturePage } from './capture.ts';
 import { captureWithHttp } from './http-capture.ts';
 import { launchBrowser } from './launch.ts';
@@ -19,7 +24,14 @@ let capture: PageCapture;
 beforeAll(async () => {
   server = await startMarketplaceServer();
   browser = await launchBrowser();
-  capture = await capturePage(server.url(PAGE_PATHS.amazon), { browser, guard: localOnlyGuard(), market: 'GB', locale: 'en-GB', timezoneId: 'Europe/London', timeoutMs: 20_000 });
+  capture = await capturePage(server.url(PAGE_PATHS.amazon), {
+    browser,
+    guard: localOnlyGuard(),
+    market: 'GB',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    timeoutMs: 20_000,
+  });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -41,7 +53,12 @@ describe('browser capture of a saved marketplace page', () => {
     expect(capture.capturedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(capture.browserVersion).toMatch(/^\d+\./);
     expect(capture.userAgent).toContain('Chrome/');
-    expect(capture).toMatchObject({ market: 'GB', locale: 'en-GB', timezoneId: 'Europe/London', method: 'browser' });
+    expect(capture).toMatchObject({
+      market: 'GB',
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      method: 'browser',
+    });
   });
 
   it('writes a WARC whose records parse back with matching payload digests', () => {
@@ -69,13 +86,19 @@ describe('browser capture of a saved marketplace page', () => {
   });
 
   it('follows a redirect and records the chain', async () => {
-    const moved = await capturePage(server.url('/moved'), { browser, guard: localOnlyGuard(), timeoutMs: 20_000 });
+    const moved = await capturePage(server.url('/moved'), {
+      browser,
+      guard: localOnlyGuard(),
+      timeoutMs: 20_000,
+    });
     expect(moved.redirectChain).toEqual([server.url('/moved')]);
     expect(moved.finalUrl).toBe(server.url(PAGE_PATHS.amazon));
   }, 30_000);
 
   it('refuses a redirect hop to the metadata address', async () => {
-    await expect(capturePage(server.url('/to-metadata'), { browser, guard: localOnlyGuard(), timeoutMs: 20_000 })).rejects.toThrow(/refused by the SSRF guard at http:\/\/169\.254\.169\.254\/.*link-local/);
+    await expect(
+      capturePage(server.url('/to-metadata'), { browser, guard: localOnlyGuard(), timeoutMs: 20_000 }),
+    ).rejects.toThrow(/refused by the SSRF guard at http:\/\/169\.254\.169\.254\/.*link-local/);
   }, 30_000);
 });
 

@@ -59,7 +59,13 @@ async function captureWithBrowser(url: string, options: BrowserCaptureOptions): 
   }
 }
 
-async function captureInContext(context: BrowserContext, proxy: GuardProxy, browserVersion: string, url: string, options: BrowserCaptureOptions): Promise<PageCapture> {
+async function captureInContext(
+  context: BrowserContext,
+  proxy: GuardProxy,
+  browserVersion: string,
+  url: string,
+  options: BrowserCaptureOptions,
+): Promise<PageCapture> {
   const blocked = await guardRequests(context, options);
   const page = await context.newPage();
   const exchanges: Promise<Exchange>[] = [];
@@ -72,7 +78,9 @@ async function captureInContext(context: BrowserContext, proxy: GuardProxy, brow
   const main = await navigate(page, url, timeoutMs, blocked, proxy);
   const remainingMs = Math.max(1, timeoutMs - (Date.now() - startedMs));
   // A page that never goes idle is still captured as it stands when the cap runs out.
-  await page.waitForLoadState('networkidle', { timeout: Math.min(SETTLE_CAP_MS, remainingMs) }).catch(() => undefined);
+  await page
+    .waitForLoadState('networkidle', { timeout: Math.min(SETTLE_CAP_MS, remainingMs) })
+    .catch(() => undefined);
 
   const screenshot = await page.screenshot({ fullPage: true, type: 'png', timeout: timeoutMs });
   const html = Buffer.from(await page.content(), 'utf8');
@@ -129,20 +137,31 @@ async function guardRequests(context: BrowserContext, options: CaptureOptions): 
   return blocked;
 }
 
-async function navigate(page: Page, url: string, timeoutMs: number, blocked: BlockedRequest[], proxy: GuardProxy): Promise<Response> {
+async function navigate(
+  page: Page,
+  url: string,
+  timeoutMs: number,
+  blocked: BlockedRequest[],
+  proxy: GuardProxy,
+): Promise<Response> {
   let main: Response | null;
-  const refusalOf = (target: string) => [...blocked, ...proxy.blocked].find((b) => b.url === target || b.url === new URL(target).toString());
+  const refusalOf = (target: string) =>
+    [...blocked, ...proxy.blocked].find((b) => b.url === target || b.url === new URL(target).toString());
   try {
     main = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   } catch (error) {
     const refusal = refusalOf(url) ?? proxy.blocked[0];
-    if (refusal) throw new Error(`capture of ${url} refused by the SSRF guard: ${refusal.reason}`, { cause: error });
-    throw new Error(`capture of ${url} failed in the browser: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    if (refusal)
+      throw new Error(`capture of ${url} refused by the SSRF guard: ${refusal.reason}`, { cause: error });
+    throw new Error(`capture of ${url} failed in the browser: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   if (!main) throw new Error(`capture of ${url} got no main-document response (same-document navigation?)`);
   // A redirect hop the proxy refused ends as the proxy's 403 page: that is a refusal, not a capture.
   const refusal = refusalOf(main.url());
-  if (refusal) throw new Error(`capture of ${url} refused by the SSRF guard at ${refusal.url}: ${refusal.reason}`);
+  if (refusal)
+    throw new Error(`capture of ${url} refused by the SSRF guard at ${refusal.url}: ${refusal.reason}`);
   return main;
 }
 
@@ -153,7 +172,11 @@ function redirectChainOf(main: Response): string[] {
 }
 
 /** Turns one response (and its request) into WARC records; bodies over the cap are left out and noted. */
-async function recordExchange(response: Response, maxBodyBytes: number, proxy: GuardProxy): Promise<Exchange> {
+async function recordExchange(
+  response: Response,
+  maxBodyBytes: number,
+  proxy: GuardProxy,
+): Promise<Exchange> {
   const request = response.request();
   const date = new Date().toISOString();
   const [requestHeaders, responseHeaders] = await Promise.all([request.allHeaders(), response.allHeaders()]);
@@ -169,10 +192,25 @@ async function recordExchange(response: Response, maxBodyBytes: number, proxy: G
   return {
     truncated,
     records: [
-      { type: 'request', recordId: requestId, targetUri: request.url(), date, contentType: 'application/http;msgtype=request',
-        httpHead: requestHead(request.method(), request.url(), requestHeaders), payload: postData },
-      { type: 'response', concurrentTo: requestId, targetUri: response.url(), date, contentType: 'application/http;msgtype=response',
-        httpHead: responseHead(response.status(), response.statusText(), responseHeaders, body.length), payload: body, ipAddress: proxy.addressFor(response.url()) },
+      {
+        type: 'request',
+        recordId: requestId,
+        targetUri: request.url(),
+        date,
+        contentType: 'application/http;msgtype=request',
+        httpHead: requestHead(request.method(), request.url(), requestHeaders),
+        payload: postData,
+      },
+      {
+        type: 'response',
+        concurrentTo: requestId,
+        targetUri: response.url(),
+        date,
+        contentType: 'application/http;msgtype=response',
+        httpHead: responseHead(response.status(), response.statusText(), responseHeaders, body.length),
+        payload: body,
+        ipAddress: proxy.addressFor(response.url()),
+      },
     ],
   };
 }

@@ -14,7 +14,16 @@ export interface GuardProxy {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(['proxy-connection', 'proxy-authorization', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'proxy-connection',
+  'proxy-authorization',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 /**
  * A local forward proxy the browser sends all its traffic through. Playwright's request routing does
@@ -43,9 +52,18 @@ export async function startGuardProxy(guard: SsrfGuard): Promise<GuardProxy> {
           lookup: pinnedLookup(target) as never,
           agent: false,
         });
-        upstream.on('socket', (socket) => socket.once('connect', () => socket.remoteAddress && addresses.set(url, plain(socket.remoteAddress))));
+        upstream.on('socket', (socket) =>
+          socket.once(
+            'connect',
+            () => socket.remoteAddress && addresses.set(url, plain(socket.remoteAddress)),
+          ),
+        );
         upstream.on('response', (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.statusMessage ?? '', endToEndHeaders(answer.rawHeaders));
+          res.writeHead(
+            answer.statusCode ?? 502,
+            answer.statusMessage ?? '',
+            endToEndHeaders(answer.rawHeaders),
+          );
           answer.pipe(res);
         });
         upstream.on('error', () => res.destroy());
@@ -126,4 +144,5 @@ function splitHostPort(value: string): [string, string] {
   return match ? [match[1]!, match[2]!] : [value, '443'];
 }
 
-const plain = (address: string): string => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
+const plain = (address: string): string =>
+  address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;

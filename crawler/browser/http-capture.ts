@@ -30,15 +30,40 @@ export async function captureWithHttp(url: string, options: HttpCaptureOptions):
     ...(options.timeoutMs ? { totalTimeoutMs: options.timeoutMs } : {}),
   });
   const userAgent = options.client.options.userAgent;
-  const sentHeaders = { 'user-agent': userAgent, accept: ACCEPT_HTML, 'accept-encoding': 'gzip, deflate, br', ...headers };
+  const sentHeaders = {
+    'user-agent': userAgent,
+    accept: ACCEPT_HTML,
+    'accept-encoding': 'gzip, deflate, br',
+    ...headers,
+  };
   const responseHeaders = flattenHeaders(response.headers);
   const requestId = newRecordId();
   const warc = buildWarc([
-    warcinfo(capturedAt, { software: 'Markhound capture (plain HTTP)', format: 'WARC File Format 1.1', 'http-header-user-agent': userAgent, 'markhound-market': options.market ?? '' }),
-    { type: 'request', recordId: requestId, targetUri: response.url, date: capturedAt, contentType: 'application/http;msgtype=request',
-      httpHead: requestHead('GET', response.url, sentHeaders), payload: Buffer.alloc(0) },
-    { type: 'response', concurrentTo: requestId, targetUri: response.url, date: capturedAt, contentType: 'application/http;msgtype=response',
-      httpHead: responseHead(response.status, '', responseHeaders, response.body.length), payload: response.body, ipAddress: response.remoteAddress ?? null },
+    warcinfo(capturedAt, {
+      software: 'Markhound capture (plain HTTP)',
+      format: 'WARC File Format 1.1',
+      'http-header-user-agent': userAgent,
+      'markhound-market': options.market ?? '',
+    }),
+    {
+      type: 'request',
+      recordId: requestId,
+      targetUri: response.url,
+      date: capturedAt,
+      contentType: 'application/http;msgtype=request',
+      httpHead: requestHead('GET', response.url, sentHeaders),
+      payload: Buffer.alloc(0),
+    },
+    {
+      type: 'response',
+      concurrentTo: requestId,
+      targetUri: response.url,
+      date: capturedAt,
+      contentType: 'application/http;msgtype=response',
+      httpHead: responseHead(response.status, '', responseHeaders, response.body.length),
+      payload: response.body,
+      ipAddress: response.remoteAddress ?? null,
+    },
   ]);
   return {
     method: 'http',

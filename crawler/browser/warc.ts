@@ -24,7 +24,8 @@ export interface WarcRecord {
 }
 
 const CRLF = '\r\n';
-export const sha256Label = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+export const sha256Label = (bytes: Buffer): string =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 export const newRecordId = (): string => `<urn:uuid:${randomUUID()}>`;
 
 /** Serializes records as a WARC 1.1 file (uncompressed, so a reader needs no gzip member handling). */
@@ -45,7 +46,10 @@ export function buildWarc(records: WarcRecordInput[]): Buffer {
       ['Content-Type', record.contentType],
       ['Content-Length', String(block.length)],
     ];
-    const text = ['WARC/1.1', ...fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`)].join(CRLF);
+    const text = [
+      'WARC/1.1',
+      ...fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`),
+    ].join(CRLF);
     parts.push(Buffer.from(text + CRLF + CRLF, 'utf8'), block, Buffer.from(CRLF + CRLF));
   }
   return Buffer.concat(parts);
@@ -59,14 +63,16 @@ export function parseWarc(file: Buffer): WarcRecord[] {
     const headEnd = file.indexOf(CRLF + CRLF, offset);
     if (headEnd < 0) throw new Error(`WARC record at byte ${offset} has no end of header`);
     const lines = file.subarray(offset, headEnd).toString('utf8').split(CRLF);
-    if (!lines[0]?.startsWith('WARC/')) throw new Error(`WARC record at byte ${offset} does not start with a WARC version line`);
+    if (!lines[0]?.startsWith('WARC/'))
+      throw new Error(`WARC record at byte ${offset} does not start with a WARC version line`);
     const headers: Record<string, string> = {};
     for (const line of lines.slice(1)) {
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
     }
     const length = Number(headers['Content-Length']);
-    if (!Number.isInteger(length)) throw new Error(`WARC record at byte ${offset} has no valid Content-Length`);
+    if (!Number.isInteger(length))
+      throw new Error(`WARC record at byte ${offset} has no valid Content-Length`);
     const blockStart = headEnd + 4;
     const block = file.subarray(blockStart, blockStart + length);
     const isHttp = (headers['Content-Type'] ?? '').startsWith('application/http');
@@ -82,7 +88,8 @@ export function requestHead(method: string, url: string, headers: Record<string,
   const u = new URL(url);
   const lines = [`${method} ${u.pathname}${u.search} HTTP/1.1`];
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'host')) lines.push(`Host: ${u.host}`);
-  for (const [name, value] of Object.entries(headers)) if (!name.startsWith(':')) lines.push(`${name}: ${oneLine(value)}`);
+  for (const [name, value] of Object.entries(headers))
+    if (!name.startsWith(':')) lines.push(`${name}: ${oneLine(value)}`);
   return lines.join(CRLF) + CRLF + CRLF;
 }
 
@@ -90,7 +97,12 @@ export function requestHead(method: string, url: string, headers: Record<string,
  * HTTP/1.1 response head for a body that was already decoded: Content-Encoding and the wire
  * Content-Length would no longer describe it, so they are replaced and the original kept aside.
  */
-export function responseHead(status: number, statusText: string, headers: Record<string, string>, bodyLength: number): string {
+export function responseHead(
+  status: number,
+  statusText: string,
+  headers: Record<string, string>,
+  bodyLength: number,
+): string {
   const lines = [`HTTP/1.1 ${status} ${statusText || 'OK'}`.trimEnd()];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
@@ -106,6 +118,14 @@ const oneLine = (value: string): string => value.replace(/\r?\n/g, ', ');
 
 /** The warcinfo record every capture file starts with. */
 export function warcinfo(date: string, fields: Record<string, string>): WarcRecordInput {
-  const text = Object.entries(fields).map(([k, v]) => `${k}: ${oneLine(v)}`).join(CRLF) + CRLF;
-  return { type: 'warcinfo', date, contentType: 'application/warc-fields', payload: Buffer.from(text, 'utf8') };
+  const text =
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${oneLine(v)}`)
+      .join(CRLF) + CRLF;
+  return {
+    type: 'warcinfo',
+    date,
+    contentType: 'application/warc-fields',
+    payload: Buffer.from(text, 'utf8'),
+  };
 }

@@ -7,7 +7,11 @@ import { HttpError, ResponseTooLargeError, TruncatedDownloadError, toHttpError }
 /** Counts the bytes passing through. */
 class ByteCounter extends Transform {
   bytes = 0;
-  override _transform(chunk: Buffer, _encoding: string, done: (error?: Error | null, data?: Buffer) => void): void {
+  override _transform(
+    chunk: Buffer,
+    _encoding: string,
+    done: (error?: Error | null, data?: Buffer) => void,
+  ): void {
     this.bytes += chunk.length;
     done(null, chunk);
   }
@@ -22,7 +26,11 @@ class ByteLimit extends Transform {
   ) {
     super();
   }
-  override _transform(chunk: Buffer, _encoding: string, done: (error?: Error | null, data?: Buffer) => void): void {
+  override _transform(
+    chunk: Buffer,
+    _encoding: string,
+    done: (error?: Error | null, data?: Buffer) => void,
+  ): void {
     this.seen += chunk.length;
     if (this.seen > this.limit) {
       done(new ResponseTooLargeError(this.url, this.limit, `more than ${this.limit} bytes after decoding`));
@@ -57,7 +65,12 @@ export function declaredLength(response: IncomingMessage): number | undefined {
  * early when the declared length is already over the limit, and `TruncatedDownloadError` when the
  * connection ends before Content-Length bytes arrived.
  */
-export async function pipeBody(response: IncomingMessage, url: URL, maxBytes: number, sinks: [...Transform[], Writable]): Promise<void> {
+export async function pipeBody(
+  response: IncomingMessage,
+  url: URL,
+  maxBytes: number,
+  sinks: [...Transform[], Writable],
+): Promise<void> {
   const declared = declaredLength(response);
   const encoded = response.headers['content-encoding'] !== undefined;
   if (declared !== undefined && declared > maxBytes && !encoded) {
@@ -66,16 +79,28 @@ export async function pipeBody(response: IncomingMessage, url: URL, maxBytes: nu
   }
   const raw = new ByteCounter();
   try {
-    await pipeline([response, raw, decoderFor(response.headers['content-encoding']), new ByteLimit(url, maxBytes), ...sinks]);
+    await pipeline([
+      response,
+      raw,
+      decoderFor(response.headers['content-encoding']),
+      new ByteLimit(url, maxBytes),
+      ...sinks,
+    ]);
   } catch (error) {
     response.destroy();
     // Our own failures (too large, timed out) say more than "truncated" would.
-    if (declared !== undefined && raw.bytes < declared && !(error instanceof HttpError) && !isFileSystemError(error)) {
+    if (
+      declared !== undefined &&
+      raw.bytes < declared &&
+      !(error instanceof HttpError) &&
+      !isFileSystemError(error)
+    ) {
       throw new TruncatedDownloadError(url, raw.bytes, declared);
     }
     throw toHttpError(url, error);
   }
-  if (declared !== undefined && raw.bytes < declared) throw new TruncatedDownloadError(url, raw.bytes, declared);
+  if (declared !== undefined && raw.bytes < declared)
+    throw new TruncatedDownloadError(url, raw.bytes, declared);
 }
 
 /** Errors of fs streams carry the path; those are ours to report, not the connection's. */

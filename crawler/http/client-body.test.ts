@@ -15,7 +15,9 @@ describe('HttpClient bodies', () => {
     const text = 'Acme Rocket Skates, class 28. '.repeat(50);
     server = await startServer((req, res) => {
       const br = req.url === '/br';
-      res.writeHead(200, { 'content-encoding': br ? 'br' : 'gzip' }).end(br ? brotliCompressSync(text) : gzipSync(text));
+      res
+        .writeHead(200, { 'content-encoding': br ? 'br' : 'gzip' })
+        .end(br ? brotliCompressSync(text) : gzipSync(text));
     });
     const { client } = testClient();
     expect((await client.get(server.url('/gz'))).body.toString()).toBe(text);
@@ -24,7 +26,9 @@ describe('HttpClient bodies', () => {
 
   it('refuses a gzip bomb by its decompressed size, without retrying', async () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024)); // about 8 KiB on the wire
-    server = await startServer((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb));
+    server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb),
+    );
     const { client } = testClient({ maxResponseBytes: 1024 * 1024 });
     const error = await client.get(server.url('/bomb')).catch((e: unknown) => e);
     expect(bomb.length).toBeLessThan(1024 * 1024);
@@ -34,21 +38,32 @@ describe('HttpClient bodies', () => {
   });
 
   it('refuses a body whose Content-Length is over the limit before reading it', async () => {
-    server = await startServer((_req, res) => res.writeHead(200, { 'content-length': 5000 }).end(Buffer.alloc(5000)));
+    server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-length': 5000 }).end(Buffer.alloc(5000)),
+    );
     const { client } = testClient({ maxResponseBytes: 4000 });
-    await expect(client.get(server.url('/big'))).rejects.toThrow(/larger than the limit of 4000 bytes \(Content-Length is 5000\)/);
+    await expect(client.get(server.url('/big'))).rejects.toThrow(
+      /larger than the limit of 4000 bytes \(Content-Length is 5000\)/,
+    );
   });
 
   it('answers a conditional request with notModified on 304', async () => {
     server = await startServer((req, res) => {
-      if (req.headers['if-none-match'] === '"v7"' && req.headers['if-modified-since'] === 'Fri, 20 Nov 2026 10:00:00 GMT') res.writeHead(304).end();
+      if (
+        req.headers['if-none-match'] === '"v7"' &&
+        req.headers['if-modified-since'] === 'Fri, 20 Nov 2026 10:00:00 GMT'
+      )
+        res.writeHead(304).end();
       else res.writeHead(200, { etag: '"v7"' }).end('fresh');
     });
     const { client } = testClient();
     const fresh = await client.get(server.url('/feed'));
     expect(fresh).toMatchObject({ status: 200, notModified: false });
     expect(fresh.headers.etag).toBe('"v7"');
-    const again = await client.get(server.url('/feed'), { etag: '"v7"', lastModified: 'Fri, 20 Nov 2026 10:00:00 GMT' });
+    const again = await client.get(server.url('/feed'), {
+      etag: '"v7"',
+      lastModified: 'Fri, 20 Nov 2026 10:00:00 GMT',
+    });
     expect(again).toMatchObject({ status: 304, notModified: true });
     expect(again.body.length).toBe(0);
   });
@@ -56,12 +71,20 @@ describe('HttpClient bodies', () => {
   it('sends an honest user agent and asks for compressed bodies', async () => {
     const seen: Record<string, string | undefined> = {};
     server = await startServer((req, res) => {
-      Object.assign(seen, { ua: req.headers['user-agent'], enc: req.headers['accept-encoding'], accept: req.headers.accept });
+      Object.assign(seen, {
+        ua: req.headers['user-agent'],
+        enc: req.headers['accept-encoding'],
+        accept: req.headers.accept,
+      });
       res.end();
     });
     const { client } = testClient();
     await client.get(server.url('/'), { accept: 'application/json' });
-    expect(seen).toEqual({ ua: 'Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)', enc: 'gzip, deflate, br', accept: 'application/json' });
+    expect(seen).toEqual({
+      ua: 'Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)',
+      enc: 'gzip, deflate, br',
+      accept: 'application/json',
+    });
   });
 
   it('times out a server that never answers', async () => {

@@ -3,7 +3,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { realSleep, type Sleep } from './host-limiter.ts';
 import type { SsrfGuard, SsrfGuardOptions } from './ssrf-guard.ts';
 
-export const DEFAULT_USER_AGENT = 'Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)';
+export const DEFAULT_USER_AGENT =
+  'Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)';
 
 export interface HttpClientOptions {
   /** Honest user agent; its first token ("Markhound") is the robots.txt product token. */

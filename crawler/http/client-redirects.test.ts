@@ -36,7 +36,9 @@ describe('HttpClient redirects and the SSRF guard', () => {
   });
 
   it('refuses a redirect to the cloud metadata address', async () => {
-    server = await startServer((_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
+    server = await startServer((_req, res) =>
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+    );
     const { client } = testClient();
     const error = await client.get(server.url('/innocent')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SsrfBlockedError);
@@ -46,7 +48,8 @@ describe('HttpClient redirects and the SSRF guard', () => {
 
   it('refuses a redirect to 127.0.0.1 when loopback is not allowed', async () => {
     server = await startServer((req, res) => {
-      if (req.url === '/start') res.writeHead(307, { location: `http://127.0.0.1:${server?.port}/admin` }).end();
+      if (req.url === '/start')
+        res.writeHead(307, { location: `http://127.0.0.1:${server?.port}/admin` }).end();
       else res.writeHead(200).end('secret admin page');
     });
     // The fixture host is on the operator's allow list; the loopback address it redirects to is not.
@@ -72,7 +75,9 @@ describe('HttpClient redirects and the SSRF guard', () => {
     expect(response.body.toString()).toBe(`host rebind.test:${server.port}`);
     expect(response.remoteAddress).toBe('127.0.0.1');
     expect(lookups).toEqual(['rebind.test']); // the socket used the pinned answer, no second lookup
-    await expect(client.get(`http://rebind.test:${server.port}/page`)).rejects.toBeInstanceOf(SsrfBlockedError);
+    await expect(client.get(`http://rebind.test:${server.port}/page`)).rejects.toBeInstanceOf(
+      SsrfBlockedError,
+    );
     expect(server.paths).toEqual(['/page']);
   });
 

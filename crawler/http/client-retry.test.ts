@@ -102,8 +102,16 @@ describe('HttpClient retries', () => {
     client.on('request', (event) => events.push({ name: 'request', ...event }));
     client.on('response', (event) => events.push({ name: 'response', ...event }));
     client.on('retry', (event) => events.push({ name: 'retry', ...event }));
-    await client.get(server.url('/me'), { headers: { Authorization: 'Bearer TOPSECRET', Cookie: 'session=CRUMB' } });
-    expect(events.map((e) => (e as { name: string }).name)).toEqual(['request', 'response', 'retry', 'request', 'response']);
+    await client.get(server.url('/me'), {
+      headers: { Authorization: 'Bearer TOPSECRET', Cookie: 'session=CRUMB' },
+    });
+    expect(events.map((e) => (e as { name: string }).name)).toEqual([
+      'request',
+      'response',
+      'retry',
+      'request',
+      'response',
+    ]);
     expect(JSON.stringify(events)).not.toMatch(/TOPSECRET|CRUMB/);
   });
 });

@@ -4,7 +4,12 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, testClient, type LocalServer } from './testing/local-server.ts';
-import { ChecksumMismatchError, LocalWriteError, ResponseTooLargeError, TruncatedDownloadError } from './errors.ts';
+import {
+  ChecksumMismatchError,
+  LocalWriteError,
+  ResponseTooLargeError,
+  TruncatedDownloadError,
+} from './errors.ts';
 
 const FILE = Buffer.from('<trademark-applications-daily>'.padEnd(1000, 'x'));
 const FILE_SHA256 = createHash('sha256').update(FILE).digest('hex');
@@ -22,11 +27,23 @@ afterEach(async () => {
 
 describe('HttpClient.download', () => {
   it('writes the file, its size, checksum and validators', async () => {
-    server = await startServer((_req, res) => res.writeHead(200, { etag: '"d1"', 'last-modified': 'Sat, 21 Nov 2026 05:00:00 GMT' }).end(FILE));
+    server = await startServer((_req, res) =>
+      res.writeHead(200, { etag: '"d1"', 'last-modified': 'Sat, 21 Nov 2026 05:00:00 GMT' }).end(FILE),
+    );
     const { client } = testClient();
     const dest = join(dir, 'apc261121.zip');
-    const result = await client.download(server.url('/apc261121.zip'), dest, { expectedBytes: 1000, expectedSha256: FILE_SHA256 });
-    expect(result).toEqual({ path: dest, notModified: false, bytes: 1000, sha256: FILE_SHA256, etag: '"d1"', lastModified: 'Sat, 21 Nov 2026 05:00:00 GMT' });
+    const result = await client.download(server.url('/apc261121.zip'), dest, {
+      expectedBytes: 1000,
+      expectedSha256: FILE_SHA256,
+    });
+    expect(result).toEqual({
+      path: dest,
+      notModified: false,
+      bytes: 1000,
+      sha256: FILE_SHA256,
+      etag: '"d1"',
+      lastModified: 'Sat, 21 Nov 2026 05:00:00 GMT',
+    });
     expect(await readFile(dest)).toEqual(FILE);
     expect(await readdir(dir)).toEqual(['apc261121.zip']);
   });
@@ -37,7 +54,9 @@ describe('HttpClient.download', () => {
       res.write(FILE.subarray(0, 400), () => res.socket?.destroy());
     });
     const { client, sleeps } = testClient({ retry: { maxRetries: 2 } });
-    const error = await client.download(server.url('/big.zip'), join(dir, 'big.zip')).catch((e: unknown) => e);
+    const error = await client
+      .download(server.url('/big.zip'), join(dir, 'big.zip'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TruncatedDownloadError);
     expect(error).toMatchObject({ receivedBytes: 400, expectedBytes: 1000, attempts: 3 });
     expect(server.paths).toHaveLength(3);
@@ -48,13 +67,17 @@ describe('HttpClient.download', () => {
   it('treats a complete response shorter than expectedBytes as truncated', async () => {
     server = await startServer((_req, res) => res.end(FILE.subarray(0, 600)));
     const { client } = testClient({ retry: { maxRetries: 0 } });
-    await expect(client.download(server.url('/f'), join(dir, 'f'), { expectedBytes: 1000 })).rejects.toMatchObject({ receivedBytes: 600, expectedBytes: 1000 });
+    await expect(
+      client.download(server.url('/f'), join(dir, 'f'), { expectedBytes: 1000 }),
+    ).rejects.toMatchObject({ receivedBytes: 600, expectedBytes: 1000 });
   });
 
   it('refuses more bytes than expectedBytes', async () => {
     server = await startServer((_req, res) => res.end(FILE));
     const { client } = testClient();
-    await expect(client.download(server.url('/f'), join(dir, 'f'), { expectedBytes: 999 })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(
+      client.download(server.url('/f'), join(dir, 'f'), { expectedBytes: 999 }),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -64,7 +87,9 @@ describe('HttpClient.download', () => {
     await writeFile(dest, 'yesterday');
     const { client } = testClient();
     const wrong = '0'.repeat(64);
-    const error = await client.download(server.url('/f.xml'), dest, { expectedSha256: wrong }).catch((e: unknown) => e);
+    const error = await client
+      .download(server.url('/f.xml'), dest, { expectedSha256: wrong })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChecksumMismatchError);
     expect((error as Error).message).toContain(`is ${FILE_SHA256}, expected ${wrong}`);
     expect(server.paths).toHaveLength(1);
@@ -75,7 +100,9 @@ describe('HttpClient.download', () => {
   it('says which folder is missing before making any request', async () => {
     server = await startServer((_req, res) => res.end(FILE));
     const { client } = testClient();
-    await expect(client.download(server.url('/f'), join(dir, 'no-such-folder', 'f'))).rejects.toThrow(/download folder .*no-such-folder is missing or not writable/);
+    await expect(client.download(server.url('/f'), join(dir, 'no-such-folder', 'f'))).rejects.toThrow(
+      /download folder .*no-such-folder is missing or not writable/,
+    );
     expect(server.paths).toEqual([]);
   });
 

@@ -29,13 +29,18 @@ interface Validators {
 }
 
 /** `notModified: true` means the server answered 304 and the destination was left untouched. */
-export type DownloadResult = (Validators & { notModified: false; bytes: number; sha256: string }) | (Validators & { notModified: true });
+export type DownloadResult =
+  (Validators & { notModified: false; bytes: number; sha256: string }) | (Validators & { notModified: true });
 
 /** Hashes and counts the bytes on their way to disk. */
 class Digest extends Transform {
   readonly hash = createHash('sha256');
   bytes = 0;
-  override _transform(chunk: Buffer, _encoding: string, done: (error?: Error | null, data?: Buffer) => void): void {
+  override _transform(
+    chunk: Buffer,
+    _encoding: string,
+    done: (error?: Error | null, data?: Buffer) => void,
+  ): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
     done(null, chunk);
@@ -47,9 +52,18 @@ class Digest extends Transform {
  * is atomic), verifies size and checksum, then renames it into place. On any failure the temporary
  * file is removed and the destination is as it was.
  */
-export async function downloadBody(open: OpenResponse, url: URL, destPath: string, options: DownloadOptions & { maxBytes: number }): Promise<DownloadResult> {
+export async function downloadBody(
+  open: OpenResponse,
+  url: URL,
+  destPath: string,
+  options: DownloadOptions & { maxBytes: number },
+): Promise<DownloadResult> {
   const { response } = open;
-  const validators: Validators = { path: destPath, etag: headerOf(response.headers.etag), lastModified: headerOf(response.headers['last-modified']) };
+  const validators: Validators = {
+    path: destPath,
+    etag: headerOf(response.headers.etag),
+    lastModified: headerOf(response.headers['last-modified']),
+  };
   if (response.statusCode === 304) return { ...validators, notModified: true };
   const tempPath = join(dirname(destPath), `.${basename(destPath)}.${randomBytes(6).toString('hex')}.part`);
   const digest = new Digest();

@@ -61,7 +61,10 @@ export class TimeoutError extends HttpError {
     readonly phase: 'connect' | 'total',
     readonly timeoutMs: number,
   ) {
-    super(url, `request to ${redactUrl(url)} timed out (${phase} timeout ${timeoutMs} ms); raise the ${phase} timeout if the host is slow`);
+    super(
+      url,
+      `request to ${redactUrl(url)} timed out (${phase} timeout ${timeoutMs} ms); raise the ${phase} timeout if the host is slow`,
+    );
   }
 }
 
@@ -73,7 +76,10 @@ export class ResponseTooLargeError extends HttpError {
     readonly limitBytes: number,
     detail: string,
   ) {
-    super(url, `response from ${redactUrl(url)} is larger than the limit of ${limitBytes} bytes (${detail}); raise the byte limit if this source is trusted`);
+    super(
+      url,
+      `response from ${redactUrl(url)} is larger than the limit of ${limitBytes} bytes (${detail}); raise the byte limit if this source is trusted`,
+    );
   }
 }
 
@@ -85,7 +91,10 @@ export class TruncatedDownloadError extends HttpError {
     readonly receivedBytes: number,
     readonly expectedBytes: number,
   ) {
-    super(url, `body of ${redactUrl(url)} ended after ${receivedBytes} of ${expectedBytes} bytes; the connection was cut, try again later`);
+    super(
+      url,
+      `body of ${redactUrl(url)} ended after ${receivedBytes} of ${expectedBytes} bytes; the connection was cut, try again later`,
+    );
   }
 }
 
@@ -99,7 +108,10 @@ export class ChecksumMismatchError extends HttpError {
     readonly expectedSha256: string,
     readonly actualSha256: string,
   ) {
-    super(url, `SHA-256 of ${redactUrl(url)} is ${actualSha256}, expected ${expectedSha256}; check the published checksum for this file`);
+    super(
+      url,
+      `SHA-256 of ${redactUrl(url)} is ${actualSha256}, expected ${expectedSha256}; check the published checksum for this file`,
+    );
   }
 }
 
@@ -110,7 +122,10 @@ export class SsrfBlockedError extends HttpError {
     url: string | URL,
     readonly reason: string,
   ) {
-    super(url, `refused to fetch ${redactUrl(url)}: ${reason}; only public http(s) addresses are fetched unless the operator allows private or loopback targets`);
+    super(
+      url,
+      `refused to fetch ${redactUrl(url)}: ${reason}; only public http(s) addresses are fetched unless the operator allows private or loopback targets`,
+    );
   }
 }
 
@@ -121,7 +136,10 @@ export class RobotsDisallowedError extends HttpError {
     url: string | URL,
     readonly userAgentToken: string,
   ) {
-    super(url, `robots.txt of ${new URL(String(url)).origin} disallows ${redactUrl(url)} for user agent "${userAgentToken}"; respect it, or ask the site for access`);
+    super(
+      url,
+      `robots.txt of ${new URL(String(url)).origin} disallows ${redactUrl(url)} for user agent "${userAgentToken}"; respect it, or ask the site for access`,
+    );
   }
 }
 
@@ -132,7 +150,10 @@ export class TooManyRedirectsError extends HttpError {
     url: string | URL,
     readonly maxRedirects: number,
   ) {
-    super(url, `${redactUrl(url)} redirected more than ${maxRedirects} times; check the URL for a redirect loop`);
+    super(
+      url,
+      `${redactUrl(url)} redirected more than ${maxRedirects} times; check the URL for a redirect loop`,
+    );
   }
 }
 
@@ -146,14 +167,26 @@ export class LocalWriteError extends HttpError {
     cause: unknown,
   ) {
     const reason = (cause as { code?: string } | null)?.code ?? String(cause);
-    super(url, `downloading ${redactUrl(url)} to ${path} failed writing locally (${reason}); free disk space or fix the destination path`, { cause });
+    super(
+      url,
+      `downloading ${redactUrl(url)} to ${path} failed writing locally (${reason}); free disk space or fix the destination path`,
+      { cause },
+    );
   }
 }
 
 /** Node socket and DNS error codes after which a new attempt can succeed. */
 const TRANSIENT_NODE_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH',
-  'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 /** Turns whatever a socket or stream threw into a typed error; typed errors pass through. */

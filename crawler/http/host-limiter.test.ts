@@ -29,18 +29,27 @@ describe('HostLimiter', () => {
 
   it('frees the slot when a task fails', async () => {
     const limiter = new HostLimiter(1, 0, new ManualClock(new Date(0)), async () => undefined);
-    await expect(limiter.run('a.example', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limiter.run('a.example', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
     await expect(limiter.run('a.example', async () => 'next')).resolves.toBe('next');
   });
 
   it('spreads parallel starts by the minimum interval', async () => {
     const sleeps: number[] = [];
-    const limiter = new HostLimiter(3, 1_000, new ManualClock(new Date(0)), async (ms) => void sleeps.push(ms));
+    const limiter = new HostLimiter(
+      3,
+      1_000,
+      new ManualClock(new Date(0)),
+      async (ms) => void sleeps.push(ms),
+    );
     await Promise.all([1, 2, 3].map(() => limiter.run('a.example', async () => undefined)));
     expect(sleeps).toEqual([1_000, 2_000]);
   });
 
   it('refuses a concurrency below 1', () => {
-    expect(() => new HostLimiter(0, 0, new ManualClock(new Date(0)), async () => undefined)).toThrow(/at least 1, got 0/);
+    expect(() => new HostLimiter(0, 0, new ManualClock(new Date(0)), async () => undefined)).toThrow(
+      /at least 1, got 0/,
+    );
   });
 });

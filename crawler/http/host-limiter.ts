@@ -24,7 +24,8 @@ export class HostLimiter {
     private readonly clock: Clock,
     private readonly sleep: Sleep,
   ) {
-    if (!(concurrency >= 1)) throw new RangeError(`per-host concurrency must be at least 1, got ${concurrency}`);
+    if (!(concurrency >= 1))
+      throw new RangeError(`per-host concurrency must be at least 1, got ${concurrency}`);
   }
 
   /**

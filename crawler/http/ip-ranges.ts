@@ -109,7 +109,8 @@ function parseV6(address: string): bigint {
   const headGroups = head ? head.split(':') : [];
   const restGroups = rest ? rest.split(':') : [];
   const missing = 8 - headGroups.length - restGroups.length;
-  const groups = rest === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...restGroups];
+  const groups =
+    rest === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...restGroups];
   return groups.reduce((acc, group) => (acc << 16n) | BigInt(parseInt(group, 16)), 0n);
 }
 

@@ -3,7 +3,8 @@
  * A query parameter is secret when its name is, or ends in, one of these words
  * (`key`, `api_key`, `access_token`, `X-Amz-Signature`...). `keyword` is not a secret.
  */
-const SECRET_PARAM = /^(?:.*[_.-])?(?:key|apikey|token|secret|password|passwd|pwd|sig|signature|auth|authorization|credential|credentials|session|sessionid|sid)$/i;
+const SECRET_PARAM =
+  /^(?:.*[_.-])?(?:key|apikey|token|secret|password|passwd|pwd|sig|signature|auth|authorization|credential|credentials|session|sessionid|sid)$/i;
 
 /** camelCase and PascalCase names ending in a secret word: `ServiceKey` (KIPRIS), `accessKey`, `apiToken`. */
 const SECRET_CAMEL_PARAM = /[a-z0-9](?:Key|Token|Secret|Password|Signature|Sig|Auth|Credential)s?$/;
@@ -34,7 +35,9 @@ function redactQueryText(text: string): string {
     } catch {
       // a malformed escape in the name: judge the raw text
     }
-    return SECRET_PARAM.test(decoded) || SECRET_CAMEL_PARAM.test(decoded) ? `${sep}${name}=${REDACTED}` : whole;
+    return SECRET_PARAM.test(decoded) || SECRET_CAMEL_PARAM.test(decoded)
+      ? `${sep}${name}=${REDACTED}`
+      : whole;
   });
 }
 

@@ -36,13 +36,19 @@ describe('retryDelayMs', () => {
 
   it('doubles per retry, jitters between half and all of it, and stops at maxDelayMs', () => {
     const error = new NetworkError(URL_, 'ECONNRESET');
-    expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(error, retry, policy, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 5_000]);
-    expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(error, retry, policy, () => 0.999999))).toEqual([1_000, 2_000, 4_000, 8_000, 10_000]);
+    expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(error, retry, policy, () => 0))).toEqual([
+      500, 1_000, 2_000, 4_000, 5_000,
+    ]);
+    expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(error, retry, policy, () => 0.999999))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 10_000,
+    ]);
   });
 
   it("uses the server's Retry-After instead, capped at maxRetryAfterMs", () => {
     expect(retryDelayMs(new HttpStatusError(URL_, 503, 3_000), 5, policy, () => 0)).toBe(3_000);
-    expect(retryDelayMs(new HttpStatusError(URL_, 429, 3_600_000), 0, policy, () => 0)).toBe(policy.maxRetryAfterMs);
+    expect(retryDelayMs(new HttpStatusError(URL_, 429, 3_600_000), 0, policy, () => 0)).toBe(
+      policy.maxRetryAfterMs,
+    );
   });
 });
 
@@ -56,8 +62,12 @@ describe('canRetry', () => {
   });
 
   it('retries resets, refusals, timeouts and truncations; never refusals of ours or oversize bodies', () => {
-    expect(canRetry(toHttpError(URL_, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))).toBe(true);
-    expect(canRetry(toHttpError(URL_, Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })))).toBe(true);
+    expect(
+      canRetry(toHttpError(URL_, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))),
+    ).toBe(true);
+    expect(canRetry(toHttpError(URL_, Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })))).toBe(
+      true,
+    );
     expect(canRetry(new TimeoutError(URL_, 'connect', 10_000))).toBe(true);
     expect(canRetry(new TruncatedDownloadError(URL_, 400, 1000))).toBe(true);
     expect(canRetry(new SsrfBlockedError(URL_, 'address 10.0.0.1 is private'))).toBe(false);
@@ -69,7 +79,12 @@ describe('canRetry', () => {
   });
 
   it('redacts the token in every message', () => {
-    const errors = [new HttpStatusError(URL_, 500), new TimeoutError(URL_, 'total', 1), new TruncatedDownloadError(URL_, 1, 2), new SsrfBlockedError(URL_, 'x')];
+    const errors = [
+      new HttpStatusError(URL_, 500),
+      new TimeoutError(URL_, 'total', 1),
+      new TruncatedDownloadError(URL_, 1, 2),
+      new SsrfBlockedError(URL_, 'x'),
+    ];
     for (const error of errors) {
       expect(error.message).toContain('token=REDACTED');
       expect(error.message).not.toContain('T0K3N');

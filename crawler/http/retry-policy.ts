@@ -23,7 +23,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * (capped); otherwise exponential backoff with "equal jitter" (half fixed, half random) so that
  * many workers failing at once do not come back at once.
  */
-export function retryDelayMs(error: unknown, retry: number, policy: RetryPolicy, random: () => number): number {
+export function retryDelayMs(
+  error: unknown,
+  retry: number,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   if (error instanceof HttpStatusError && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, policy.maxRetryAfterMs);
   }

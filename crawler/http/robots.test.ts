@@ -10,11 +10,19 @@ afterEach(async () => {
   server = undefined;
 });
 
-const ROBOTS = ['User-agent: *', 'Disallow: /cart', '', 'User-agent: Markhound', 'Disallow: /private', ''].join('\n');
+const ROBOTS = [
+  'User-agent: *',
+  'Disallow: /cart',
+  '',
+  'User-agent: Markhound',
+  'Disallow: /private',
+  '',
+].join('\n');
 
 function serveRobots(robots: { status: number; body?: string }) {
   return startServer((req, res) => {
-    if (req.url === '/robots.txt') res.writeHead(robots.status, { 'content-type': 'text/plain' }).end(robots.body ?? '');
+    if (req.url === '/robots.txt')
+      res.writeHead(robots.status, { 'content-type': 'text/plain' }).end(robots.body ?? '');
     else res.end(`page ${req.url}`);
   });
 }
@@ -72,7 +80,10 @@ describe('robots.txt', () => {
   });
 
   it('honours a Crawl-delay as the interval between requests to that host, up to maxCrawlDelayMs', async () => {
-    server = await serveRobots({ status: 200, body: 'User-agent: Markhound\nCrawl-delay: 5\nDisallow: /private\n' });
+    server = await serveRobots({
+      status: 200,
+      body: 'User-agent: Markhound\nCrawl-delay: 5\nDisallow: /private\n',
+    });
     const clock = new ManualClock(new Date('2026-11-22T03:00:00Z'));
     const { client, sleeps } = testClient({ respectRobots: true, clock, perHostConcurrency: 1 });
     await client.get(server.url('/a'));
@@ -87,6 +98,8 @@ describe('robots.txt', () => {
   });
 
   it('takes the product token from the user agent', () => {
-    expect(productToken('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)')).toBe('Markhound');
+    expect(
+      productToken('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)'),
+    ).toBe('Markhound');
   });
 });

@@ -64,7 +64,10 @@ export class RobotsCache {
     const cached = this.entries.get(origin);
     if (cached && cached.expiresAtMs > now) return cached.rules;
     // The promise is cached at once so that parallel requests to one origin fetch robots.txt once.
-    const entry: CacheEntry = { rules: this.load(origin, (ttl) => (entry.expiresAtMs = now + ttl)), expiresAtMs: Infinity };
+    const entry: CacheEntry = {
+      rules: this.load(origin, (ttl) => (entry.expiresAtMs = now + ttl)),
+      expiresAtMs: Infinity,
+    };
     this.entries.set(origin, entry);
     return entry.rules;
   }
@@ -83,7 +86,12 @@ export class RobotsCache {
       };
     } catch (error) {
       // 429 "too many requests" is the server struggling, not an absent file: treat it like a 5xx.
-      if (error instanceof HttpStatusError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      if (
+        error instanceof HttpStatusError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        error.status !== 429
+      ) {
         keepFor(this.ttlMs);
         return ALLOW_ALL;
       }

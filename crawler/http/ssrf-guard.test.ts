@@ -5,8 +5,12 @@ import { NetworkError, SsrfBlockedError } from './errors.ts';
 import { rejectionOf } from './testing/local-server.ts';
 import { categorizeAddress } from './ip-ranges.ts';
 
-const answers = (...addresses: string[]): LookupAddress[] => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-const resolveTo = (...addresses: string[]): Resolver => async () => answers(...addresses);
+const answers = (...addresses: string[]): LookupAddress[] =>
+  addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const resolveTo =
+  (...addresses: string[]): Resolver =>
+  async () =>
+    answers(...addresses);
 
 describe('SsrfGuard', () => {
   const blockedLiterals: Array<[string, string]> = [
@@ -51,20 +55,28 @@ describe('SsrfGuard', () => {
   });
 
   it('allows a public address and returns it as the address to connect to', async () => {
-    const guard = new SsrfGuard({ resolver: resolveTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c') });
+    const guard = new SsrfGuard({
+      resolver: resolveTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'),
+    });
     const target = await guard.check('https://registry.example/bulk/2026-11-21.zip');
     expect(target.hostname).toBe('registry.example');
-    expect(target.addresses.map((a) => a.address)).toEqual(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']);
+    expect(target.addresses.map((a) => a.address)).toEqual([
+      '93.184.215.14',
+      '2606:2800:21f:cb07:6820:80da:af6b:8b2c',
+    ]);
   });
 
   it('refuses a host when any one of its answers is private', async () => {
     const guard = new SsrfGuard({ resolver: resolveTo('93.184.215.14', '10.0.0.5') });
-    await expect(guard.check('https://mixed.example/')).rejects.toThrow(/address 10\.0\.0\.5 \(mixed\.example resolves to it\) is private/);
+    await expect(guard.check('https://mixed.example/')).rejects.toThrow(
+      /address 10\.0\.0\.5 \(mixed\.example resolves to it\) is private/,
+    );
   });
 
   it('judges each lookup afresh: a name that rebinds to a private address is refused the second time', async () => {
     let calls = 0;
-    const rebinding: Resolver = async () => (++calls === 1 ? answers('93.184.215.14') : answers('169.254.169.254'));
+    const rebinding: Resolver = async () =>
+      ++calls === 1 ? answers('93.184.215.14') : answers('169.254.169.254');
     const guard = new SsrfGuard({ resolver: rebinding });
     const first = await guard.check('http://rebind.example/');
     expect(first.addresses).toEqual(answers('93.184.215.14'));
@@ -72,24 +84,41 @@ describe('SsrfGuard', () => {
   });
 
   it('allows loopback only when asked, and private ranges only with allowPrivate', async () => {
-    await expect(new SsrfGuard({ allowLoopback: true }).check('http://127.0.0.1:8080/')).resolves.toMatchObject({ hostname: '127.0.0.1' });
-    await expect(new SsrfGuard({ allowLoopback: true }).check('http://10.0.0.1/')).rejects.toBeInstanceOf(SsrfBlockedError);
-    await expect(new SsrfGuard({ allowPrivate: true }).check('http://10.0.0.1/')).resolves.toMatchObject({ hostname: '10.0.0.1' });
-    await expect(new SsrfGuard({ allowPrivate: true }).check('http://169.254.169.254/')).rejects.toBeInstanceOf(SsrfBlockedError);
+    await expect(
+      new SsrfGuard({ allowLoopback: true }).check('http://127.0.0.1:8080/'),
+    ).resolves.toMatchObject({ hostname: '127.0.0.1' });
+    await expect(new SsrfGuard({ allowLoopback: true }).check('http://10.0.0.1/')).rejects.toBeInstanceOf(
+      SsrfBlockedError,
+    );
+    await expect(new SsrfGuard({ allowPrivate: true }).check('http://10.0.0.1/')).resolves.toMatchObject({
+      hostname: '10.0.0.1',
+    });
+    await expect(
+      new SsrfGuard({ allowPrivate: true }).check('http://169.254.169.254/'),
+    ).rejects.toBeInstanceOf(SsrfBlockedError);
   });
 
   it('exempts hosts on the allow list, and only those', async () => {
     const guard = new SsrfGuard({ allowHosts: ['Mirror.Intranet'], resolver: resolveTo('10.9.9.9') });
-    await expect(guard.check('http://mirror.intranet/x')).resolves.toMatchObject({ addresses: answers('10.9.9.9') });
+    await expect(guard.check('http://mirror.intranet/x')).resolves.toMatchObject({
+      addresses: answers('10.9.9.9'),
+    });
     await expect(guard.check('http://other.intranet/x')).rejects.toBeInstanceOf(SsrfBlockedError);
   });
 
-  it.each(['file:///etc/passwd', 'ftp://example.org/x', 'gopher://example.org/', 'javascript:alert(1)'])('refuses the scheme of %s', async (url) => {
-    await expect(new SsrfGuard({ resolver: resolveTo('93.184.215.14') }).check(url)).rejects.toThrow(/is not http or https/);
-  });
+  it.each(['file:///etc/passwd', 'ftp://example.org/x', 'gopher://example.org/', 'javascript:alert(1)'])(
+    'refuses the scheme of %s',
+    async (url) => {
+      await expect(new SsrfGuard({ resolver: resolveTo('93.184.215.14') }).check(url)).rejects.toThrow(
+        /is not http or https/,
+      );
+    },
+  );
 
   it('refuses credentials in the URL without echoing them', async () => {
-    const error = await rejectionOf(new SsrfGuard({ resolver: resolveTo('93.184.215.14') }).check('https://bob:hunter2@example.org/'));
+    const error = await rejectionOf(
+      new SsrfGuard({ resolver: resolveTo('93.184.215.14') }).check('https://bob:hunter2@example.org/'),
+    );
     expect(error).toBeInstanceOf(SsrfBlockedError);
     expect(error.message).toContain('carries credentials');
     expect(error.message).not.toContain('hunter2');
@@ -99,7 +128,9 @@ describe('SsrfGuard', () => {
     const nxdomain: Resolver = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
-    const error = await new SsrfGuard({ resolver: nxdomain }).check('https://no-such-host.example/').catch((e: unknown) => e);
+    const error = await new SsrfGuard({ resolver: nxdomain })
+      .check('https://no-such-host.example/')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).retryable).toBe(false);
   });

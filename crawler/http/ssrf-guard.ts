@@ -53,7 +53,9 @@ export class SsrfGuard {
     }
     // WHATWG URL parsing already turned 2130706433, 0177.0.0.1 and 0x7f.1 into 127.0.0.1.
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) }] : await this.resolve(url, hostname);
+    const addresses = isIP(hostname)
+      ? [{ address: hostname, family: isIP(hostname) }]
+      : await this.resolve(url, hostname);
     if (addresses.length === 0) throw new NetworkError(url, `DNS returned no address for ${hostname}`, false);
     if (!this.allowHosts.has(hostname.toLowerCase())) {
       for (const { address } of addresses) this.assertAllowed(url, hostname, address);
@@ -75,7 +77,12 @@ export class SsrfGuard {
       return await this.resolver(hostname);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new NetworkError(url, `DNS lookup of ${hostname} failed (${code ?? String(error)})`, code !== 'ENOTFOUND', error);
+      throw new NetworkError(
+        url,
+        `DNS lookup of ${hostname} failed (${code ?? String(error)})`,
+        code !== 'ENOTFOUND',
+        error,
+      );
     }
   }
 }
@@ -88,7 +95,11 @@ function parseUrl(input: string | URL): URL {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for http.request that answers with the approved addresses only, so the socket connects
@@ -96,7 +107,11 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * happy-eyeballs connect).
  */
 export function pinnedLookup(target: ApprovedTarget) {
-  return (_hostname: string, options: { all?: boolean } | number | undefined, callback: LookupCallback): void => {
+  return (
+    _hostname: string,
+    options: { all?: boolean } | number | undefined,
+    callback: LookupCallback,
+  ): void => {
     const first = target.addresses[0];
     if (!first) {
       callback(Object.assign(new Error('no approved address'), { code: 'ENOTFOUND' }), '');

@@ -20,7 +20,10 @@ export function backoffDelayMs(failures: number, policy: BackoffPolicy = DEFAULT
 export type SourceHealthRow = typeof marketplaceSourcesHealth.$inferSelect;
 
 export async function sourceHealth(db: Database, sourceId: string): Promise<SourceHealthRow | null> {
-  const [row] = await db.select().from(marketplaceSourcesHealth).where(eq(marketplaceSourcesHealth.sourceId, sourceId));
+  const [row] = await db
+    .select()
+    .from(marketplaceSourcesHealth)
+    .where(eq(marketplaceSourcesHealth.sourceId, sourceId));
   return row ?? null;
 }
 
@@ -31,7 +34,13 @@ export async function sourceHealth(db: Database, sourceId: string): Promise<Sour
  */
 export async function recordSourceOutcome(
   db: Database,
-  input: { sourceId: string; status: WatchRunStatus; reason: string | null; now: Date; policy?: BackoffPolicy },
+  input: {
+    sourceId: string;
+    status: WatchRunStatus;
+    reason: string | null;
+    now: Date;
+    policy?: BackoffPolicy;
+  },
 ): Promise<Date | null> {
   const h = marketplaceSourcesHealth;
   const previous = await sourceHealth(db, input.sourceId);
@@ -46,6 +55,9 @@ export async function recordSourceOutcome(
     needsBrowser: input.status === 'needs_browser' ? true : ok ? false : (previous?.needsBrowser ?? false),
     ...(ok ? { lastSuccessAt: input.now } : { lastError: input.reason, lastErrorAt: input.now }),
   };
-  await db.insert(h).values({ sourceId: input.sourceId, ...values }).onConflictDoUpdate({ target: h.sourceId, set: values });
+  await db
+    .insert(h)
+    .values({ sourceId: input.sourceId, ...values })
+    .onConflictDoUpdate({ target: h.sourceId, set: values });
   return blockedUntil;
 }

@@ -10,12 +10,27 @@ export const LOGO_MATCH_DISTANCE = 10;
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Perceptual hashes of the brand's mark logos (marks.logo_sha256 → blobs), by mark id. */
-export async function loadMarkLogos(db: Database, brandId: string, warn: (message: string) => void): Promise<Map<string, LogoHashes>> {
+export async function loadMarkLogos(
+  db: Database,
+  brandId: string,
+  warn: (message: string) => void,
+): Promise<Map<string, LogoHashes>> {
   const m = tables.marks;
-  const marks = await db.select({ id: m.id, sha: m.logoSha256 }).from(m).where(and(eq(m.brandId, brandId), isNotNull(m.logoSha256)));
+  const marks = await db
+    .select({ id: m.id, sha: m.logoSha256 })
+    .from(m)
+    .where(and(eq(m.brandId, brandId), isNotNull(m.logoSha256)));
   const logos = new Map<string, LogoHashes>();
   if (marks.length === 0) return logos;
-  const blobs = await db.select().from(tables.blobs).where(inArray(tables.blobs.sha256, marks.map((mark) => mark.sha!)));
+  const blobs = await db
+    .select()
+    .from(tables.blobs)
+    .where(
+      inArray(
+        tables.blobs.sha256,
+        marks.map((mark) => mark.sha!),
+      ),
+    );
   const bytesOf = new Map(blobs.map((b) => [b.sha256, b.bytes]));
   for (const mark of marks) {
     const bytes = bytesOf.get(mark.sha!);
@@ -41,7 +56,12 @@ export interface LogoChecker {
  * (brand tiles, logo thumbnails); a product photo with a small logo on it is not detected. Each image
  * is fetched once per run, at most `maxImages` per run, so a big result page stays polite.
  */
-export function logoChecker(input: { http: Pick<HttpClient, 'get'>; logos: Map<string, LogoHashes>; maxImages?: number; warn: (message: string) => void }): LogoChecker {
+export function logoChecker(input: {
+  http: Pick<HttpClient, 'get'>;
+  logos: Map<string, LogoHashes>;
+  maxImages?: number;
+  warn: (message: string) => void;
+}): LogoChecker {
   const hashed = new Map<string, Promise<LogoHashes | null>>();
   const budget = { left: input.maxImages ?? 20 };
   const hashImage = (url: string) => {
@@ -68,6 +88,9 @@ export function logoChecker(input: { http: Pick<HttpClient, 'get'>; logos: Map<s
     if (!hashes) return null;
     const comparison = compareLogos(logo, hashes);
     if (comparison.distance > LOGO_MATCH_DISTANCE) return null;
-    return { kind: 'logo', evidence: `first listing image ${image}: ${comparison.reasons[0] ?? `distance ${comparison.distance}`}` };
+    return {
+      kind: 'logo',
+      evidence: `first listing image ${image}: ${comparison.reasons[0] ?? `distance ${comparison.distance}`}`,
+    };
   };
 }

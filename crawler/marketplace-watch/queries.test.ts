@@ -4,7 +4,13 @@ import { categoryWordsOf, misspellingsOf, queriesForMarks } from './queries.ts';
 describe('search queries for a brand', () => {
   it('makes one-edit misspellings sellers use', () => {
     expect(misspellingsOf('realme')).toEqual(['reame', 'relame', 'reallme', 'raalme']);
-    expect(misspellingsOf('Bio Extratus')).toEqual(['bioextratus', 'bioexratus', 'bioetxratus', 'bioexttratus', 'byoextratus']);
+    expect(misspellingsOf('Bio Extratus')).toEqual([
+      'bioextratus',
+      'bioexratus',
+      'bioetxratus',
+      'bioexttratus',
+      'byoextratus',
+    ]);
     expect(misspellingsOf('LG')).toEqual([]);
   });
 

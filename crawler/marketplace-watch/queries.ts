@@ -49,12 +49,16 @@ export function queriesForMarks(marks: readonly QueryMark[], max = 5): PlannedQu
     const category = categoryWordsOf(m.goods);
     if (category) planned.push({ query: `${m.text.trim()} ${category}`, kind: 'category', mark: m.text });
   }
-  for (const m of marks) for (const variant of misspellingsOf(m.text)) planned.push({ query: variant, kind: 'variant', mark: m.text });
+  for (const m of marks)
+    for (const variant of misspellingsOf(m.text))
+      planned.push({ query: variant, kind: 'variant', mark: m.text });
   const seen = new Set<string>();
-  return planned.filter((p) => {
-    const key = p.query.toLowerCase();
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, max);
+  return planned
+    .filter((p) => {
+      const key = p.query.toLowerCase();
+      if (!key || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, max);
 }

@@ -9,10 +9,14 @@ import type { ExtractedListing } from '../marketplaces/index.ts';
  * (sponsored Mercado Livre ones) carry only a click-tracking URL that changes on every page view,
  * so the URL cannot identify them.
  */
-export function listingKeyOf(listing: Pick<ExtractedListing, 'listingId' | 'title' | 'sellerName'>): string | null {
+export function listingKeyOf(
+  listing: Pick<ExtractedListing, 'listingId' | 'title' | 'sellerName'>,
+): string | null {
   if (listing.listingId) return listing.listingId;
   if (!listing.title) return null;
-  const basis = [listing.title.trim().toLowerCase(), (listing.sellerName ?? '').trim().toLowerCase()].join('\u0000');
+  const basis = [listing.title.trim().toLowerCase(), (listing.sellerName ?? '').trim().toLowerCase()].join(
+    '\u0000',
+  );
   return `derived:${createHash('sha256').update(basis).digest('hex').slice(0, 24)}`;
 }
 
@@ -24,7 +28,16 @@ export interface UpsertResult {
 }
 
 /** Upserts listings by (marketplace, listing key): first seen kept, last seen and details refreshed. */
-export async function upsertListings(db: Database, input: { sourceId: string; market: string; currency: string; listings: readonly ExtractedListing[]; now: Date }): Promise<UpsertResult> {
+export async function upsertListings(
+  db: Database,
+  input: {
+    sourceId: string;
+    market: string;
+    currency: string;
+    listings: readonly ExtractedListing[];
+    now: Date;
+  },
+): Promise<UpsertResult> {
   const result: UpsertResult = { ids: [], inserted: 0, skipped: 0 };
   const seen = new Set<string>();
   for (const item of input.listings) {

@@ -11,7 +11,9 @@ const MERCARI_TITLE = 'ハローキティ ご当地根付 ストラップ 13個�
 
 /** Re-encodes a real page into a legacy charset, dropping its <meta charset> so only the bytes tell. */
 function reencode(name: string, charset: string): Buffer {
-  const text = readFixture(name).toString('utf8').replace(/<meta[^>]*charset=[^>]*>/gi, '');
+  const text = readFixture(name)
+    .toString('utf8')
+    .replace(/<meta[^>]*charset=[^>]*>/gi, '');
   return iconv.encode(text, charset);
 }
 
@@ -38,11 +40,19 @@ describe('detectCharset', () => {
   });
 
   it('follows BOM first, then the HTTP charset, then <meta>, ignoring <script charset>', () => {
-    const meta = Buffer.from('<html><head><script charset="utf-8" src="a.js"></script><meta charset="shift_jis"></head></html>');
+    const meta = Buffer.from(
+      '<html><head><script charset="utf-8" src="a.js"></script><meta charset="shift_jis"></head></html>',
+    );
     expect(detectCharset(meta)).toMatchObject({ charset: 'cp932', source: 'meta' });
-    expect(detectCharset(meta, 'text/html; charset=EUC-JP')).toMatchObject({ charset: 'euc-jp', source: 'http' });
+    expect(detectCharset(meta, 'text/html; charset=EUC-JP')).toMatchObject({
+      charset: 'euc-jp',
+      source: 'http',
+    });
     const bom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>x</p>', 'utf16le')]);
-    expect(detectCharset(bom, 'text/html; charset=utf-8')).toMatchObject({ charset: 'utf-16le', source: 'bom' });
+    expect(detectCharset(bom, 'text/html; charset=utf-8')).toMatchObject({
+      charset: 'utf-16le',
+      source: 'bom',
+    });
     expect(decodeBytes(bom, 'utf-16le')).toBe('<p>x</p>');
   });
 

@@ -11,15 +11,41 @@ export interface DetectedCharset {
 
 // WHATWG Encoding Standard labels mapped to the superset decoder iconv-lite knows.
 const LABELS: Record<string, string> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
-  gbk: 'gb18030', gb2312: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', 'csgb2312': 'gb18030', 'chinese': 'gb18030',
-  big5: 'big5', 'big5-hkscs': 'big5',
-  shift_jis: 'cp932', 'shift-jis': 'cp932', sjis: 'cp932', 'x-sjis': 'cp932', 'windows-31j': 'cp932', ms_kanji: 'cp932', cp932: 'cp932',
-  'euc-jp': 'euc-jp', 'x-euc-jp': 'euc-jp',
-  'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
-  'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'windows-1252': 'windows-1252',
-  'iso-8859-15': 'iso-8859-15', 'windows-1251': 'windows-1251', 'koi8-r': 'koi8-r', 'windows-874': 'windows-874', 'tis-620': 'windows-874',
-  'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'utf-16': 'utf-16le',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  'x-gbk': 'gb18030',
+  csgb2312: 'gb18030',
+  chinese: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  shift_jis: 'cp932',
+  'shift-jis': 'cp932',
+  sjis: 'cp932',
+  'x-sjis': 'cp932',
+  'windows-31j': 'cp932',
+  ms_kanji: 'cp932',
+  cp932: 'cp932',
+  'euc-jp': 'euc-jp',
+  'x-euc-jp': 'euc-jp',
+  'euc-kr': 'euc-kr',
+  'ks_c_5601-1987': 'euc-kr',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  'iso-8859-15': 'iso-8859-15',
+  'windows-1251': 'windows-1251',
+  'koi8-r': 'koi8-r',
+  'windows-874': 'windows-874',
+  'tis-620': 'windows-874',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'utf-16': 'utf-16le',
 };
 
 /** Maps a charset label to a decoder name, or null when the label is unknown. */
@@ -43,7 +69,9 @@ export function detectCharset(bytes: Buffer, contentType?: string): DetectedChar
   if (declared.charset) {
     const checked = checkDeclared(bytes, declared.charset, declared.source);
     if (checked) return { ...checked, warning: joinWarnings([...warnings, checked.warning]) };
-    warnings.push(`charset: page declares utf-8 (${declared.source}) but its bytes are not valid UTF-8; guessed from the bytes`);
+    warnings.push(
+      `charset: page declares utf-8 (${declared.source}) but its bytes are not valid UTF-8; guessed from the bytes`,
+    );
   }
   const guessed = guessCharset(bytes);
   return { charset: guessed, source: 'heuristic', warning: joinWarnings(warnings) };
@@ -73,7 +101,9 @@ function declaredCharset(bytes: Buffer, contentType?: string): Declared {
   if (fromHttp) {
     const name = normalizeCharsetLabel(fromHttp);
     if (name) return { charset: name, source: 'http', warnings };
-    warnings.push(`charset: HTTP Content-Type names unknown charset "${fromHttp}"; detecting from the page instead`);
+    warnings.push(
+      `charset: HTTP Content-Type names unknown charset "${fromHttp}"; detecting from the page instead`,
+    );
   }
   const fromMeta = metaCharset(bytes);
   if (fromMeta) {

@@ -14,8 +14,12 @@ const KIND: Record<Expected['page_kind'], string> = {
 
 const noSpaces = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
 
-function findSample(listings: ExtractedListing[], sample: Record<string, unknown>): ExtractedListing | undefined {
-  if (typeof sample.listing_id === 'string') return listings.find((listing) => listing.listingId === sample.listing_id);
+function findSample(
+  listings: ExtractedListing[],
+  sample: Record<string, unknown>,
+): ExtractedListing | undefined {
+  if (typeof sample.listing_id === 'string')
+    return listings.find((listing) => listing.listingId === sample.listing_id);
   return listings.find((listing) => listing.title === cleanText(sample.title as string));
 }
 
@@ -44,7 +48,11 @@ const DEVIATIONS: Record<string, Partial<Record<keyof ExtractedListing, unknown>
   'ebay/ebay-com_item_381228738769_2016.html': { brand: 'Best Choice Products' },
   // "Türkiye (TR)" in the hand reading combines two page facts: og:description "Ships from Türkiye."
   // and JSON-LD shippingOrigin.addressCountry "TR"; they land in two fields.
-  'etsy/etsy-com_listing_1385245506_2026-04.html': { sellerLocation: 'Türkiye', sellerCountry: 'TR', brand: null },
+  'etsy/etsy-com_listing_1385245506_2026-04.html': {
+    sellerLocation: 'Türkiye',
+    sellerCountry: 'TR',
+    brand: null,
+  },
   // The page shows 未定 ("undecided"); the English gloss is the hand reader's. The seller block is not
   // in this capture, so the seller is null.
   'mercari-jp/mercari-jp_item_m38793557194_2026-08.html': { sellerLocation: '未定', sellerName: null },
@@ -65,7 +73,8 @@ describe.each(allFixtures())('$name', ({ name, expected }) => {
     else expect(result.reason).toBeNull();
   });
 
-  const sponsoredCount = truth.sponsored_count ?? truth.topads_count ?? truth.ads ?? truth.sponsored_in_embedded_data;
+  const sponsoredCount =
+    truth.sponsored_count ?? truth.topads_count ?? truth.ads ?? truth.sponsored_in_embedded_data;
   if (typeof sponsoredCount === 'number') {
     it('flags the sponsored listings the hand count found', () => {
       expect(extracted(name).listings.filter((listing) => listing.sponsored)).toHaveLength(sponsoredCount);
@@ -83,34 +92,44 @@ describe.each(allFixtures())('$name', ({ name, expected }) => {
     });
   }
 
-  if (Array.isArray(truth.sample_listings)) it('reads the sample listings field by field', () => {
-    const listings = extracted(name).listings;
-    for (const sample of truth.sample_listings ?? []) {
-      const listing = findSample(listings, sample);
-      expect(listing, `sample ${JSON.stringify(sample).slice(0, 80)}`).toBeDefined();
-      if (!listing) continue;
-      if ('title' in sample) expect(listing.title).toBe(cleanText(sample.title as string));
-      const priceText = sample.price_text ?? sample.price_aria;
-      // Mercado Livre's aria label spells the price out; its digits are compared through price.
-      if (typeof priceText === 'string' && !/reais/.test(priceText)) expect(noSpaces(listing.priceText)).toBe(noSpaces(priceText));
-      if (sample.price_text === null) expect(listing.price).toBeNull();
-      if (typeof sample.price === 'number') expect(listing.price).toBe(sample.price);
-      if ('currency' in sample) expect(listing.currency).toBe(sample.currency);
-      if ('sponsored' in sample) expect(listing.sponsored).toBe(sample.sponsored);
-      if ('brand' in sample) expect(listing.brand).toBe(sample.brand);
-      if ('seller_location' in sample) expect(listing.sellerLocation).toBe(sample.seller_location);
-      // eBay prints "Located in X"; the listing keeps the place.
-      if (typeof sample.location === 'string') expect(listing.sellerLocation).toBe(sample.location.replace(/^Located in /, ''));
-      // Mercado Livre prints "Por <store>"; the listing keeps the store name.
-      if ('seller' in sample) expect(listing.sellerName).toBe(typeof sample.seller === 'string' ? sample.seller.replace(/^Por /, '') : null);
-      if (typeof sample.url === 'string') {
-        const actual = new URL(listing.url ?? '');
-        const wanted = new URL(sample.url, actual);
-        // Lazada's expected URLs are cut short in the hand reading; compare the part that is there.
-        expect(`${actual.origin}${actual.pathname}${actual.search}${actual.hash}`.startsWith(wanted.toString().replace(/#$/, ''))).toBe(true);
+  if (Array.isArray(truth.sample_listings))
+    it('reads the sample listings field by field', () => {
+      const listings = extracted(name).listings;
+      for (const sample of truth.sample_listings ?? []) {
+        const listing = findSample(listings, sample);
+        expect(listing, `sample ${JSON.stringify(sample).slice(0, 80)}`).toBeDefined();
+        if (!listing) continue;
+        if ('title' in sample) expect(listing.title).toBe(cleanText(sample.title as string));
+        const priceText = sample.price_text ?? sample.price_aria;
+        // Mercado Livre's aria label spells the price out; its digits are compared through price.
+        if (typeof priceText === 'string' && !/reais/.test(priceText))
+          expect(noSpaces(listing.priceText)).toBe(noSpaces(priceText));
+        if (sample.price_text === null) expect(listing.price).toBeNull();
+        if (typeof sample.price === 'number') expect(listing.price).toBe(sample.price);
+        if ('currency' in sample) expect(listing.currency).toBe(sample.currency);
+        if ('sponsored' in sample) expect(listing.sponsored).toBe(sample.sponsored);
+        if ('brand' in sample) expect(listing.brand).toBe(sample.brand);
+        if ('seller_location' in sample) expect(listing.sellerLocation).toBe(sample.seller_location);
+        // eBay prints "Located in X"; the listing keeps the place.
+        if (typeof sample.location === 'string')
+          expect(listing.sellerLocation).toBe(sample.location.replace(/^Located in /, ''));
+        // Mercado Livre prints "Por <store>"; the listing keeps the store name.
+        if ('seller' in sample)
+          expect(listing.sellerName).toBe(
+            typeof sample.seller === 'string' ? sample.seller.replace(/^Por /, '') : null,
+          );
+        if (typeof sample.url === 'string') {
+          const actual = new URL(listing.url ?? '');
+          const wanted = new URL(sample.url, actual);
+          // Lazada's expected URLs are cut short in the hand reading; compare the part that is there.
+          expect(
+            `${actual.origin}${actual.pathname}${actual.search}${actual.hash}`.startsWith(
+              wanted.toString().replace(/#$/, ''),
+            ),
+          ).toBe(true);
+        }
       }
-    }
-  });
+    });
 
   it('recognises the site, kind and listings of the page when it is saved without its URL', () => {
     const withUrl = extracted(name);
@@ -132,7 +151,9 @@ describe('fields the saved pages do not carry are null, not guessed', () => {
 
   it('Lazada cards show the seller location but not the seller name', () => {
     const listings = extracted('lazada/lazada-ph_search_diapers-watson_2024-02.html').listings;
-    expect(listings.every((listing) => listing.sellerName === null && listing.sellerLocation !== null)).toBe(true);
+    expect(listings.every((listing) => listing.sellerName === null && listing.sellerLocation !== null)).toBe(
+      true,
+    );
   });
 
   it('Yahoo Auctions cards carry a seller id attribute but no seller name', () => {
@@ -142,16 +163,22 @@ describe('fields the saved pages do not carry are null, not guessed', () => {
   });
 
   it('Mercado Livre sponsored cards link through click tracking, which hides the item id', () => {
-    const sponsored = extracted('mercadolibre/mercadolivre-br_search_bio-extratus_2024-11.html').listings.filter((listing) => listing.sponsored);
+    const sponsored = extracted(
+      'mercadolibre/mercadolivre-br_search_bio-extratus_2024-11.html',
+    ).listings.filter((listing) => listing.sponsored);
     expect(sponsored.map((listing) => listing.listingId)).toEqual([null, null]);
   });
 
   it('eBay cards all carry a hidden "Sponsored" decoy, so none is reported sponsored', () => {
-    expect(extracted('ebay/ebay-com_search_pokemon_2026-07_a.html').listings.some((listing) => listing.sponsored)).toBe(false);
+    expect(
+      extracted('ebay/ebay-com_search_pokemon_2026-07_a.html').listings.some((listing) => listing.sponsored),
+    ).toBe(false);
   });
 
   it('AliExpress US search: some embedded entries have no prices block', () => {
-    const stickers = extracted('aliexpress/aliexpress-us_search_gundam_2026-03.html').listings.find((listing) => listing.listingId === '3256804298169325');
+    const stickers = extracted('aliexpress/aliexpress-us_search_gundam_2026-03.html').listings.find(
+      (listing) => listing.listingId === '3256804298169325',
+    );
     expect(stickers?.price).toBeNull();
     expect(stickers?.currency).toBeNull();
   });

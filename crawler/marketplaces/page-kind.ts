@@ -22,10 +22,16 @@ const BLOCK_TITLES: [RegExp, string][] = [
 // Markup of challenge pages; only trusted on pages with little visible text, since product pages
 // can mention the same vendor scripts.
 const BLOCK_MARKERS: [RegExp, string][] = [
-  [/\/errors\/validateCaptcha|Enter the characters you see below|api-services-support@amazon\.com/i, 'Amazon captcha'],
+  [
+    /\/errors\/validateCaptcha|Enter the characters you see below|api-services-support@amazon\.com/i,
+    'Amazon captcha',
+  ],
   [/cf-browser-verification|cf_chl_opt|challenge-platform|cf-challenge/i, 'Cloudflare challenge'],
   [/px-captcha|_pxCaptcha|Press &amp; Hold|Press & Hold/i, 'PerimeterX "Press & Hold" challenge'],
-  [/_{3,}tmd_{3,}\/punish|x5secdata|baxia-punish|nc_1_n1z|punish\?/i, 'Alibaba slider "punish" page (AliExpress / Taobao)'],
+  [
+    /_{3,}tmd_{3,}\/punish|x5secdata|baxia-punish|nc_1_n1z|punish\?/i,
+    'Alibaba slider "punish" page (AliExpress / Taobao)',
+  ],
   [/captcha-delivery\.com|datadome/i, 'DataDome captcha'],
   [/You don't have permission to access[\s\S]{0,200}Reference #/i, 'Akamai access denied'],
   [/g-recaptcha|h-captcha|hcaptcha\.com/i, 'captcha form'],
@@ -35,7 +41,8 @@ const BLOCK_MARKERS: [RegExp, string][] = [
 const ERROR_TEXT =
   /page not found|page (?:you requested )?(?:cannot|could not|can't) be found|something went wrong|we couldn'?t find (?:this|that) page|404 not found|página não encontrada|página no encontrada|halaman tidak ditemukan|ページが見つかりません|お探しのページ|页面不存在|找不到页面|this (?:item|listing) (?:is no longer available|has been removed|was not found)/i;
 
-const SHELL_TEXT = /enable javascript|javascript (?:is )?(?:required|disabled)|requires javascript|aktifkan javascript|ative o javascript|javascriptを有効/i;
+const SHELL_TEXT =
+  /enable javascript|javascript (?:is )?(?:required|disabled)|requires javascript|aktifkan javascript|ative o javascript|javascriptを有効/i;
 
 /** A bot challenge recognised by its <title>: strong enough to trust on any page. */
 export function blockedByTitle($: CheerioAPI): Interstitial | null {
@@ -55,7 +62,10 @@ export function classifyEmptyPage($: CheerioAPI, html: string): Interstitial | n
     for (const [pattern, reason] of BLOCK_MARKERS) if (pattern.test(html)) return { kind: 'blocked', reason };
   }
   if (visible.length < 400 && hasAppShell($, html)) {
-    return { kind: 'shell', reason: `JavaScript application shell: ${visible.length} characters of visible text and no server-rendered data; render it in a browser` };
+    return {
+      kind: 'shell',
+      reason: `JavaScript application shell: ${visible.length} characters of visible text and no server-rendered data; render it in a browser`,
+    };
   }
   return classifyErrorPage($, visible);
 }
@@ -63,15 +73,22 @@ export function classifyEmptyPage($: CheerioAPI, html: string): Interstitial | n
 /** An error page served with status 200: a "not found" or "something went wrong" title or heading. */
 function classifyErrorPage($: CheerioAPI, visible: string): Interstitial | null {
   const heading = [$('title').first().text(), $('h1').first().text()].join(' ').replace(/\s+/g, ' ');
-  if (ERROR_TEXT.test(heading)) return { kind: 'error', reason: `error page: "${heading.trim().slice(0, 120)}"` };
-  if (visible.length < 2000 && ERROR_TEXT.test(visible)) return { kind: 'error', reason: `error page: "${visible.slice(0, 120)}"` };
+  if (ERROR_TEXT.test(heading))
+    return { kind: 'error', reason: `error page: "${heading.trim().slice(0, 120)}"` };
+  if (visible.length < 2000 && ERROR_TEXT.test(visible))
+    return { kind: 'error', reason: `error page: "${visible.slice(0, 120)}"` };
   return null;
 }
 
 function hasAppShell($: CheerioAPI, html: string): boolean {
   const scripts = $('script').length;
-  const noData = $('script[type="application/ld+json"]').length === 0 && !/__NEXT_DATA__|__PRELOADED_STATE__|__INIT_DATA__|_init_data_/.test(html);
-  return noData && (scripts >= 3 || SHELL_TEXT.test($('noscript').text()) || SHELL_TEXT.test(html.slice(0, 200_000)));
+  const noData =
+    $('script[type="application/ld+json"]').length === 0 &&
+    !/__NEXT_DATA__|__PRELOADED_STATE__|__INIT_DATA__|_init_data_/.test(html);
+  return (
+    noData &&
+    (scripts >= 3 || SHELL_TEXT.test($('noscript').text()) || SHELL_TEXT.test(html.slice(0, 200_000)))
+  );
 }
 
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);

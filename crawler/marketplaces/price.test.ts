@@ -33,13 +33,24 @@ describe('parsePrice', () => {
 
 describe('market', () => {
   it.each([
-    ['www.amazon.co.uk', 'GB'], ['lista.mercadolivre.com.br', 'BR'], ['www.lazada.com.ph', 'PH'], ['shopee.co.id', 'ID'],
-    ['auctions.yahoo.co.jp', 'JP'], ['www.amazon.in', 'IN'], ['www.aliexpress.us', 'US'], ['www.ebay.com', null],
+    ['www.amazon.co.uk', 'GB'],
+    ['lista.mercadolivre.com.br', 'BR'],
+    ['www.lazada.com.ph', 'PH'],
+    ['shopee.co.id', 'ID'],
+    ['auctions.yahoo.co.jp', 'JP'],
+    ['www.amazon.in', 'IN'],
+    ['www.aliexpress.us', 'US'],
+    ['www.ebay.com', null],
   ])('%s -> %s', (host, market) => {
     expect(marketFromHost(host)).toBe(market);
   });
 
   it('maps markets to their currency', () => {
-    expect([currencyForMarket('GB'), currencyForMarket('BR'), currencyForMarket('DE'), currencyForMarket(null)]).toEqual(['GBP', 'BRL', 'EUR', null]);
+    expect([
+      currencyForMarket('GB'),
+      currencyForMarket('BR'),
+      currencyForMarket('DE'),
+      currencyForMarket(null),
+    ]).toEqual(['GBP', 'BRL', 'EUR', null]);
   });
 });

@@ -9,15 +9,48 @@ export interface ParsedPrice {
 
 // Longest markers first: "US $" before "$", "R$" before "$".
 const SYMBOLS: [RegExp, string][] = [
-  [/US\s?\$|USD/i, 'USD'], [/R\$|BRL/, 'BRL'], [/C\s?\$|CA\$|CAD/, 'CAD'], [/AU?\s?\$|AUD/, 'AUD'],
-  [/S\$|SGD/, 'SGD'], [/MX\$|MXN/, 'MXN'], [/NT\$|TWD/, 'TWD'], [/HK\$|HKD/, 'HKD'], [/Rp|IDR/, 'IDR'],
-  [/₱|PHP/, 'PHP'], [/₹|Rs\.?\s|INR/, 'INR'], [/£|GBP/, 'GBP'], [/€|EUR/, 'EUR'], [/円|JPY/, 'JPY'],
-  [/元|RMB|CNY/, 'CNY'], [/RM\s?\d|MYR/, 'MYR'], [/฿|THB/, 'THB'], [/₫|VND/, 'VND'], [/₩|KRW/, 'KRW'],
-  [/₺|TL\b|TRY/, 'TRY'], [/zł|PLN/, 'PLN'], [/CHF/, 'CHF'], [/AED|د\.إ/, 'AED'], [/SAR|﷼/, 'SAR'],
-  [/ARS/, 'ARS'], [/COP/, 'COP'], [/CLP/, 'CLP'],
+  [/US\s?\$|USD/i, 'USD'],
+  [/R\$|BRL/, 'BRL'],
+  [/C\s?\$|CA\$|CAD/, 'CAD'],
+  [/AU?\s?\$|AUD/, 'AUD'],
+  [/S\$|SGD/, 'SGD'],
+  [/MX\$|MXN/, 'MXN'],
+  [/NT\$|TWD/, 'TWD'],
+  [/HK\$|HKD/, 'HKD'],
+  [/Rp|IDR/, 'IDR'],
+  [/₱|PHP/, 'PHP'],
+  [/₹|Rs\.?\s|INR/, 'INR'],
+  [/£|GBP/, 'GBP'],
+  [/€|EUR/, 'EUR'],
+  [/円|JPY/, 'JPY'],
+  [/元|RMB|CNY/, 'CNY'],
+  [/RM\s?\d|MYR/, 'MYR'],
+  [/฿|THB/, 'THB'],
+  [/₫|VND/, 'VND'],
+  [/₩|KRW/, 'KRW'],
+  [/₺|TL\b|TRY/, 'TRY'],
+  [/zł|PLN/, 'PLN'],
+  [/CHF/, 'CHF'],
+  [/AED|د\.إ/, 'AED'],
+  [/SAR|﷼/, 'SAR'],
+  [/ARS/, 'ARS'],
+  [/COP/, 'COP'],
+  [/CLP/, 'CLP'],
 ];
 
-const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'SGD', 'MXN', 'TWD', 'HKD', 'ARS', 'COP', 'CLP', 'NZD']);
+const DOLLAR_CURRENCIES = new Set([
+  'USD',
+  'CAD',
+  'AUD',
+  'SGD',
+  'MXN',
+  'TWD',
+  'HKD',
+  'ARS',
+  'COP',
+  'CLP',
+  'NZD',
+]);
 // Currencies whose sites group thousands with "." ("Rp1.234.567", "R$ 1.234,56").
 const DOT_GROUPING = new Set(['IDR', 'BRL', 'ARS', 'CLP', 'COP', 'VND', 'TRY', 'EUR', 'PEN', 'UYU']);
 const NO_MINOR_UNITS = new Set(['IDR', 'JPY', 'KRW', 'VND', 'CLP']);
@@ -34,7 +67,10 @@ export function currencyFromText(text: string, hint: string | null = null): stri
  * Parses "R$ 1.234,56", "Rp1.234.567", "₱1,234.50", "¥6,000", "US $349.99", "€40.63+",
  * "149.00 - 159.00" (range) and "115 reais com 83 centavos". Returns null when no number is present.
  */
-export function parsePrice(text: string | null | undefined, currencyHint: string | null = null): ParsedPrice | null {
+export function parsePrice(
+  text: string | null | undefined,
+  currencyHint: string | null = null,
+): ParsedPrice | null {
   if (!text) return null;
   const spoken = spokenPrice(text);
   if (spoken) return { price: spoken, priceMax: null, currency: 'BRL' };
@@ -72,7 +108,9 @@ export function parseNumber(raw: string, currency: string | null): number | null
   let decimalSep: '.' | ',' | null;
   if (bothKinds) decimalSep = sep;
   else if (sepCount > 1) decimalSep = null;
-  else if (decimals === 3) decimalSep = sep === '.' && currency && !DOT_GROUPING.has(currency) && !NO_MINOR_UNITS.has(currency) ? '.' : null;
+  else if (decimals === 3)
+    decimalSep =
+      sep === '.' && currency && !DOT_GROUPING.has(currency) && !NO_MINOR_UNITS.has(currency) ? '.' : null;
   else decimalSep = decimals <= 2 ? sep : null;
   if (currency && NO_MINOR_UNITS.has(currency) && decimals === 3) decimalSep = null;
   const grouping = decimalSep === '.' ? /,/g : decimalSep === ',' ? /\./g : /[.,]/g;

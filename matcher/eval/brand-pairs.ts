@@ -17,7 +17,8 @@ export function usableBrands(titles: readonly string[]): string[] {
   const byKey = new Map<string, string>();
   for (const title of titles) {
     const key = normalizeMark(title).key;
-    if (/^[a-z][a-z0-9]{3,}$/.test(key) && /^[\x20-\x7e]+$/.test(title) && !byKey.has(key)) byKey.set(key, title);
+    if (/^[a-z][a-z0-9]{3,}$/.test(key) && /^[\x20-\x7e]+$/.test(title) && !byKey.has(key))
+      byKey.set(key, title);
   }
   return [...byKey.values()].sort();
 }
@@ -30,7 +31,8 @@ export function typoPairs(brands: readonly string[], limit: number, seed: number
     const brand = pick(brands, random);
     const kind = TYPO_KINDS[round % TYPO_KINDS.length]!;
     const variant = makeTypo(brand.toLowerCase(), kind, random);
-    if (variant !== null && variant !== brand.toLowerCase()) out.push({ a: brand, b: variant, similar: true, kind });
+    if (variant !== null && variant !== brand.toLowerCase())
+      out.push({ a: brand, b: variant, similar: true, kind });
   }
   return out;
 }

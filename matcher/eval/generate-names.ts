@@ -1,16 +1,62 @@
 import { pick, seededRandom } from './seeded-random.ts';
 import { makeTypo, TYPO_KINDS } from './typo-variants.ts';
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cr', 'dr', 'fl', 'gr', 'kl', 'pr', 'st', 'tr', 'sh', 'ch', 'th', ''];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cr',
+  'dr',
+  'fl',
+  'gr',
+  'kl',
+  'pr',
+  'st',
+  'tr',
+  'sh',
+  'ch',
+  'th',
+  '',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou', 'y'];
 const CODAS = ['', '', '', 'n', 'r', 's', 'x', 'l', 'm', 'k', 'nt', 'st'];
-const SUFFIXES = ['', '', '', ' labs', ' tech', ' foods', ' studio', ' store', ' co', ' group', ' wear', ' home'];
+const SUFFIXES = [
+  '',
+  '',
+  '',
+  ' labs',
+  ' tech',
+  ' foods',
+  ' studio',
+  ' store',
+  ' co',
+  ' group',
+  ' wear',
+  ' home',
+];
 
 /** A pronounceable invented name of two to four syllables, sometimes with a trade word. */
 export function inventName(random: () => number): string {
   const syllables = 2 + Math.floor(random() * 3);
   let word = '';
-  for (let i = 0; i < syllables; i++) word += pick(ONSETS, random) + pick(VOWELS, random) + (i === syllables - 1 ? pick(CODAS, random) : '');
+  for (let i = 0; i < syllables; i++)
+    word += pick(ONSETS, random) + pick(VOWELS, random) + (i === syllables - 1 ? pick(CODAS, random) : '');
   return word + pick(SUFFIXES, random);
 }
 

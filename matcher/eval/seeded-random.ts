@@ -12,6 +12,7 @@ export function seededRandom(seed: number): () => number {
 
 export function pick<T>(items: readonly T[], random: () => number): T {
   const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new RangeError('pick: cannot pick from an empty list; pass at least one item');
+  if (item === undefined)
+    throw new RangeError('pick: cannot pick from an empty list; pass at least one item');
   return item;
 }

@@ -1,15 +1,59 @@
 import { pick } from './seeded-random.ts';
 
 /** The typo families that squatters and typosquatting studies (dnstwist, URLCrazy) use. */
-export const TYPO_KINDS = ['omission', 'insertion', 'repetition', 'transposition', 'replacement', 'homoglyph', 'vowel-swap', 'hyphenation', 'bitsquatting', 'addition'] as const;
+export const TYPO_KINDS = [
+  'omission',
+  'insertion',
+  'repetition',
+  'transposition',
+  'replacement',
+  'homoglyph',
+  'vowel-swap',
+  'hyphenation',
+  'bitsquatting',
+  'addition',
+] as const;
 export type TypoKind = (typeof TYPO_KINDS)[number];
 
 const KEYBOARD_NEIGHBOURS: Readonly<Record<string, string>> = {
-  q: 'wa', w: 'qes', e: 'wrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'ol',
-  a: 'qsz', s: 'awdz', d: 'sefx', f: 'drgc', g: 'fthv', h: 'gyjb', j: 'hukn', k: 'jilm', l: 'kop',
-  z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
+  q: 'wa',
+  w: 'qes',
+  e: 'wrd',
+  r: 'etf',
+  t: 'ryg',
+  y: 'tuh',
+  u: 'yij',
+  i: 'uok',
+  o: 'ipl',
+  p: 'ol',
+  a: 'qsz',
+  s: 'awdz',
+  d: 'sefx',
+  f: 'drgc',
+  g: 'fthv',
+  h: 'gyjb',
+  j: 'hukn',
+  k: 'jilm',
+  l: 'kop',
+  z: 'asx',
+  x: 'zsdc',
+  c: 'xdfv',
+  v: 'cfgb',
+  b: 'vghn',
+  n: 'bhjm',
+  m: 'njk',
 };
-const HOMOGLYPHS: Readonly<Record<string, string>> = { o: '0', l: '1', i: '1', e: '3', a: '@', s: '5', m: 'rn', d: 'cl', w: 'vv' };
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  o: '0',
+  l: '1',
+  i: '1',
+  e: '3',
+  a: '@',
+  s: '5',
+  m: 'rn',
+  d: 'cl',
+  w: 'vv',
+};
 const VOWELS = 'aeiou';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -38,7 +82,9 @@ export function makeTypo(brand: string, kind: TypoKind, random: () => number): s
     case 'repetition':
       return replaceAt(brand, at, ch + ch);
     case 'transposition':
-      return at + 1 < brand.length && brand.charAt(at + 1) !== ch ? replaceAt(brand, at, brand.charAt(at + 1) + ch, 2) : null;
+      return at + 1 < brand.length && brand.charAt(at + 1) !== ch
+        ? replaceAt(brand, at, brand.charAt(at + 1) + ch, 2)
+        : null;
     case 'replacement': {
       const near = KEYBOARD_NEIGHBOURS[ch];
       return near ? replaceAt(brand, at, pick([...near], random)) : null;

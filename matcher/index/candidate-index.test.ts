@@ -7,7 +7,15 @@ import { CandidateIndex } from './candidate-index.ts';
 describe('CandidateIndex', () => {
   it('returns every pair the exhaustive scorer finds similar on a generated set', () => {
     const marks = [...inventNames(300, 7), 'Nike', 'Adidas', 'Microsoft', 'Starbucks', 'Lion Capital'];
-    const filings = [...generateFilings(marks, 600, 8), 'NAIKI', 'rnicrosoft', 'adidas official store', '耐克', 'Stone Lion Capital', 'STARBUX'];
+    const filings = [
+      ...generateFilings(marks, 600, 8),
+      'NAIKI',
+      'rnicrosoft',
+      'adidas official store',
+      '耐克',
+      'Stone Lion Capital',
+      'STARBUX',
+    ];
     const prepared = marks.map((m) => prepareMark(m));
     const index = new CandidateIndex<number>();
     prepared.forEach((m, i) => index.addPrepared(i, m));

@@ -1,6 +1,13 @@
 import { ValidationError } from '../../core/index.ts';
 import { prepareMark, type PreparedMark } from '../prepare-mark.ts';
-import { bigramCount, entryKeys, MIN_BIGRAM_DICE, queryBigrams, queryKeys, queryTrigrams } from './index-keys.ts';
+import {
+  bigramCount,
+  entryKeys,
+  MIN_BIGRAM_DICE,
+  queryBigrams,
+  queryKeys,
+  queryTrigrams,
+} from './index-keys.ts';
 import { MAX_SLOTS, PostingTable } from './posting-table.ts';
 
 /**
@@ -35,7 +42,10 @@ export class CandidateIndex<Id> {
   addPrepared(id: Id, mark: PreparedMark): void {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.idAt.length;
-    if (slot >= MAX_SLOTS) throw new ValidationError(`CandidateIndex is full at ${MAX_SLOTS} marks (adding ${String(id)}); split the register into several indexes.`);
+    if (slot >= MAX_SLOTS)
+      throw new ValidationError(
+        `CandidateIndex is full at ${MAX_SLOTS} marks (adding ${String(id)}); split the register into several indexes.`,
+      );
     this.idAt.push(id);
     this.bigramsAt.push(Math.min(255, bigramCount(mark)));
     this.slotOf.set(id, slot);
@@ -73,12 +83,20 @@ export class CandidateIndex<Id> {
     const grams = queryTrigrams(mark);
     if (grams.length > 0) this.collectByCount(grams, () => grams.length, collect);
     const bigrams = queryBigrams(mark);
-    this.collectByCount(bigrams, (slot) => Math.max(3, (MIN_BIGRAM_DICE * (bigrams.length + this.bigramsAt[slot]!)) / 2), collect);
+    this.collectByCount(
+      bigrams,
+      (slot) => Math.max(3, (MIN_BIGRAM_DICE * (bigrams.length + this.bigramsAt[slot]!)) / 2),
+      collect,
+    );
     return found;
   }
 
   /** Count filter: slots found under at least minShared of the keys. Counters are reused between queries. */
-  private collectByCount(keys: readonly string[], minShared: (slot: number) => number, collect: (slot: number) => void): void {
+  private collectByCount(
+    keys: readonly string[],
+    minShared: (slot: number) => number,
+    collect: (slot: number) => void,
+  ): void {
     if (this.counts.length < this.idAt.length) this.counts = new Uint8Array(this.idAt.length * 2);
     const counts = this.counts;
     const touched: number[] = [];

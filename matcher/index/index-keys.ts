@@ -111,7 +111,8 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
   const keys = new Set<string>();
   if (mark.key.length > 0) keys.add(`e${mark.key}`);
   for (const v of spellingVariants(mark.key, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
-  for (const word of multiWords(mark)) for (const v of spellingVariants(word, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`w${v}`);
+  for (const word of multiWords(mark))
+    for (const v of spellingVariants(word, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`w${v}`);
   for (const code of mark.codes) for (const v of codeVariants(code)) keys.add(`p${v}`);
   for (const code of mark.tokenCodes.flat()) for (const v of codeVariants(code)) keys.add(`q${v}`);
   const prefix = prefixKey(mark);
@@ -129,7 +130,8 @@ export function queryKeys(mark: PreparedMark): string[] {
     keys.add(`k${v}`);
     keys.add(`w${v}`);
   }
-  for (const word of multiWords(mark)) for (const v of spellingVariants(word, 2, QUERY_TWO_DELETIONS)) keys.add(`k${v}`);
+  for (const word of multiWords(mark))
+    for (const v of spellingVariants(word, 2, QUERY_TWO_DELETIONS)) keys.add(`k${v}`);
   for (const code of mark.codes) {
     for (const v of codeVariants(code)) {
       keys.add(`p${v}`);

@@ -20,7 +20,17 @@ export interface NormalizedMark {
   shape: string;
 }
 
-const LATIGATURES: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th', ı: 'i', ð: 'd' };
+const LATIGATURES: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  ı: 'i',
+  ð: 'd',
+};
 
 function foldLatin(text: string): string {
   return text
@@ -32,7 +42,9 @@ function foldLatin(text: string): string {
 /** Homoglyphs mixed into Latin text become their Latin look-alike; whole non-Latin marks are read by sound. */
 function toLatin(lower: string, script: Script, scripts: ReadonlyMap<Script, number>): string {
   const mixedIntoLatin = (scripts.get('latin') ?? 0) > 0 && (script === 'latin' || scripts.size > 1);
-  const withHomoglyphs = mixedIntoLatin ? Array.from(lower, (ch) => confusableToLatin(ch) ?? ch).join('') : lower;
+  const withHomoglyphs = mixedIntoLatin
+    ? Array.from(lower, (ch) => confusableToLatin(ch) ?? ch).join('')
+    : lower;
   return foldLatin(transliterate(withHomoglyphs));
 }
 

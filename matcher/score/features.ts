@@ -1,6 +1,13 @@
 import type { MatchComponents } from '../types.ts';
 
-export const FEATURE_NAMES = ['strongest', 'orthographic', 'phonetic', 'visual', 'containment', 'goods'] as const;
+export const FEATURE_NAMES = [
+  'strongest',
+  'orthographic',
+  'phonetic',
+  'visual',
+  'containment',
+  'goods',
+] as const;
 
 /**
  * The model's inputs. "strongest" is the best single mark-similarity signal, since one strong
@@ -9,5 +16,12 @@ export const FEATURE_NAMES = ['strongest', 'orthographic', 'phonetic', 'visual',
  */
 export function featureVector(c: MatchComponents): number[] {
   const strongest = Math.max(c.orthographic, c.phonetic, c.visual, c.containment);
-  return [strongest, c.orthographic, c.phonetic, c.visual, c.containment, c.goods === null ? 0 : c.goods - 0.5];
+  return [
+    strongest,
+    c.orthographic,
+    c.phonetic,
+    c.visual,
+    c.containment,
+    c.goods === null ? 0 : c.goods - 0.5,
+  ];
 }

@@ -22,7 +22,10 @@ export interface LabelledFeatures {
  * With nonNegative, weights are projected onto >= 0 after each step, so that more resemblance in
  * any component can never lower the score.
  */
-export function fitLogistic(rows: readonly LabelledFeatures[], options: { l2?: number; steps?: number; rate?: number; nonNegative?: boolean } = {}): LogisticModel {
+export function fitLogistic(
+  rows: readonly LabelledFeatures[],
+  options: { l2?: number; steps?: number; rate?: number; nonNegative?: boolean } = {},
+): LogisticModel {
   const { l2 = 0.01, steps = 5_000, rate = 0.5, nonNegative = false } = options;
   const width = rows[0]?.features.length ?? 0;
   const totalWeight = rows.reduce((sum, row) => sum + (row.weight ?? 1), 0) || 1;
@@ -46,7 +49,10 @@ export function fitLogistic(rows: readonly LabelledFeatures[], options: { l2?: n
 }
 
 /** The threshold on predicted scores that maximises F1 on the given rows (ties: the lower threshold). */
-export function bestF1Threshold(scored: ReadonlyArray<{ score: number; label: 0 | 1 }>, allowed: (threshold: number) => boolean = () => true): { threshold: number; f1: number } {
+export function bestF1Threshold(
+  scored: ReadonlyArray<{ score: number; label: 0 | 1 }>,
+  allowed: (threshold: number) => boolean = () => true,
+): { threshold: number; f1: number } {
   let best = { threshold: 0.5, f1: -1 };
   const candidates = [...new Set(scored.map((s) => s.score))].sort((a, b) => a - b);
   for (const t of candidates) {
@@ -57,7 +63,10 @@ export function bestF1Threshold(scored: ReadonlyArray<{ score: number; label: 0 
   return best;
 }
 
-export function confusion(scored: ReadonlyArray<{ score: number; label: 0 | 1 }>, threshold: number): { tp: number; fp: number; fn: number; tn: number } {
+export function confusion(
+  scored: ReadonlyArray<{ score: number; label: 0 | 1 }>,
+  threshold: number,
+): { tp: number; fp: number; fn: number; tn: number } {
   const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (const { score, label } of scored) {
     const predicted = score >= threshold;

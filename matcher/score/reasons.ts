@@ -2,20 +2,33 @@ import type { ComponentDetail } from '../components.ts';
 import type { PreparedMark } from '../prepare-mark.ts';
 import { osaDistance } from '../similarity/index.ts';
 
-const SCRIPT_NAMES: Readonly<Record<string, string>> = { cyrillic: 'Cyrillic', greek: 'Greek', arabic: 'Arabic', thai: 'Thai', hangul: 'Korean Hangul', kana: 'Japanese kana', han: 'Chinese characters' };
+const SCRIPT_NAMES: Readonly<Record<string, string>> = {
+  cyrillic: 'Cyrillic',
+  greek: 'Greek',
+  arabic: 'Arabic',
+  thai: 'Thai',
+  hangul: 'Korean Hangul',
+  kana: 'Japanese kana',
+  han: 'Chinese characters',
+};
 
 function transliterationReasons(mark: PreparedMark): string[] {
   const { norm } = mark;
   const name = SCRIPT_NAMES[norm.script];
   if (name !== undefined) return [`written in ${name}: ${norm.display} reads "${norm.latin}"`];
-  if (/[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(norm.display)) return [`uses look-alike letters from another script: ${norm.display} reads "${norm.latin}"`];
+  if (/[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(norm.display))
+    return [`uses look-alike letters from another script: ${norm.display} reads "${norm.latin}"`];
   return [];
 }
 
 function spellingReasons(mark: PreparedMark): string[] {
   const reasons: string[] = [];
-  if (/[0-9@$!|]/.test(mark.norm.latin) && mark.norm.shape !== mark.key) reasons.push(`writes letters as digits or symbols: ${mark.norm.display} reads "${mark.key}"`);
-  if (mark.norm.genericWords.length > 0) reasons.push(`leaves aside words with no distinctiveness in ${mark.norm.display}: ${mark.norm.genericWords.join(', ')}`);
+  if (/[0-9@$!|]/.test(mark.norm.latin) && mark.norm.shape !== mark.key)
+    reasons.push(`writes letters as digits or symbols: ${mark.norm.display} reads "${mark.key}"`);
+  if (mark.norm.genericWords.length > 0)
+    reasons.push(
+      `leaves aside words with no distinctiveness in ${mark.norm.display}: ${mark.norm.genericWords.join(', ')}`,
+    );
   return reasons;
 }
 
@@ -26,31 +39,51 @@ function resemblanceReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail
   const reasons: string[] = [];
   if (components.orthographic >= 0.75) {
     const edits = osaDistance(w.key, c.key);
-    reasons.push(edits <= 3 ? `spelled alike: ${cName} ~ ${wName}, ${edits} letter edit${edits === 1 ? '' : 's'} apart` : `spelled alike: ${cName} ~ ${wName}`);
+    reasons.push(
+      edits <= 3
+        ? `spelled alike: ${cName} ~ ${wName}, ${edits} letter edit${edits === 1 ? '' : 's'} apart`
+        : `spelled alike: ${cName} ~ ${wName}`,
+    );
   }
   if (components.phonetic >= 0.8 && d.phoneticPair) {
     const [a, b] = d.phoneticPair;
-    reasons.push(a === b ? `sounds alike: ${cName} ~ ${wName}, both encode ${a}` : `sounds alike: ${cName} ~ ${wName}, encoded ${b} and ${a}`);
+    reasons.push(
+      a === b
+        ? `sounds alike: ${cName} ~ ${wName}, both encode ${a}`
+        : `sounds alike: ${cName} ~ ${wName}, encoded ${b} and ${a}`,
+    );
   }
   if (components.visual >= 0.85 && components.visual > components.orthographic + 0.05) {
-    reasons.push(`looks alike in letter shapes: ${cName} ~ ${wName} (rn/m, cl/d, vv/w, l/1/i, o/0 read alike)`);
+    reasons.push(
+      `looks alike in letter shapes: ${cName} ~ ${wName} (rn/m, cl/d, vv/w, l/1/i, o/0 read alike)`,
+    );
   }
   const inner = d.containment;
   if (inner.direction === 'watched-in-candidate' && components.containment >= 0.7) {
-    reasons.push(`contains the mark ${wName}${components.containment >= 0.8 ? ' as its dominant element' : ''}`);
+    reasons.push(
+      `contains the mark ${wName}${components.containment >= 0.8 ? ' as its dominant element' : ''}`,
+    );
   } else if (inner.direction === 'candidate-in-watched' && components.containment >= 0.6) {
     reasons.push(`is itself a part of the mark ${wName}`);
   }
-  if (reasons.length === 0 && d.bestToken && components.orthographic >= 0.7) reasons.push(`the word ${d.bestToken.candidate.toUpperCase()} resembles ${d.bestToken.watched.toUpperCase()}`);
-  if (reasons.length === 0 && components.orthographic >= 0.6) reasons.push(`partly spelled alike: ${cName} ~ ${wName}, ${osaDistance(w.key, c.key)} letter edits apart`);
+  if (reasons.length === 0 && d.bestToken && components.orthographic >= 0.7)
+    reasons.push(
+      `the word ${d.bestToken.candidate.toUpperCase()} resembles ${d.bestToken.watched.toUpperCase()}`,
+    );
+  if (reasons.length === 0 && components.orthographic >= 0.6)
+    reasons.push(
+      `partly spelled alike: ${cName} ~ ${wName}, ${osaDistance(w.key, c.key)} letter edits apart`,
+    );
   return reasons;
 }
 
 function goodsReasons(d: ComponentDetail): string[] {
   const { goods } = d;
   if (goods.value === null) return [];
-  if (goods.shared.length > 0) return [`both cover class${goods.shared.length > 1 ? 'es' : ''} ${goods.shared.join(', ')}`];
-  if (goods.related) return [`classes ${goods.related.a} and ${goods.related.b} are related (${goods.related.why})`];
+  if (goods.shared.length > 0)
+    return [`both cover class${goods.shared.length > 1 ? 'es' : ''} ${goods.shared.join(', ')}`];
+  if (goods.related)
+    return [`classes ${goods.related.a} and ${goods.related.b} are related (${goods.related.why})`];
   return ['the classes are not related: different goods and services lower the risk'];
 }
 

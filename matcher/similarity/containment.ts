@@ -35,8 +35,14 @@ function contains(innerKey: string, outerKey: string, outerTokens: readonly stri
  * the candidate counts fully; the candidate inside the watched mark counts at 80%, since a filing
  * that is a part of a longer mark borrows less of it.
  */
-export function containment(watchedKey: string, watchedTokens: readonly string[], candidateKey: string, candidateTokens: readonly string[]): Containment {
-  if (watchedKey.length > 0 && watchedKey === candidateKey) return { value: 1, direction: 'watched-in-candidate', aligned: true };
+export function containment(
+  watchedKey: string,
+  watchedTokens: readonly string[],
+  candidateKey: string,
+  candidateTokens: readonly string[],
+): Containment {
+  if (watchedKey.length > 0 && watchedKey === candidateKey)
+    return { value: 1, direction: 'watched-in-candidate', aligned: true };
   const forward = contains(watchedKey, candidateKey, candidateTokens);
   const backward = contains(candidateKey, watchedKey, watchedTokens);
   const backwardValue = backward ? backward.value * 0.8 : 0;

@@ -14,7 +14,10 @@ for (const [a, b, why] of RELATED_CLASSES) {
   RELATIONS.set(`${b}:${a}`, why);
 }
 
-export function goodsRelation(classesA: readonly number[] | undefined, classesB: readonly number[] | undefined): GoodsRelation {
+export function goodsRelation(
+  classesA: readonly number[] | undefined,
+  classesB: readonly number[] | undefined,
+): GoodsRelation {
   if (!classesA?.length || !classesB?.length) return { value: null, shared: [], related: null };
   const shared = classesA.filter((c) => classesB.includes(c));
   if (shared.length > 0) return { value: 1, shared, related: null };

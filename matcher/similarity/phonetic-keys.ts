@@ -8,16 +8,39 @@ const metaphone = new DoubleMetaphone();
  * reading of the whole word; codes from all readings are kept.
  */
 const ROMANCE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/v/g, 'b'], [/ll/g, 'y'], [/ñ/g, 'ny'], [/nh/g, 'ny'], [/lh/g, 'ly'], [/qu([ei])/g, 'k$1'], [/qu/g, 'ku'],
-  [/c([ei])/g, 's$1'], [/z/g, 's'], [/ç/g, 's'], [/^h/g, ''], [/j/g, 'h'], [/x/g, 'sh'], [/ão/g, 'aun'],
+  [/v/g, 'b'],
+  [/ll/g, 'y'],
+  [/ñ/g, 'ny'],
+  [/nh/g, 'ny'],
+  [/lh/g, 'ly'],
+  [/qu([ei])/g, 'k$1'],
+  [/qu/g, 'ku'],
+  [/c([ei])/g, 's$1'],
+  [/z/g, 's'],
+  [/ç/g, 's'],
+  [/^h/g, ''],
+  [/j/g, 'h'],
+  [/x/g, 'sh'],
+  [/ão/g, 'aun'],
 ];
 /** Indonesian and Malay, with the pre-1972 spelling (dj, tj, oe, sj, and j for y) folded in. */
 const INDONESIAN: ReadonlyArray<readonly [RegExp, string]> = [
-  [/c(?!h)/g, 'ch'], [/tj/g, 'ch'], [/dj/g, 'J'], [/oe/g, 'u'], [/sj/g, 'sh'], [/j/g, 'y'], [/J/g, 'j'], [/sy/g, 'sh'], [/kh/g, 'h'], [/ny/g, 'ni'],
+  [/c(?!h)/g, 'ch'],
+  [/tj/g, 'ch'],
+  [/dj/g, 'J'],
+  [/oe/g, 'u'],
+  [/sj/g, 'sh'],
+  [/j/g, 'y'],
+  [/J/g, 'j'],
+  [/sy/g, 'sh'],
+  [/kh/g, 'h'],
+  [/ny/g, 'ni'],
 ];
 /** Loanwords read through Japanese or Korean add vowels after consonants (sutaabakkusu); drop them. */
 const EPENTHETIC: ReadonlyArray<readonly [RegExp, string]> = [
-  [/([bcdfghjkmprstz])u(?=[^aeiou]|$)/g, '$1'], [/([bdfghkmprsz])(?:eu|o)$/g, '$1'], [/([aeiou])\1+/g, '$1'],
+  [/([bcdfghjkmprstz])u(?=[^aeiou]|$)/g, '$1'],
+  [/([bdfghkmprsz])(?:eu|o)$/g, '$1'],
+  [/([aeiou])\1+/g, '$1'],
 ];
 
 function respell(word: string, rules: ReadonlyArray<readonly [RegExp, string]>): string {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { containment, goodsRelation, jaroWinkler, osaDistance, phoneticCodes, visualSkeleton } from './index.ts';
+import {
+  containment,
+  goodsRelation,
+  jaroWinkler,
+  osaDistance,
+  phoneticCodes,
+  visualSkeleton,
+} from './index.ts';
 
 describe('string metrics', () => {
   it('counts an adjacent transposition as one edit (OSA)', () => {

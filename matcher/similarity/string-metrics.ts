@@ -11,7 +11,12 @@ export function osaDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  if (rowA.length <= b.length) [rowA, rowB, rowC] = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
+  if (rowA.length <= b.length)
+    [rowA, rowB, rowC] = [
+      new Int32Array(b.length * 2 + 1),
+      new Int32Array(b.length * 2 + 1),
+      new Int32Array(b.length * 2 + 1),
+    ];
   let twoBack = rowA;
   let prev = rowB;
   let cur = rowC;
@@ -23,7 +28,8 @@ export function osaDistance(a: string, b: string): number {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
       let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) best = Math.min(best, twoBack[j - 2]! + 1);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        best = Math.min(best, twoBack[j - 2]! + 1);
       cur[j] = best;
     }
     [twoBack, prev, cur] = [prev, cur, twoBack];
@@ -44,7 +50,8 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  if (flagsA.length < a.length || flagsB.length < b.length) [flagsA, flagsB] = [new Uint8Array(a.length * 2), new Uint8Array(b.length * 2)];
+  if (flagsA.length < a.length || flagsB.length < b.length)
+    [flagsA, flagsB] = [new Uint8Array(a.length * 2), new Uint8Array(b.length * 2)];
   const matchedA = flagsA.fill(0, 0, a.length);
   const matchedB = flagsB.fill(0, 0, b.length);
   let matches = 0;
@@ -71,7 +78,13 @@ export function jaroWinkler(a: string, b: string): number {
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < a.length && prefix < b.length && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  while (
+    prefix < 4 &&
+    prefix < a.length &&
+    prefix < b.length &&
+    a.charCodeAt(prefix) === b.charCodeAt(prefix)
+  )
+    prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 

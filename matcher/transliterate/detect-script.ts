@@ -1,4 +1,5 @@
-export type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'thai' | 'hangul' | 'kana' | 'han' | 'other' | 'none';
+export type Script =
+  'latin' | 'cyrillic' | 'greek' | 'arabic' | 'thai' | 'hangul' | 'kana' | 'han' | 'other' | 'none';
 
 const SCRIPT_TESTS: ReadonlyArray<readonly [Script, RegExp]> = [
   ['latin', /\p{Script=Latin}/u],

@@ -4,12 +4,23 @@
  * consonant) and the katakana long-vowel mark (repeats the vowel before it). ナイキ reads "naiki".
  */
 const ROWS: ReadonlyArray<readonly [string, string]> = [
-  ['あいうえお', 'a i u e o'], ['かきくけこ', 'ka ki ku ke ko'], ['がぎぐげご', 'ga gi gu ge go'],
-  ['さしすせそ', 'sa shi su se so'], ['ざじずぜぞ', 'za ji zu ze zo'], ['たちつてと', 'ta chi tsu te to'],
-  ['だぢづでど', 'da ji zu de do'], ['なにぬねの', 'na ni nu ne no'], ['はひふへほ', 'ha hi fu he ho'],
-  ['ばびぶべぼ', 'ba bi bu be bo'], ['ぱぴぷぺぽ', 'pa pi pu pe po'], ['まみむめも', 'ma mi mu me mo'],
-  ['やゆよ', 'ya yu yo'], ['らりるれろ', 'ra ri ru re ro'], ['わゐゑをん', 'wa i e o n'],
-  ['ぁぃぅぇぉ', 'a i u e o'], ['ゔ', 'vu'],
+  ['あいうえお', 'a i u e o'],
+  ['かきくけこ', 'ka ki ku ke ko'],
+  ['がぎぐげご', 'ga gi gu ge go'],
+  ['さしすせそ', 'sa shi su se so'],
+  ['ざじずぜぞ', 'za ji zu ze zo'],
+  ['たちつてと', 'ta chi tsu te to'],
+  ['だぢづでど', 'da ji zu de do'],
+  ['なにぬねの', 'na ni nu ne no'],
+  ['はひふへほ', 'ha hi fu he ho'],
+  ['ばびぶべぼ', 'ba bi bu be bo'],
+  ['ぱぴぷぺぽ', 'pa pi pu pe po'],
+  ['まみむめも', 'ma mi mu me mo'],
+  ['やゆよ', 'ya yu yo'],
+  ['らりるれろ', 'ra ri ru re ro'],
+  ['わゐゑをん', 'wa i e o n'],
+  ['ぁぃぅぇぉ', 'a i u e o'],
+  ['ゔ', 'vu'],
 ];
 const KANA = new Map<string, string>();
 for (const [kana, latin] of ROWS) {

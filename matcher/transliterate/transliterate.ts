@@ -33,7 +33,8 @@ export function transliterate(text: string): string {
   for (const ch of text) {
     const script = scriptOf(ch);
     // Marks and spaces stay with the current run so digraphs and word starts survive.
-    const effective: Script = script === 'none' && runScript !== 'none' && !/[\s\p{P}\d]/u.test(ch) ? runScript : script;
+    const effective: Script =
+      script === 'none' && runScript !== 'none' && !/[\s\p{P}\d]/u.test(ch) ? runScript : script;
     if (effective !== runScript) {
       flush();
       runScript = effective;

@@ -27,7 +27,12 @@ function priorityClaims(fields: Fields): PriorityClaim[] {
 
 /** Turns one `TradeMarkInfo` (or advanced-search `item`) into a Filing, or a skip naming why not. */
 /** `source` is the item as written in the response, for its hash. */
-export function mapItem(record: XmlElement, recordIndex: number, office: string, source: string): ParsedRecord {
+export function mapItem(
+  record: XmlElement,
+  recordIndex: number,
+  office: string,
+  source: string,
+): ParsedRecord {
   const fields = fieldsOf(record);
   const serialNumber = pick(fields, 'ApplicationNumber');
   if (!serialNumber) {

@@ -19,14 +19,17 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     archive: 'zip',
     documentation: 'https://data.uspto.gov/bulkdata/datasets/trtdxfap',
     verified: true,
-    verifiedAgainst: 'tests/fixtures/registries/uspto-daily/jlroo-sample-data.xml (a real trademark-applications-daily v2.0 file, trimmed to one case-file): the XML format inside the ZIP',
-    notes: 'The apcYYMMDD.zip naming is the one of the former bulkdata.uspto.gov dailyxml/applications folder, kept by the Open Data Portal; the ODP host may ask for an API key header. Set settings.baseUrl to a mirror if it does.',
+    verifiedAgainst:
+      'tests/fixtures/registries/uspto-daily/jlroo-sample-data.xml (a real trademark-applications-daily v2.0 file, trimmed to one case-file): the XML format inside the ZIP',
+    notes:
+      'The apcYYMMDD.zip naming is the one of the former bulkdata.uspto.gov dailyxml/applications folder, kept by the Open Data Portal; the ODP host may ask for an API key header. Set settings.baseUrl to a mirror if it does.',
   },
   {
     id: 'inpi-br-rpi',
     office: 'INPI-BR',
     adapter: 'inpi-rpi',
-    description: 'INPI Brazil Revista da Propriedade Industrial, Seção V Marcas: one zipped XML per weekly issue (Tuesdays)',
+    description:
+      'INPI Brazil Revista da Propriedade Industrial, Seção V Marcas: one zipped XML per weekly issue (Tuesdays)',
     schedule: '0 12 * * 2',
     enumeration: { kind: 'issue', everyDays: 7, anchor: { issue: 2601, date: '2020-11-17' } },
     baseUrl: 'https://revistas.inpi.gov.br/txt',
@@ -34,8 +37,10 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     archive: 'zip',
     documentation: 'https://revistas.inpi.gov.br/rpi/',
     verified: true,
-    verifiedAgainst: 'tests/fixtures/registries/inpi-rpi/rpi-processo-920493416-fragment.xml (one real <processo>; the <revista> wrapper of a whole issue is reconstructed)',
-    notes: 'The anchor (issue 2601 on 2020-11-17) only estimates the current issue for a first sync; set settings.startIssue to start elsewhere.',
+    verifiedAgainst:
+      'tests/fixtures/registries/inpi-rpi/rpi-processo-920493416-fragment.xml (one real <processo>; the <revista> wrapper of a whole issue is reconstructed)',
+    notes:
+      'The anchor (issue 2601 on 2020-11-17) only estimates the current issue for a first sync; set settings.startIssue to start elsewhere.',
   },
   {
     id: 'kipris-trademarks',
@@ -45,13 +50,16 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     schedule: '0 3 * * *',
     enumeration: { kind: 'query', lagDays: 1 },
     baseUrl: 'http://plus.kipris.or.kr/kipo-api/kipi/trademarkInfoSearchService',
-    pathTemplate: 'getAdvancedSearch?applicationDate={yyyymmdd}~{yyyymmdd}&numOfRows=500&pageNo=1&ServiceKey={apiKey}',
+    pathTemplate:
+      'getAdvancedSearch?applicationDate={yyyymmdd}~{yyyymmdd}&numOfRows=500&pageNo=1&ServiceKey={apiKey}',
     archive: 'none',
     secret: { name: 'kiprisApiKey', env: 'KIPRIS_API_KEY' },
     documentation: 'https://plus.kipris.or.kr/portal/data/service/List.do',
     verified: true,
-    verifiedAgainst: 'tests/fixtures/registries/kipris/kipris-TradeMarkInfo.xml (a real KIPRIS Plus response): the response format',
-    notes: 'Needs a KIPRIS Plus access key (KIPRIS_API_KEY). Only the first 500 results of a day are read: pages beyond the first are not fetched yet.',
+    verifiedAgainst:
+      'tests/fixtures/registries/kipris/kipris-TradeMarkInfo.xml (a real KIPRIS Plus response): the response format',
+    notes:
+      'Needs a KIPRIS Plus access key (KIPRIS_API_KEY). Only the first 500 results of a day are read: pages beyond the first are not fetched yet.',
   },
   {
     id: 'euipo-st66',
@@ -65,13 +73,15 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     archive: 'zip',
     documentation: 'https://euipo.europa.eu/ohimportal/en/open-data',
     verified: false,
-    unverifiedReason: 'EUIPO hands out bulk data over SFTP after registration, not plain HTTP, and no real EUIPO file is in tests/fixtures (euipo-style-constructed.xml is ours). Mirror the files over HTTP and set settings.baseUrl; the file name pattern here is a placeholder to adapt.',
+    unverifiedReason:
+      'EUIPO hands out bulk data over SFTP after registration, not plain HTTP, and no real EUIPO file is in tests/fixtures (euipo-style-constructed.xml is ours). Mirror the files over HTTP and set settings.baseUrl; the file name pattern here is a placeholder to adapt.',
   },
   {
     id: 'wipo-madrid',
     office: 'WIPO',
     adapter: 'wipo-st96',
-    description: 'WIPO Madrid System international registrations (Gazette), ST.96 bulk files, one per weekly gazette date',
+    description:
+      'WIPO Madrid System international registrations (Gazette), ST.96 bulk files, one per weekly gazette date',
     schedule: '0 8 * * 4',
     enumeration: { kind: 'date', lagDays: 0 },
     baseUrl: null,
@@ -79,7 +89,8 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     archive: 'zip',
     documentation: 'https://www.wipo.int/madrid/en/monitor/',
     verified: false,
-    unverifiedReason: 'WIPO distributes Madrid bulk data by agreement, with no public URL pattern we could check, and the ST.96 fixtures are USPTO files, not Madrid ones. Set settings.baseUrl to the location WIPO gives you and adapt the name.',
+    unverifiedReason:
+      'WIPO distributes Madrid bulk data by agreement, with no public URL pattern we could check, and the ST.96 fixtures are USPTO files, not Madrid ones. Set settings.baseUrl to the location WIPO gives you and adapt the name.',
   },
   {
     id: 'cipo-st96',
@@ -91,9 +102,11 @@ export const SOURCE_DEFINITIONS: readonly SourceDefinition[] = [
     baseUrl: null,
     pathTemplate: 'CA-TMK-{yyyymmdd}.zip',
     archive: 'zip',
-    documentation: 'https://ised-isde.canada.ca/site/canadian-intellectual-property-office/en/trademarks-researcher-datasets',
+    documentation:
+      'https://ised-isde.canada.ca/site/canadian-intellectual-property-office/en/trademarks-researcher-datasets',
     verified: false,
-    unverifiedReason: 'CIPO publishes weekly ST.96 datasets, but we know neither the exact file naming nor a real CIPO file to check the adapter against. Set settings.baseUrl and adapt the name before enabling.',
+    unverifiedReason:
+      'CIPO publishes weekly ST.96 datasets, but we know neither the exact file naming nor a real CIPO file to check the adapter against. Set settings.baseUrl and adapt the name before enabling.',
   },
 ];
 

@@ -9,15 +9,30 @@ import { SOURCE_DEFINITIONS } from './definitions.ts';
  * fields (office, adapter, description) from the new release, but keeps what the operator owns:
  * enabled, schedule, settings, and of course cursor and health.
  */
-export async function ensureSources(db: Database, definitions: readonly SourceDefinition[] = SOURCE_DEFINITIONS): Promise<void> {
+export async function ensureSources(
+  db: Database,
+  definitions: readonly SourceDefinition[] = SOURCE_DEFINITIONS,
+): Promise<void> {
   const s = tables.sources;
   for (const def of definitions) {
     await db
       .insert(s)
-      .values({ id: def.id, kind: 'registry', office: def.office, adapter: def.adapter, description: def.description, schedule: def.schedule, enabled: false })
+      .values({
+        id: def.id,
+        kind: 'registry',
+        office: def.office,
+        adapter: def.adapter,
+        description: def.description,
+        schedule: def.schedule,
+        enabled: false,
+      })
       .onConflictDoUpdate({
         target: s.id,
-        set: { office: sql`excluded.office`, adapter: sql`excluded.adapter`, description: sql`excluded.description` },
+        set: {
+          office: sql`excluded.office`,
+          adapter: sql`excluded.adapter`,
+          description: sql`excluded.description`,
+        },
       });
   }
 }

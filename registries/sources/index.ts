@@ -2,7 +2,15 @@ export type { Enumeration, SecretName, SourceDefinition } from './definition.ts'
 export { SOURCE_DEFINITIONS, UNDEFINED_OFFICES, findSourceDefinition } from './definitions.ts';
 export { ensureSources } from './ensure-sources.ts';
 export { issueUrl, scrubSecrets, type SourceSecrets } from './issue-url.ts';
-export { ABSENCE_FINAL_AFTER_DAYS, estimatedIssue, isAbsenceFinal, issuesBehind, planIssues, utcDate, type IssueRef } from './plan-issues.ts';
+export {
+  ABSENCE_FINAL_AFTER_DAYS,
+  estimatedIssue,
+  isAbsenceFinal,
+  issuesBehind,
+  planIssues,
+  utcDate,
+  type IssueRef,
+} from './plan-issues.ts';
 export { listSourceHealth, type SourceHealth } from './source-health.ts';
 export {
   DEFAULT_MAX_ISSUES_PER_RUN,

@@ -7,7 +7,12 @@ import type { SourceSettings } from './source-state.ts';
 export type SourceSecrets = Partial<Record<'kiprisApiKey', string>>;
 
 /** The URL of one issue: base URL (operator's override first) joined with the filled template. */
-export function issueUrl(def: SourceDefinition, settings: SourceSettings, issue: IssueRef, secrets: SourceSecrets = {}): string {
+export function issueUrl(
+  def: SourceDefinition,
+  settings: SourceSettings,
+  issue: IssueRef,
+  secrets: SourceSecrets = {},
+): string {
   const base = settings.baseUrl ?? def.baseUrl;
   if (!base) {
     throw new ValidationError(
@@ -21,10 +26,16 @@ export function issueUrl(def: SourceDefinition, settings: SourceSettings, issue:
     'yyyy-mm-dd': date,
     issue: issue.issue === undefined ? '' : String(issue.issue),
   };
-  let path = def.pathTemplate.replace(/\{(yyyymmdd|yymmdd|yyyy-mm-dd|issue)\}/g, (_, name: string) => values[name] ?? '');
+  let path = def.pathTemplate.replace(
+    /\{(yyyymmdd|yymmdd|yyyy-mm-dd|issue)\}/g,
+    (_, name: string) => values[name] ?? '',
+  );
   if (def.secret) {
     const secret = secrets[def.secret.name];
-    if (!secret) throw new ValidationError(`source ${def.id} needs an API key: set ${def.secret.env} in the environment or config file`);
+    if (!secret)
+      throw new ValidationError(
+        `source ${def.id} needs an API key: set ${def.secret.env} in the environment or config file`,
+      );
     path = path.replaceAll('{apiKey}', encodeURIComponent(secret));
   }
   return `${base.replace(/\/+$/, '')}/${path}`;

@@ -12,8 +12,10 @@ export interface IssueRef {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const utcDate = (d: Date): string => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number): string => utcDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS));
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const addDays = (date: string, days: number): string =>
+  utcDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS));
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** The issue an `issue` source is expected to be at on `today`, from its anchor. */
 export function estimatedIssue(def: SourceDefinition, today: string): number | null {
@@ -27,18 +29,26 @@ export function estimatedIssue(def: SourceDefinition, today: string): number | n
  * catches up, at most `maxIssuesPerRun` at a time. For `issue` sources the list is a probe
  * (next numbers in order); the sync stops at the first one not published yet.
  */
-export function planIssues(def: SourceDefinition, settings: SourceSettings, cursor: SourceCursor, now: Date): IssueRef[] {
+export function planIssues(
+  def: SourceDefinition,
+  settings: SourceSettings,
+  cursor: SourceCursor,
+  now: Date,
+): IssueRef[] {
   const max = settings.maxIssuesPerRun ?? DEFAULT_MAX_ISSUES_PER_RUN;
   const today = utcDate(now);
   const e = def.enumeration;
   if (e.kind === 'issue') {
-    const first = cursor.last ? Number(cursor.last) + 1 : settings.startIssue ?? estimatedIssue(def, today) ?? 1;
+    const first = cursor.last
+      ? Number(cursor.last) + 1
+      : (settings.startIssue ?? estimatedIssue(def, today) ?? 1);
     return Array.from({ length: max }, (_, i) => ({ key: String(first + i), issue: first + i }));
   }
   const lastDue = addDays(today, -e.lagDays);
-  const first = cursor.last ? addDays(cursor.last, 1) : settings.startDate ?? lastDue;
+  const first = cursor.last ? addDays(cursor.last, 1) : (settings.startDate ?? lastDue);
   const refs: IssueRef[] = [];
-  for (let date = first; date <= lastDue && refs.length < max; date = addDays(date, 1)) refs.push({ key: date, date });
+  for (let date = first; date <= lastDue && refs.length < max; date = addDays(date, 1))
+    refs.push({ key: date, date });
   return refs;
 }
 

@@ -48,7 +48,9 @@ export async function listSourceHealth(db: Database, clock: Clock): Promise<Sour
       lastErrorAt: row.lastErrorAt,
       lastError: row.lastError,
       recordsTotal: row.recordsTotal,
-      lagSeconds: row.lastSuccessAt ? Math.max(0, Math.round((now.getTime() - row.lastSuccessAt.getTime()) / 1000)) : null,
+      lagSeconds: row.lastSuccessAt
+        ? Math.max(0, Math.round((now.getTime() - row.lastSuccessAt.getTime()) / 1000))
+        : null,
       issuesBehind: def ? issuesBehind(def, cursor, now) : null,
     };
   });

@@ -12,7 +12,10 @@ export const sourceSettingsSchema = z
     /** Most issues fetched in one sync; a long downtime is caught up over several runs. */
     maxIssuesPerRun: z.number().int().min(1).max(366).optional(),
     /** First date of a `date`/`query` source with an empty cursor (default: the latest due date). */
-    startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    startDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     /** First issue of an `issue` source with an empty cursor (default: estimated current issue). */
     startIssue: z.number().int().min(1).optional(),
     /** Largest file accepted after unzipping. */
@@ -51,7 +54,9 @@ function parseOrExplain<T>(schema: z.ZodType<T>, value: unknown, what: string, s
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  throw new ValidationError(`source ${sourceId} has invalid ${what} (${problems}); fix the sources row's ${what} column`);
+  throw new ValidationError(
+    `source ${sourceId} has invalid ${what} (${problems}); fix the sources row's ${what} column`,
+  );
 }
 
 export const parseSourceSettings = (value: unknown, sourceId: string): SourceSettings =>

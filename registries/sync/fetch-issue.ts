@@ -18,7 +18,13 @@ export type FetchedIssue =
  * failure (blocked, truncated after retries, 5xx after retries) is thrown as the HTTP layer's
  * typed error, which names the redacted URL.
  */
-export async function fetchIssue(http: Downloader, url: string, dir: string, fileName: string, validators: { etag?: string; lastModified?: string } = {}): Promise<FetchedIssue> {
+export async function fetchIssue(
+  http: Downloader,
+  url: string,
+  dir: string,
+  fileName: string,
+  validators: { etag?: string; lastModified?: string } = {},
+): Promise<FetchedIssue> {
   const dest = join(dir, fileName);
   try {
     const result = await http.download(url, dest, {
@@ -35,7 +41,8 @@ export async function fetchIssue(http: Downloader, url: string, dir: string, fil
       ...(result.lastModified ? { lastModified: result.lastModified } : {}),
     };
   } catch (error) {
-    if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) return { kind: 'not-published' };
+    if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410))
+      return { kind: 'not-published' };
     throw error;
   }
 }

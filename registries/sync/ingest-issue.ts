@@ -27,11 +27,17 @@ export interface IngestIssueInput {
  * files whatever happened: the issue can always be downloaded again, and the data lives in the
  * database.
  */
-export async function ingestIssue(ctx: { db: Database; log?: Logger }, input: IngestIssueInput): Promise<IngestSummary> {
+export async function ingestIssue(
+  ctx: { db: Database; log?: Logger },
+  input: IngestIssueInput,
+): Promise<IngestSummary> {
   const dataPath = input.archive === 'zip' ? join(input.dir, input.dataFileName) : input.path;
   try {
     if (input.archive === 'zip') {
-      const limits = { ...DEFAULT_UNZIP_LIMITS, ...(input.maxUnzippedBytes ? { maxBytes: input.maxUnzippedBytes } : {}) };
+      const limits = {
+        ...DEFAULT_UNZIP_LIMITS,
+        ...(input.maxUnzippedBytes ? { maxBytes: input.maxUnzippedBytes } : {}),
+      };
       await unzipSingle(input.path, dataPath, `the ZIP downloaded from ${input.url}`, limits);
     }
     return await ingestFile({

@@ -5,7 +5,12 @@ import type { SourceCursor } from '../sources/index.ts';
 const s = tables.sources;
 
 /** Saves the cursor after an issue is fully done, with the records it added to the total. */
-export async function saveIssueDone(db: Database, sourceId: string, cursor: SourceCursor, records: number): Promise<void> {
+export async function saveIssueDone(
+  db: Database,
+  sourceId: string,
+  cursor: SourceCursor,
+  records: number,
+): Promise<void> {
   await db
     .update(s)
     .set({ cursor, recordsTotal: sql`${s.recordsTotal} + ${records}` })
@@ -17,6 +22,11 @@ export async function recordSuccess(db: Database, sourceId: string, at: Date): P
 }
 
 /** The last error stays until the next success, so `markhound sources` shows why a source lags. */
-export async function recordFailure(db: Database, sourceId: string, at: Date, message: string): Promise<void> {
+export async function recordFailure(
+  db: Database,
+  sourceId: string,
+  at: Date,
+  message: string,
+): Promise<void> {
   await db.update(s).set({ lastErrorAt: at, lastError: message }).where(eq(s.id, sourceId));
 }

@@ -2,7 +2,16 @@ import { basename } from 'node:path';
 import { InputFormatError } from '../../core/errors.ts';
 import { redactUrl } from '../../crawler/http/index.ts';
 import type { RegistryAdapter } from '../adapter.ts';
-import { advanceCursor, isAbsenceFinal, issueUrl, scrubSecrets, type IssueRef, type SourceCursor, type SourceDefinition, type SourceSettings } from '../sources/index.ts';
+import {
+  advanceCursor,
+  isAbsenceFinal,
+  issueUrl,
+  scrubSecrets,
+  type IssueRef,
+  type SourceCursor,
+  type SourceDefinition,
+  type SourceSettings,
+} from '../sources/index.ts';
 import type { SyncContext, SyncProgress } from '../sync-source.ts';
 import { fetchIssue } from './fetch-issue.ts';
 import { ingestIssue } from './ingest-issue.ts';
@@ -36,18 +45,26 @@ export interface IssueOutcome {
  * file cannot just be late). A recent day without a file, a gazette number not out yet, an
  * unchanged re-check and every failure leave it where it was.
  */
-export async function syncOneIssue(work: IssueWork, issue: IssueRef, cursor: SourceCursor): Promise<{ outcome: IssueOutcome; cursor: SourceCursor }> {
+export async function syncOneIssue(
+  work: IssueWork,
+  issue: IssueRef,
+  cursor: SourceCursor,
+): Promise<{ outcome: IssueOutcome; cursor: SourceCursor }> {
   const { ctx, def } = work;
   const url = issueUrl(def, work.settings, issue, ctx.secrets);
   const shownUrl = scrubSecrets(redactUrl(url), ctx.secrets);
   const previous = cursor.issues[issue.key];
-  const validators = previous?.outcome === 'ingested' ? { etag: previous.etag, lastModified: previous.lastModified } : {};
+  const validators =
+    previous?.outcome === 'ingested' ? { etag: previous.etag, lastModified: previous.lastModified } : {};
   work.onProgress?.({ issue: issue.key, stage: 'download' });
   const names = fileNames(def, issue, url);
   const fetched = await fetchIssue(ctx.http, url, work.dir, names.download, stripUndefined(validators));
   const now = ctx.clock.now().toISOString();
 
-  if (fetched.kind === 'not-modified' || (fetched.kind === 'downloaded' && fetched.sha256 === previous?.sha256)) {
+  if (
+    fetched.kind === 'not-modified' ||
+    (fetched.kind === 'downloaded' && fetched.sha256 === previous?.sha256)
+  ) {
     return { outcome: { issue: issue.key, url: shownUrl, result: 'not-modified' }, cursor };
   }
   if (fetched.kind === 'not-published') {
@@ -88,7 +105,15 @@ export async function syncOneIssue(work: IssueWork, issue: IssueRef, cursor: Sou
   });
   await saveIssueDone(ctx.db, def.id, next, records);
   work.onProgress?.({ issue: issue.key, stage: 'done', ...summary });
-  const outcome: IssueOutcome = { issue: issue.key, url: shownUrl, result: 'ingested', records, inserted: summary.inserted, updated: summary.updated, skipped: summary.skipped };
+  const outcome: IssueOutcome = {
+    issue: issue.key,
+    url: shownUrl,
+    result: 'ingested',
+    records,
+    inserted: summary.inserted,
+    updated: summary.updated,
+    skipped: summary.skipped,
+  };
   return { outcome, cursor: next };
 }
 
@@ -102,6 +127,9 @@ function fileNames(def: SourceDefinition, issue: IssueRef, url: string): { downl
   return { download: def.archive === 'zip' ? `${stem}.zip` : `${stem}.xml`, data: `${stem}.xml` };
 }
 
-function stripUndefined(v: { etag?: string | undefined; lastModified?: string | undefined }): { etag?: string; lastModified?: string } {
+function stripUndefined(v: { etag?: string | undefined; lastModified?: string | undefined }): {
+  etag?: string;
+  lastModified?: string;
+} {
   return { ...(v.etag ? { etag: v.etag } : {}), ...(v.lastModified ? { lastModified: v.lastModified } : {}) };
 }

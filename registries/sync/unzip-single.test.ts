@@ -27,13 +27,20 @@ describe('unzipSingle', () => {
   });
 
   it('refuses a ZIP with more than one file, naming them', async () => {
-    const zip = await zipFile('two.zip', [{ name: 'a.xml', data: sample }, { name: 'b.xml', data: sample }]);
-    await expect(unzipSingle(zip, join(dir, 'two.xml'), 'two.zip')).rejects.toThrow(/two\.zip holds 2 files \(a\.xml, b\.xml\)/);
+    const zip = await zipFile('two.zip', [
+      { name: 'a.xml', data: sample },
+      { name: 'b.xml', data: sample },
+    ]);
+    await expect(unzipSingle(zip, join(dir, 'two.xml'), 'two.zip')).rejects.toThrow(
+      /two\.zip holds 2 files \(a\.xml, b\.xml\)/,
+    );
   });
 
   it('refuses an entry name that climbs out of the archive', async () => {
     const zip = await zipFile('evil.zip', [{ name: '../evil.xml', data: sample }]);
-    await expect(unzipSingle(zip, join(dir, 'evil.xml'), 'evil.zip')).rejects.toThrow(/evil\.zip .*invalid relative path: \.\.\/evil\.xml/);
+    await expect(unzipSingle(zip, join(dir, 'evil.xml'), 'evil.zip')).rejects.toThrow(
+      /evil\.zip .*invalid relative path: \.\.\/evil\.xml/,
+    );
   });
 
   it('refuses a decompression bomb before inflating it', async () => {
@@ -43,12 +50,16 @@ describe('unzipSingle', () => {
 
   it('refuses a file over the size limit', async () => {
     const zip = await zipFile('big.zip', [{ name: 'big.xml', data: sample }]);
-    await expect(unzipSingle(zip, join(dir, 'big.xml'), 'big.zip', { maxBytes: 10, maxRatio: 200 })).rejects.toThrow(/over the limit of 10/);
+    await expect(
+      unzipSingle(zip, join(dir, 'big.xml'), 'big.zip', { maxBytes: 10, maxRatio: 200 }),
+    ).rejects.toThrow(/over the limit of 10/);
   });
 
   it('names the file when it is not a ZIP at all', async () => {
     const path = join(dir, 'page.zip');
     await writeFile(path, '<html>maintenance</html>');
-    await expect(unzipSingle(path, join(dir, 'page.xml'), 'the ZIP from http://x/apc.zip')).rejects.toThrow(/the ZIP from http:\/\/x\/apc\.zip is not a readable ZIP archive/);
+    await expect(unzipSingle(path, join(dir, 'page.xml'), 'the ZIP from http://x/apc.zip')).rejects.toThrow(
+      /the ZIP from http:\/\/x\/apc\.zip is not a readable ZIP archive/,
+    );
   });
 });

@@ -68,7 +68,9 @@ describe('uspto-daily: record hash', () => {
     const cut = [...xml.matchAll(/<case-file>[\s\S]*?<\/case-file>/g)].map((m) => m[0]);
     const withSerial = cut.filter((record) => /<serial-number>\d/.test(record));
     const hashes = filings(await collect(constructed)).map((f) => f.sourceRecordHash);
-    expect(hashes).toEqual(withSerial.map((record) => createHash('sha256').update(record, 'utf8').digest('hex')));
+    expect(hashes).toEqual(
+      withSerial.map((record) => createHash('sha256').update(record, 'utf8').digest('hex')),
+    );
   });
 
   it('gives identical records the same hash and different records different hashes', async () => {

@@ -124,7 +124,12 @@ function splitCaseFile(caseFile: XmlElement): CaseFileParts {
  * the record as written in the file, for its hash. The case-file's children are visited once and
  * each reader walks only its own block: this runs for every record of files with millions of them.
  */
-export function mapCaseFile(caseFile: XmlElement, recordIndex: number, office: string, source: string): ParsedRecord {
+export function mapCaseFile(
+  caseFile: XmlElement,
+  recordIndex: number,
+  office: string,
+  source: string,
+): ParsedRecord {
   const parts = splitCaseFile(caseFile);
   const serialNumber = parts.serialNumber;
   if (!serialNumber) {

@@ -65,7 +65,9 @@ export async function* parseTsdrZip(
             record.filing.markImage = image.ref;
             // The image is part of the record: the same case seen first as bare ST.66 and then as a
             // bundle with its image must count as changed, or the image would never be stored.
-            record.filing.sourceRecordHash = createHash('sha256').update(`${record.filing.sourceRecordHash}:${image.ref.sha256 ?? ''}`).digest('hex');
+            record.filing.sourceRecordHash = createHash('sha256')
+              .update(`${record.filing.sourceRecordHash}:${image.ref.sha256 ?? ''}`)
+              .digest('hex');
           }
           if (image.problem) record.filing.extra.markImageProblem = image.problem;
         }

@@ -5,7 +5,10 @@ import { wipoSt66Adapter } from './index.ts';
 
 // The mapping reads each element once (it runs on every record of a bulk file); this file pins the
 // reading rules for fields that repeat, are blank or are missing, so a faster reader cannot drift.
-const file = join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/edge-cases-constructed.xml');
+const file = join(
+  import.meta.dirname,
+  '../../tests/fixtures/registries/wipo-st66/edge-cases-constructed.xml',
+);
 
 async function filings(): Promise<Filing[]> {
   const out: Filing[] = [];
@@ -27,7 +30,11 @@ describe('wipo-st66 reading rules on repeated, blank and missing fields', () => 
       statusText: null, // a numeric code is not wording
       markKind: 'combined', // no MarkFeature: the USPTO drawing code 3000 decides
     });
-    expect(first?.extra).toMatchObject({ expiryDate: '2029-01-02', markDescription: 'One', disclaimer: 'No claim' });
+    expect(first?.extra).toMatchObject({
+      expiryDate: '2029-01-02',
+      markDescription: 'One',
+      disclaimer: 'No claim',
+    });
   });
 
   it('reads classes: non-Nice numbers apart, English goods text, status text before code, US classes of the first Ext', async () => {

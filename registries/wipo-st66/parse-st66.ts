@@ -70,7 +70,9 @@ export async function* parseSt66Batches(
         } else if (event.element.name === 'ApplicantDetails') {
           if (held) {
             const element = withChild(held.element, event.element);
-            out.push(mapHeld({ index: held.index, element, source: held.source + event.source }, defaultOffice));
+            out.push(
+              mapHeld({ index: held.index, element, source: held.source + event.source }, defaultOffice),
+            );
           }
           held = null;
         } else {

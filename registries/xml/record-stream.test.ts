@@ -87,6 +87,8 @@ describe('name interner', () => {
     ];
     const out = inputs.map((name) => names.local(name.slice(0)));
     expect(out).toEqual(inputs);
-    expect(['ns2:MarkFeature', 'MarkFeature', 'ns2:MarkFeature', 'a:b:c'].map((name) => names.local(name))).toEqual(['MarkFeature', 'MarkFeature', 'MarkFeature', 'b:c']);
+    expect(
+      ['ns2:MarkFeature', 'MarkFeature', 'ns2:MarkFeature', 'a:b:c'].map((name) => names.local(name)),
+    ).toEqual(['MarkFeature', 'MarkFeature', 'MarkFeature', 'b:c']);
   });
 });

@@ -143,10 +143,15 @@ export async function* streamXmlRecordBatches(
     handleOpenTag(tag, attributes);
   });
 
-  const handleOpenTag = (tag: SaxesTagPlain, tagAttributes: readonly { name: string; value: string }[]): void => {
+  const handleOpenTag = (
+    tag: SaxesTagPlain,
+    tagAttributes: readonly { name: string; value: string }[],
+  ): void => {
     if (failure) return;
     if (depth > limits.maxDepth) {
-      fail(`XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`);
+      fail(
+        `XML nesting deeper than ${limits.maxDepth} levels at <${tag.name}> (line ${parser.line}); refusing the file as hostile or malformed.`,
+      );
       return;
     }
     const name = names.local(tag.name);
@@ -201,7 +206,12 @@ export async function* streamXmlRecordBatches(
       return;
     }
     if (oversizedReason && depth === oversizedDepth) {
-      pending.push({ kind: 'oversized', index: recordIndex, name: names.local(tag.name), reason: oversizedReason });
+      pending.push({
+        kind: 'oversized',
+        index: recordIndex,
+        name: names.local(tag.name),
+        reason: oversizedReason,
+      });
       oversizedReason = null;
     } else if (stack.length > 0) {
       const done = stack.pop();
@@ -212,7 +222,12 @@ export async function* streamXmlRecordBatches(
           pending.push({ kind: 'oversized', index: recordIndex, name: done.name, reason: tooLongReason() });
         } else {
           recordsCompleted += 1;
-          pending.push({ kind: 'record', index: recordIndex, element: done, source: source.slice(recordStart, parser.position) });
+          pending.push({
+            kind: 'record',
+            index: recordIndex,
+            element: done,
+            source: source.slice(recordStart, parser.position),
+          });
         }
       }
     }
@@ -244,7 +259,9 @@ export async function* streamXmlRecordBatches(
         try {
           decoder = new TextDecoder(encoding);
         } catch {
-          throw new InputFormatError(`XML declares encoding "${encoding}", which this runtime cannot decode; convert the file to UTF-8.`);
+          throw new InputFormatError(
+            `XML declares encoding "${encoding}", which this runtime cannot decode; convert the file to UTF-8.`,
+          );
         }
       }
       bytesRead += chunk.length;

@@ -4,7 +4,13 @@ import { authed, createTestContext, type TestContext } from '../support/test-con
 import { deliveryApi } from './support/delivery-api.ts';
 import { createOrg, seedAlert, type TestOrg } from './support/seed.ts';
 
-interface AtomEntry { id: string; title: string; updated: string; summary: string; link: string }
+interface AtomEntry {
+  id: string;
+  title: string;
+  updated: string;
+  summary: string;
+  link: string;
+}
 
 /** A strict XML parse (saxes throws on anything malformed) collecting the feed's entries. */
 function parseAtom(xml: string): { root: string; namespace: string; entries: AtomEntry[] } {
@@ -25,7 +31,8 @@ function parseAtom(xml: string): { root: string; namespace: string; entries: Ato
   });
   parser.on('text', (text) => {
     const field = path.at(-1) as keyof AtomEntry;
-    if (current && path.at(-2) === 'entry' && ['id', 'title', 'updated', 'summary'].includes(field)) current[field] = (current[field] ?? '') + text;
+    if (current && path.at(-2) === 'entry' && ['id', 'title', 'updated', 'summary'].includes(field))
+      current[field] = (current[field] ?? '') + text;
   });
   parser.on('closetag', (tag) => {
     path.pop();
@@ -53,7 +60,10 @@ beforeAll(async () => {
     reasons: ['one letter added: ACME → ACMEE', 'same Nice class 25; goods overlap'],
   });
   ctx.clock.advanceMs(60_000);
-  await seedAlert(ctx, org, { title: '"AKME" (EUIPO 019000002) resembles your mark "ACME"', source: 'EUIPO' });
+  await seedAlert(ctx, org, {
+    title: '"AKME" (EUIPO 019000002) resembles your mark "ACME"',
+    source: 'EUIPO',
+  });
   await seedAlert(ctx, other, { title: 'SECRET other organization alert', deadline: '2026-12-01' });
   const res = await api.request('/v1/feeds', authed(org.admin, 'POST', { name: 'legal calendar' }));
   expect(res.status).toBe(201);
@@ -71,13 +81,20 @@ describe('Atom feed', () => {
     const atom = parseAtom(xml);
     expect(atom.root).toBe('feed');
     expect(atom.namespace).toBe('http://www.w3.org/2005/Atom');
-    expect(atom.entries.map((e) => e.title)).toEqual(['"AKME" (EUIPO 019000002) resembles your mark "ACME"', '"ACMEE" (USPTO 97000001) resembles your mark "ACME" & co <TM>']);
+    expect(atom.entries.map((e) => e.title)).toEqual([
+      '"AKME" (EUIPO 019000002) resembles your mark "ACME"',
+      '"ACMEE" (USPTO 97000001) resembles your mark "ACME" & co <TM>',
+    ]);
     const withDeadline = atom.entries[1]!;
     expect(withDeadline.id).toBe(`urn:uuid:${alertWithDeadline}`);
     expect(withDeadline.updated).toBe('2026-11-22T09:00:00.000Z');
     expect(withDeadline.link).toBe(`http://localhost/v1/alerts/${alertWithDeadline}`);
-    expect(withDeadline.summary).toContain('Reasons: one letter added: ACME → ACMEE; same Nice class 25; goods overlap');
-    expect(withDeadline.summary).toContain('Deadline: 2026-12-22 (USPTO: opposition within 30 days of publication (15 U.S.C. 1063))');
+    expect(withDeadline.summary).toContain(
+      'Reasons: one letter added: ACME → ACMEE; same Nice class 25; goods overlap',
+    );
+    expect(withDeadline.summary).toContain(
+      'Deadline: 2026-12-22 (USPTO: opposition within 30 days of publication (15 U.S.C. 1063))',
+    );
     expect(xml).not.toContain('SECRET');
   });
 });
@@ -98,10 +115,16 @@ describe('iCalendar feed', () => {
     expect(unfolded).toContain(`UID:alert-${alertWithDeadline}@markhound`);
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20261222');
     expect(unfolded).toContain('DTEND;VALUE=DATE:20261223');
-    expect(unfolded).toContain('SUMMARY:Deadline (opposition): "ACMEE" (USPTO 97000001) resembles your mark "ACME" & co <TM>');
+    expect(unfolded).toContain(
+      'SUMMARY:Deadline (opposition): "ACMEE" (USPTO 97000001) resembles your mark "ACME" & co <TM>',
+    );
     const description = unfolded.find((l) => l.startsWith('DESCRIPTION:'))!;
-    expect(description).toContain('Rule: USPTO: opposition within 30 days of publication (15 U.S.C. 1063)\\n');
-    expect(description).toContain('Source: 15 U.S.C. § 1063(a) https://www.law.cornell.edu/uscode/text/15/1063');
+    expect(description).toContain(
+      'Rule: USPTO: opposition within 30 days of publication (15 U.S.C. 1063)\\n',
+    );
+    expect(description).toContain(
+      'Source: 15 U.S.C. § 1063(a) https://www.law.cornell.edu/uscode/text/15/1063',
+    );
     expect(physical.some((l) => l.startsWith(' '))).toBe(true); // the long DESCRIPTION was folded
     expect(ics).not.toContain('SECRET');
   });
@@ -110,7 +133,9 @@ describe('iCalendar feed', () => {
 describe('feed tokens', () => {
   it('answers 404 for an unknown token and for a revoked one', async () => {
     expect((await api.request('/feeds/mhf_unknown/alerts.atom')).status).toBe(404);
-    const created = (await (await api.request('/v1/feeds', authed(org.admin, 'POST', { name: 'to revoke' }))).json()) as typeof feed;
+    const created = (await (
+      await api.request('/v1/feeds', authed(org.admin, 'POST', { name: 'to revoke' }))
+    ).json()) as typeof feed;
     expect((await api.request(`/feeds/${created.token}/deadlines.ics`)).status).toBe(200);
     expect((await api.request(`/v1/feeds/${created.id}`, authed(org.admin, 'DELETE'))).status).toBe(204);
     expect((await api.request(`/feeds/${created.token}/deadlines.ics`)).status).toBe(404);

@@ -51,13 +51,18 @@ describe('email and reminders (manual clock)', () => {
     at('2026-11-22T09:00:00Z');
     const org = await createOrg(ctx, 'Urgent Co');
     await settings(org, { emails: ['ops@urgent.example'], time_zone: 'UTC' });
-    const alertId = await seedAlert(ctx, org, { severity: 'high', title: '"NIKEE" (USPTO 97123456) resembles your mark "NIKE"' });
+    const alertId = await seedAlert(ctx, org, {
+      severity: 'high',
+      title: '"NIKEE" (USPTO 97123456) resembles your mark "NIKE"',
+    });
     await seedAlert(ctx, org, { severity: 'low' });
     await newRunner().tick();
     await newRunner().tick();
     const mails = mailsTo('ops@urgent.example');
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe('[Markhound] High alert: "NIKEE" (USPTO 97123456) resembles your mark "NIKE"');
+    expect(mails[0]!.subject).toBe(
+      '[Markhound] High alert: "NIKEE" (USPTO 97123456) resembles your mark "NIKE"',
+    );
     expect(mails[0]!.body).toContain('From: Markhound <alerts@markhound.test>');
     expect(mails[0]!.body).toContain(`https://markhound.example.com/v1/alerts/${alertId}`);
     expect(mails[0]!.body).toContain('Content-Type: text/html');
@@ -100,10 +105,22 @@ describe('email and reminders (manual clock)', () => {
   it('fires the 7-day reminder exactly once at 09:00 local time, across ticks and a restart, and mails it', async () => {
     at('2026-11-24T12:00:00Z');
     const org = await createOrg(ctx, 'Reminder Co');
-    await settings(org, { emails: ['legal@reminder.example'], time_zone: 'Europe/Berlin', reminder_offsets_days: [30, 7, 1] });
-    const alertId = await seedAlert(ctx, org, { severity: 'low', deadline: '2026-12-22', title: '"ACMEE" (INPI-BR 912345678) resembles your mark "ACME"' });
+    await settings(org, {
+      emails: ['legal@reminder.example'],
+      time_zone: 'Europe/Berlin',
+      reminder_offsets_days: [30, 7, 1],
+    });
+    const alertId = await seedAlert(ctx, org, {
+      severity: 'low',
+      deadline: '2026-12-22',
+      title: '"ACMEE" (INPI-BR 912345678) resembles your mark "ACME"',
+    });
     await newRunner().tick();
-    const planned = await ctx.db.select().from(deadlineReminders).where(eq(deadlineReminders.alertId, alertId)).orderBy(deadlineReminders.fireAt);
+    const planned = await ctx.db
+      .select()
+      .from(deadlineReminders)
+      .where(eq(deadlineReminders.alertId, alertId))
+      .orderBy(deadlineReminders.fireAt);
     // The 30-day reminder (2026-11-22) was already past when the alert arrived: not created.
     expect(planned.map((r) => [r.offsetDays, r.fireAt.toISOString(), r.state])).toEqual([
       [7, '2026-12-15T08:00:00.000Z', 'pending'], // 09:00 in Berlin (UTC+1 in December)
@@ -111,7 +128,10 @@ describe('email and reminders (manual clock)', () => {
     ]);
 
     const reminderEvents = () =>
-      ctx.db.select().from(tables.events).where(and(eq(tables.events.organizationId, org.id), eq(tables.events.type, 'deadline.reminder')));
+      ctx.db
+        .select()
+        .from(tables.events)
+        .where(and(eq(tables.events.organizationId, org.id), eq(tables.events.type, 'deadline.reminder')));
     const runner = newRunner();
     at('2026-12-15T07:59:59Z');
     await runner.tick();
@@ -129,7 +149,9 @@ describe('email and reminders (manual clock)', () => {
     const mails = mailsTo('legal@reminder.example').filter((m) => m.subject.includes('Deadline'));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(['legal@reminder.example']);
-    expect(mails[0]!.subject).toBe('[Markhound] Deadline 2026-12-22 (in 7 days): "ACMEE" (INPI-BR 912345678) resembles your mark "ACME"');
+    expect(mails[0]!.subject).toBe(
+      '[Markhound] Deadline 2026-12-22 (in 7 days): "ACMEE" (INPI-BR 912345678) resembles your mark "ACME"',
+    );
   });
 
   it('cancels the pending reminders of a dismissed alert', async () => {
@@ -144,7 +166,10 @@ describe('email and reminders (manual clock)', () => {
     expect(rows.map((r) => r.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     at('2027-01-19T12:00:00Z');
     await runner.tick();
-    const fired = await ctx.db.select().from(tables.events).where(and(eq(tables.events.organizationId, org.id), eq(tables.events.type, 'deadline.reminder')));
+    const fired = await ctx.db
+      .select()
+      .from(tables.events)
+      .where(and(eq(tables.events.organizationId, org.id), eq(tables.events.type, 'deadline.reminder')));
     expect(fired).toHaveLength(0);
   });
 
@@ -156,15 +181,32 @@ describe('email and reminders (manual clock)', () => {
     const runner = newRunner();
     await runner.tick();
     const remindersOf = async (alertId: string) =>
-      (await ctx.db.select().from(deadlineReminders).where(eq(deadlineReminders.alertId, alertId)).orderBy(deadlineReminders.offsetDays)).map((r) => [r.offsetDays, r.deadline, r.state]);
+      (
+        await ctx.db
+          .select()
+          .from(deadlineReminders)
+          .where(eq(deadlineReminders.alertId, alertId))
+          .orderBy(deadlineReminders.offsetDays)
+      ).map((r) => [r.offsetDays, r.deadline, r.state]);
     expect(await remindersOf(past)).toEqual([]);
-    expect(await remindersOf(moving)).toEqual([[1, '2027-02-10', 'pending'], [7, '2027-02-10', 'pending']]);
+    expect(await remindersOf(moving)).toEqual([
+      [1, '2027-02-10', 'pending'],
+      [7, '2027-02-10', 'pending'],
+    ]);
     await ctx.db.update(tables.alerts).set({ deadline: '2027-03-20' }).where(eq(tables.alerts.id, moving));
     await runner.tick();
-    expect(await remindersOf(moving)).toEqual([[1, '2027-03-20', 'pending'], [7, '2027-03-20', 'pending'], [30, '2027-03-20', 'pending']]);
+    expect(await remindersOf(moving)).toEqual([
+      [1, '2027-03-20', 'pending'],
+      [7, '2027-03-20', 'pending'],
+      [30, '2027-03-20', 'pending'],
+    ]);
     // Moved closer again: the 30-day reminder (2027-02-18 for 2027-03-20) no longer fits 2027-02-15.
     await ctx.db.update(tables.alerts).set({ deadline: '2027-02-15' }).where(eq(tables.alerts.id, moving));
     await runner.tick();
-    expect(await remindersOf(moving)).toEqual([[1, '2027-02-15', 'pending'], [7, '2027-02-15', 'pending'], [30, '2027-03-20', 'cancelled']]);
+    expect(await remindersOf(moving)).toEqual([
+      [1, '2027-02-15', 'pending'],
+      [7, '2027-02-15', 'pending'],
+      [30, '2027-03-20', 'cancelled'],
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDueDeliveries, fanOutWebhooks, postJson, signatureHeader, webhookPayload } from '../../alerts/delivery/index.ts';
+import {
+  claimDueDeliveries,
+  fanOutWebhooks,
+  postJson,
+  signatureHeader,
+  webhookPayload,
+} from '../../alerts/delivery/index.ts';
 import { DeliveryRunner } from '../../app/delivery-runner.ts';
 import { SsrfGuard } from '../../crawler/http/index.ts';
 import { tables } from '../../db/index.ts';
@@ -29,7 +35,8 @@ async function subscribe(org: TestOrg, receiver: Receiver): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const eventIdsProcessed = (receiver: Receiver): string[] => [...receiver.processed.values()].map((body) => (JSON.parse(body) as { id: string }).id).sort();
+const eventIdsProcessed = (receiver: Receiver): string[] =>
+  [...receiver.processed.values()].map((body) => (JSON.parse(body) as { id: string }).id).sort();
 
 describe('webhook outbox under failure', () => {
   it('delivers every event once after the receiver was refusing connections and then answering 503', async () => {
@@ -59,12 +66,25 @@ describe('webhook outbox under failure', () => {
     await runner.tick();
     await runner.tick();
 
-    const events = await ctx.db.select({ id: tables.events.id }).from(tables.events).where(eq(tables.events.organizationId, org.id));
+    const events = await ctx.db
+      .select({ id: tables.events.id })
+      .from(tables.events)
+      .where(eq(tables.events.organizationId, org.id));
     expect(eventIdsProcessed(receiver)).toEqual(events.map((e) => String(e.id)).sort());
     expect(receiver.requests.length).toBe(8); // 4 answered 503, 4 answered 200: nothing after success
 
-    const log = (await (await api.request(`/v1/webhooks/${webhookId}/deliveries`, authed(org.admin))).json()) as {
-      data: { status: string; log: { outcome: string; response_code: number | null; error: string | null; next_attempt_at: string | null }[] }[];
+    const log = (await (
+      await api.request(`/v1/webhooks/${webhookId}/deliveries`, authed(org.admin))
+    ).json()) as {
+      data: {
+        status: string;
+        log: {
+          outcome: string;
+          response_code: number | null;
+          error: string | null;
+          next_attempt_at: string | null;
+        }[];
+      }[];
     };
     for (const delivery of log.data) {
       expect(delivery.status).toBe('succeeded');
@@ -72,7 +92,9 @@ describe('webhook outbox under failure', () => {
       expect(delivery.log[0]!.error).toMatch(/ECONNREFUSED/);
       expect(delivery.log[2]!.response_code).toBe(503);
       // Retry-After 120 s honoured: the next attempt is 2 minutes after the 503.
-      expect(delivery.log[2]!.next_attempt_at).toBe(new Date(Date.parse('2026-11-22T09:00:00Z') + 22 * MINUTE).toISOString());
+      expect(delivery.log[2]!.next_attempt_at).toBe(
+        new Date(Date.parse('2026-11-22T09:00:00Z') + 22 * MINUTE).toISOString(),
+      );
     }
     await receiver.down();
   });
@@ -91,10 +113,19 @@ describe('webhook outbox under failure', () => {
     const mine = claimed.filter((d) => d.organizationId === org.id);
     expect(mine).toHaveLength(2);
     const sent = mine[0]!;
-    const [endpoint] = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, sent.endpointId));
+    const [endpoint] = await ctx.db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, sent.endpointId));
     const [event] = await ctx.db.select().from(tables.events).where(eq(tables.events.id, sent.eventId));
     const body = webhookPayload(event!);
-    await postJson(guard, endpoint!.url, body, { timeoutMs: 5_000, headers: { 'idempotency-key': sent.id, 'markhound-signature': signatureHeader(endpoint!.secret, body, ctx.clock.now()) } });
+    await postJson(guard, endpoint!.url, body, {
+      timeoutMs: 5_000,
+      headers: {
+        'idempotency-key': sent.id,
+        'markhound-signature': signatureHeader(endpoint!.secret, body, ctx.clock.now()),
+      },
+    });
     expect(receiver.processed.size).toBe(1);
 
     // A new runner (the restarted process): while the lease holds it leaves both alone.
@@ -107,8 +138,13 @@ describe('webhook outbox under failure', () => {
 
     expect(receiver.requests).toHaveLength(3); // the one sent before the crash went again
     expect(receiver.processed.size).toBe(2); // ...but the receiver's idempotency check saw it once
-    expect(new Set(receiver.requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set(mine.map((d) => d.id)));
-    const states = await ctx.db.select({ status: webhookDeliveries.status }).from(webhookDeliveries).where(eq(webhookDeliveries.organizationId, org.id));
+    expect(new Set(receiver.requests.map((r) => r.headers['idempotency-key']))).toEqual(
+      new Set(mine.map((d) => d.id)),
+    );
+    const states = await ctx.db
+      .select({ status: webhookDeliveries.status })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.organizationId, org.id));
     expect(states.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
     await receiver.down();
   });
@@ -120,14 +156,23 @@ describe('webhook outbox under failure', () => {
     await receiver.up();
     const webhookId = await subscribe(org, receiver);
     await seedAlert(ctx, org);
-    const runner = new DeliveryRunner(ctx, { baseUrl: 'http://markhound.test', guard, webhookSchedule: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000, maxRetryAfterMs: 10_000 } });
+    const runner = new DeliveryRunner(ctx, {
+      baseUrl: 'http://markhound.test',
+      guard,
+      webhookSchedule: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000, maxRetryAfterMs: 10_000 },
+    });
     for (let i = 0; i < 5; i++) {
       await runner.tick();
       ctx.clock.advanceMs(MINUTE);
     }
     expect(receiver.requests).toHaveLength(3);
-    const log = (await (await api.request(`/v1/webhooks/${webhookId}/deliveries`, authed(org.admin))).json()) as { data: { status: string; last_error: string }[] };
-    expect(log.data[0]).toMatchObject({ status: 'failed', last_error: 'receiver answered HTTP 500; gave up after 3 attempts' });
+    const log = (await (
+      await api.request(`/v1/webhooks/${webhookId}/deliveries`, authed(org.admin))
+    ).json()) as { data: { status: string; last_error: string }[] };
+    expect(log.data[0]).toMatchObject({
+      status: 'failed',
+      last_error: 'receiver answered HTTP 500; gave up after 3 attempts',
+    });
     await receiver.down();
   });
 
@@ -156,16 +201,28 @@ describe('webhook outbox under failure', () => {
     // A transaction that emitted an event and then failed: its id is taken but never visible.
     await expect(
       ctx.db.transaction(async (tx) => {
-        await emitEvent(tx as never, { organizationId: org.id, type: 'alert.created', subject: 'alert:rolled-back', data: {} });
+        await emitEvent(tx as never, {
+          organizationId: org.id,
+          type: 'alert.created',
+          subject: 'alert:rolled-back',
+          data: {},
+        });
         throw new Error('rolled back on purpose');
       }),
     ).rejects.toThrow('rolled back on purpose');
-    await emitEvent(ctx.db, { organizationId: org.id, type: 'alert.created', subject: 'alert:after-the-hole', data: {} });
+    await emitEvent(ctx.db, {
+      organizationId: org.id,
+      type: 'alert.created',
+      subject: 'alert:after-the-hole',
+      data: {},
+    });
     await runner.tick();
     expect(receiver.requests).toHaveLength(0); // it might still commit: wait
     ctx.clock.advanceMs(11_000);
     await runner.tick();
-    expect(receiver.requests.map((r) => (JSON.parse(r.body) as { subject: string }).subject)).toEqual(['alert:after-the-hole']);
+    expect(receiver.requests.map((r) => (JSON.parse(r.body) as { subject: string }).subject)).toEqual([
+      'alert:after-the-hole',
+    ]);
     await receiver.down();
   });
 });

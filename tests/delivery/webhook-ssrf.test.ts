@@ -28,18 +28,24 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 describe('webhook SSRF guard', () => {
-  it.each(['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/hook'])('refuses to register %s with a 400 naming the URL', async (url) => {
-    const res = await api.request('/v1/webhooks', authed(org.admin, 'POST', { url }));
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const problem = (await res.json()) as { detail: string; code: string };
-    expect(problem.code).toBe('validation_failed');
-    expect(problem.detail).toContain(url);
-    expect(problem.detail).toMatch(/link-local|private/);
-  });
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/hook'])(
+    'refuses to register %s with a 400 naming the URL',
+    async (url) => {
+      const res = await api.request('/v1/webhooks', authed(org.admin, 'POST', { url }));
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const problem = (await res.json()) as { detail: string; code: string };
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.detail).toContain(url);
+      expect(problem.detail).toMatch(/link-local|private/);
+    },
+  );
 
   it('refuses at delivery time when DNS now answers a private address, and logs why', async () => {
-    const res = await api.request('/v1/webhooks', authed(org.admin, 'POST', { url: 'http://hooks.example.test/markhound' }));
+    const res = await api.request(
+      '/v1/webhooks',
+      authed(org.admin, 'POST', { url: 'http://hooks.example.test/markhound' }),
+    );
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     dns.set('hooks.example.test', '10.0.0.5');
@@ -53,6 +59,8 @@ describe('webhook SSRF guard', () => {
     expect(log.data[0]!.status).toBe('failed'); // an SSRF refusal is not retried
     expect(log.data[0]!.log).toHaveLength(1);
     expect(log.data[0]!.log[0]).toMatchObject({ outcome: 'failed', response_code: null });
-    expect(log.data[0]!.log[0]!.error).toContain('address 10.0.0.5 (hooks.example.test resolves to it) is private');
+    expect(log.data[0]!.log[0]!.error).toContain(
+      'address 10.0.0.5 (hooks.example.test resolves to it) is private',
+    );
   });
 });

@@ -30,8 +30,14 @@ beforeAll(async () => {
   api = deliveryApi(ctx);
   org = await createOrg(ctx, 'Hook Co');
   await receiver.up();
-  runner = new DeliveryRunner(ctx, { baseUrl: 'http://markhound.test', guard: new SsrfGuard({ allowLoopback: true }) });
-  const res = await api.request('/v1/webhooks', authed(org.admin, 'POST', { url: receiver.url, event_types: ['alert.created', 'deadline.reminder'] }));
+  runner = new DeliveryRunner(ctx, {
+    baseUrl: 'http://markhound.test',
+    guard: new SsrfGuard({ allowLoopback: true }),
+  });
+  const res = await api.request(
+    '/v1/webhooks',
+    authed(org.admin, 'POST', { url: receiver.url, event_types: ['alert.created', 'deadline.reminder'] }),
+  );
   expect(res.status).toBe(201);
   webhook = (await res.json()) as { id: string; secret: string };
 });
@@ -55,7 +61,14 @@ describe('signed webhooks', () => {
     const signature = String(headers['markhound-signature']);
     expect(signature).toMatch(/^t=1795338000,v1=[0-9a-f]{64}$/); // the manual clock's 2026-11-22T09:00:00Z
     expect(verifyAsDocumented(webhook.secret, body, signature, 1795338000)).toBe(true);
-    expect(verifyAsDocumented(webhook.secret, body.replace('alert.created', 'alert.updated'), signature, 1795338000)).toBe(false);
+    expect(
+      verifyAsDocumented(
+        webhook.secret,
+        body.replace('alert.created', 'alert.updated'),
+        signature,
+        1795338000,
+      ),
+    ).toBe(false);
     expect(verifyAsDocumented('whsec_wrong', body, signature, 1795338000)).toBe(false);
     expect(verifyAsDocumented(webhook.secret, body, signature, 1795338000 + 301)).toBe(false);
   });
@@ -63,15 +76,30 @@ describe('signed webhooks', () => {
   it('sends only the subscribed event types, and never the same delivery twice', async () => {
     const before = receiver.requests.length;
     await emitEvent(ctx.db, { organizationId: org.id, type: 'alert.triaged', subject: 'alert:x', data: {} });
-    await emitEvent(ctx.db, { organizationId: org.id, type: 'deadline.reminder', subject: 'alert:y', data: { daysBefore: 7 } });
+    await emitEvent(ctx.db, {
+      organizationId: org.id,
+      type: 'deadline.reminder',
+      subject: 'alert:y',
+      data: { daysBefore: 7 },
+    });
     await runner.tick();
     await runner.tick();
-    expect(receiver.requests.slice(before).map((r) => r.headers['markhound-event-type'])).toEqual(['deadline.reminder']);
+    expect(receiver.requests.slice(before).map((r) => r.headers['markhound-event-type'])).toEqual([
+      'deadline.reminder',
+    ]);
   });
 
   it('shows every attempt in the delivery log and redelivers with the same Idempotency-Key', async () => {
-    const log = (await (await api.request(`/v1/webhooks/${webhook.id}/deliveries`, authed(org.admin))).json()) as {
-      data: { id: string; event_type: string; status: string; attempts: number; log: { outcome: string; response_code: number }[] }[];
+    const log = (await (
+      await api.request(`/v1/webhooks/${webhook.id}/deliveries`, authed(org.admin))
+    ).json()) as {
+      data: {
+        id: string;
+        event_type: string;
+        status: string;
+        attempts: number;
+        log: { outcome: string; response_code: number }[];
+      }[];
     };
     expect(log.data.map((d) => d.event_type)).toEqual(['deadline.reminder', 'alert.created']); // newest event first
     const delivery = log.data[1]!;
@@ -80,7 +108,10 @@ describe('signed webhooks', () => {
     const firstKey = receiver.requests[0]!.headers['idempotency-key'];
     expect(firstKey).toBe(delivery.id);
 
-    const res = await api.request(`/v1/webhook-deliveries/${delivery.id}/redeliver`, authed(org.admin, 'POST'));
+    const res = await api.request(
+      `/v1/webhook-deliveries/${delivery.id}/redeliver`,
+      authed(org.admin, 'POST'),
+    );
     expect(res.status).toBe(202);
     await runner.tick();
     expect(receiver.requests).toHaveLength(3);
@@ -90,7 +121,9 @@ describe('signed webhooks', () => {
   });
 
   it('returns the secret only at creation', async () => {
-    const list = (await (await api.request('/v1/webhooks', authed(org.admin))).json()) as { data: Record<string, unknown>[] };
+    const list = (await (await api.request('/v1/webhooks', authed(org.admin))).json()) as {
+      data: Record<string, unknown>[];
+    };
     expect(list.data).toHaveLength(1);
     expect(list.data[0]).not.toHaveProperty('secret');
     expect(JSON.stringify(list)).not.toContain(webhook.secret);

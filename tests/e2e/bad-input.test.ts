@@ -26,7 +26,8 @@ afterAll(async () => ctx.close());
 describe('bad input through ingest', () => {
   it('keeps the complete records of a truncated file, reports the cut, and loses nothing ingested before', async () => {
     const text = readFileSync(CONSTRUCTED, 'utf8');
-    const cut = text.indexOf('<case-file>', text.indexOf('<case-file>', text.indexOf('<case-file>') + 1) + 1) + 40;
+    const cut =
+      text.indexOf('<case-file>', text.indexOf('<case-file>', text.indexOf('<case-file>') + 1) + 1) + 40;
     const truncated = join(dir, 'truncated.xml');
     writeFileSync(truncated, text.slice(0, cut));
     const before = await filingCount();
@@ -41,8 +42,11 @@ describe('bad input through ingest', () => {
 
   it('refuses entity-expansion XML without expanding anything', async () => {
     const bomb = join(dir, 'bomb.xml');
-    writeFileSync(bomb, `<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
-<trademark-applications-daily><application-information><file-segments><action-keys><case-file><serial-number>99999999</serial-number><case-file-header><mark-identification>&c;</mark-identification></case-file-header></case-file></action-keys></file-segments></application-information></trademark-applications-daily>`);
+    writeFileSync(
+      bomb,
+      `<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<trademark-applications-daily><application-information><file-segments><action-keys><case-file><serial-number>99999999</serial-number><case-file-header><mark-identification>&c;</mark-identification></case-file-header></case-file></action-keys></file-segments></application-information></trademark-applications-daily>`,
+    );
     const before = await filingCount();
     const result = await ingestAndScreen(ctx, 'uspto-daily', bomb, { quiet: true });
     expect(result.error).toMatch(/DTD entit/);
@@ -62,8 +66,17 @@ describe('bad input through ingest', () => {
   it('names the detected format when a file of another format is given', async () => {
     const page = join(dir, 'page.html');
     writeFileSync(page, '<!doctype html><html><body>not a gazette</body></html>');
-    await expect(ingestAndScreen(ctx, 'auto', page, { quiet: true })).rejects.toThrow(/HTML page.*none of the office formats/);
-    await expect(ingestAndScreen(ctx, 'auto', REAL.replace('wipo-st66/uspto-tsdr-sn76044902-ST66.xml', 'kipris/PROVENANCE.md'), { quiet: true })).rejects.toThrow(/none of the office formats/);
+    await expect(ingestAndScreen(ctx, 'auto', page, { quiet: true })).rejects.toThrow(
+      /HTML page.*none of the office formats/,
+    );
+    await expect(
+      ingestAndScreen(
+        ctx,
+        'auto',
+        REAL.replace('wipo-st66/uspto-tsdr-sn76044902-ST66.xml', 'kipris/PROVENANCE.md'),
+        { quiet: true },
+      ),
+    ).rejects.toThrow(/none of the office formats/);
     const forced = await ingestAndScreen(ctx, 'uspto-daily', REAL, { quiet: true });
     expect(forced.error).toMatch(/Transaction/);
     expect(forced.inserted).toBe(0);

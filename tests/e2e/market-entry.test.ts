@@ -57,26 +57,56 @@ afterAll(async () => {
 
 describe('market entry into Brazil and Indonesia', () => {
   it('sets up the brand, the plan, a webhook and email recipients through the API', async () => {
-    const brand = await api.request('/v1/brands', authed(key, 'POST', { name: 'Studio Car', watched_offices: ['USPTO'] }));
+    const brand = await api.request(
+      '/v1/brands',
+      authed(key, 'POST', { name: 'Studio Car', watched_offices: ['USPTO'] }),
+    );
     brandId = ((await brand.json()) as { id: string }).id;
-    expect((await api.request(`/v1/brands/${brandId}/marks`, authed(key, 'POST', { text: 'STUDIO CAR', nice_classes: [37] }))).status).toBe(201);
+    expect(
+      (
+        await api.request(
+          `/v1/brands/${brandId}/marks`,
+          authed(key, 'POST', { text: 'STUDIO CAR', nice_classes: [37] }),
+        )
+      ).status,
+    ).toBe(201);
 
-    const plan = await api.request('/v1/plans', authed(key, 'POST', {
-      brand_id: brandId,
-      name: 'Brazil and Indonesia 2027',
-      markets: [
-        { market: 'BR', target_entry_date: '2027-03-01', channels: ['mercadolibre-br'], priority: { home_country: 'US', home_filing_date: '2026-08-31' } },
-        { market: 'ID', target_entry_date: '2027-06-01', channels: ['shopee-id'] },
-      ],
-    }));
+    const plan = await api.request(
+      '/v1/plans',
+      authed(key, 'POST', {
+        brand_id: brandId,
+        name: 'Brazil and Indonesia 2027',
+        markets: [
+          {
+            market: 'BR',
+            target_entry_date: '2027-03-01',
+            channels: ['mercadolibre-br'],
+            priority: { home_country: 'US', home_filing_date: '2026-08-31' },
+          },
+          { market: 'ID', target_entry_date: '2027-06-01', channels: ['shopee-id'] },
+        ],
+      }),
+    );
     expect(plan.status).toBe(201);
-    const watched = ((await (await api.request(`/v1/brands/${brandId}`, authed(key))).json()) as { watched_offices: string[] }).watched_offices;
+    const watched = (
+      (await (await api.request(`/v1/brands/${brandId}`, authed(key))).json()) as {
+        watched_offices: string[];
+      }
+    ).watched_offices;
     expect(watched).toEqual(expect.arrayContaining(['USPTO', 'INPI-BR', 'DJKI']));
 
     const hook = await api.request('/v1/webhooks', authed(key, 'POST', { url: receiver.url }));
     expect(hook.status).toBe(201);
     secret = ((await hook.json()) as { secret: string }).secret;
-    const settings = await api.request('/v1/notification-settings', authed(key, 'PUT', { emails: ['legal@studiocar.test'], time_zone: 'America/Sao_Paulo', reminder_offsets_days: [30, 7, 1], digest_hour: 8 }));
+    const settings = await api.request(
+      '/v1/notification-settings',
+      authed(key, 'PUT', {
+        emails: ['legal@studiocar.test'],
+        time_zone: 'America/Sao_Paulo',
+        reminder_offsets_days: [30, 7, 1],
+        digest_hour: 8,
+      }),
+    );
     expect(settings.status).toBe(200);
   });
 
@@ -84,7 +114,9 @@ describe('market entry into Brazil and Indonesia', () => {
     const result = await ingestAndScreen(ctx, 'inpi-rpi', gazette, { quiet: true });
     expect(result.error).toBeNull();
     expect(result.screening.alertsCreated).toBeGreaterThanOrEqual(1);
-    const feed = (await (await api.request('/v1/alerts?source=INPI-BR', authed(key))).json()) as { data: { id: string; title: string; deadline: string; deadline_info: { rule: string } }[] };
+    const feed = (await (await api.request('/v1/alerts?source=INPI-BR', authed(key))).json()) as {
+      data: { id: string; title: string; deadline: string; deadline_info: { rule: string } }[];
+    };
     const alert = feed.data.find((a) => a.title.includes('ESTUDIO CAR DETALHAMENTO'));
     expect(alert).toBeDefined();
     // RPI of Tuesday 2026-11-17 + 60 days = Saturday 2027-01-16, moved to Monday 2027-01-18.
@@ -97,14 +129,26 @@ describe('market entry into Brazil and Indonesia', () => {
     const created = receiver.requests.filter((r) => r.headers['markhound-event-type'] === 'alert.created');
     expect(created.length).toBeGreaterThanOrEqual(1);
     const request = created[0]!;
-    expect(verifySignature(secret, request.body, String(request.headers['markhound-signature']), ctx.clock.now())).toEqual({ valid: true });
-    expect(verifySignature(secret, request.body.replace('ESTUDIO', 'ESTUDI0'), String(request.headers['markhound-signature']), ctx.clock.now()).valid).toBe(false);
+    expect(
+      verifySignature(secret, request.body, String(request.headers['markhound-signature']), ctx.clock.now()),
+    ).toEqual({ valid: true });
+    expect(
+      verifySignature(
+        secret,
+        request.body.replace('ESTUDIO', 'ESTUDI0'),
+        String(request.headers['markhound-signature']),
+        ctx.clock.now(),
+      ).valid,
+    ).toBe(false);
     expect(request.body).toContain('ESTUDIO CAR DETALHAMENTO');
   });
 
   it('fires the 7-day reminder exactly once, at 09:00 São Paulo time, across ticks and a restart', async () => {
     const reminders = async () => {
-      const rows = await ctx.db.select().from(tables.events).where(and(eq(tables.events.type, 'deadline.reminder')));
+      const rows = await ctx.db
+        .select()
+        .from(tables.events)
+        .where(and(eq(tables.events.type, 'deadline.reminder')));
       return rows.filter((e) => e.data.daysBefore === 7 && e.data.deadline === '2027-01-18');
     };
     const first = runner();
@@ -124,7 +168,12 @@ describe('market entry into Brazil and Indonesia', () => {
 
   it('sends the reminder email to the organization’s recipients through SMTP', async () => {
     await runner().tick();
-    const mail = smtp.mails.find((m) => m.to.includes('legal@studiocar.test') && /7 days?/i.test(m.subject + m.body) && m.body.includes('2027-01-18'));
+    const mail = smtp.mails.find(
+      (m) =>
+        m.to.includes('legal@studiocar.test') &&
+        /7 days?/i.test(m.subject + m.body) &&
+        m.body.includes('2027-01-18'),
+    );
     expect(mail, smtp.mails.map((m) => m.subject).join(' | ')).toBeDefined();
   });
 });

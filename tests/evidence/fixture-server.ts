@@ -40,7 +40,11 @@ export function startMarketplaceServer(): Promise<LocalServer> {
       const html = readFileSync(join(MARKETPLACES, decodeURIComponent(path)), 'utf8');
       const extra = `<link rel="stylesheet" href="/local.css"><img src="${METADATA_URL}" alt="probe">`;
       const body = html.includes('</body>') ? html.replace('</body>', `${extra}</body>`) : html + extra;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-fixture': 'page', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'x-fixture': 'page',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -46,10 +46,52 @@ export async function startLocalTsa(): Promise<LocalTsa> {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   await writeFile(p('tsa.cnf'), tsaConfig(dir));
   await writeFile(p('tsaserial'), '01\n');
-  await run('openssl', ['req', '-x509', ...ec, '-keyout', p('ca.key'), '-out', p('ca.crt'), '-subj', '/CN=Markhound Test CA', '-days', '2',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
-  await run('openssl', ['req', ...ec, '-keyout', p('tsa.key'), '-out', p('tsa.csr'), '-subj', '/CN=Markhound Test TSA']);
-  await run('openssl', ['x509', '-req', '-in', p('tsa.csr'), '-CA', p('ca.crt'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('tsa.crt'), '-days', '2', '-extfile', p('tsa.cnf'), '-extensions', 'v3_tsa']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.crt'),
+    '-subj',
+    '/CN=Markhound Test CA',
+    '-days',
+    '2',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign',
+  ]);
+  await run('openssl', [
+    'req',
+    ...ec,
+    '-keyout',
+    p('tsa.key'),
+    '-out',
+    p('tsa.csr'),
+    '-subj',
+    '/CN=Markhound Test TSA',
+  ]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    p('tsa.csr'),
+    '-CA',
+    p('ca.crt'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    p('tsa.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    p('tsa.cnf'),
+    '-extensions',
+    'v3_tsa',
+  ]);
   const state = { requests: 0 };
   let sequence = 0;
   const server = await startServer((req, res) => {
@@ -61,7 +103,8 @@ export async function startLocalTsa(): Promise<LocalTsa> {
       const query = p(`q${n}.tsq`);
       const reply = p(`r${n}.tsr`);
       const answer = async () => {
-        if (req.method !== 'POST' || req.headers['content-type'] !== 'application/timestamp-query') throw new Error('expected a POST of application/timestamp-query');
+        if (req.method !== 'POST' || req.headers['content-type'] !== 'application/timestamp-query')
+          throw new Error('expected a POST of application/timestamp-query');
         await writeFile(query, Buffer.concat(chunks));
         await run('openssl', ['ts', '-reply', '-config', p('tsa.cnf'), '-queryfile', query, '-out', reply]);
         return readFile(reply);

@@ -7,12 +7,28 @@ import type { Browser } from 'playwright-core';
 import { registerEvidenceCommand, runEvidenceVerify } from '../../cli/commands/evidence.ts';
 import { launchBrowser } from '../../crawler/browser/index.ts';
 import { testClient, type LocalServer } from '../../crawler/http/testing/local-server.ts';
-import { captureForAlert, loadInstanceKey, requestEvidencePack, readZip, registerEvidenceHandlers, verifyPack, writeZip, type Manifest } from '../../evidence/index.ts';
+import {
+  captureForAlert,
+  loadInstanceKey,
+  requestEvidencePack,
+  readZip,
+  registerEvidenceHandlers,
+  verifyPack,
+  writeZip,
+  type Manifest,
+} from '../../evidence/index.ts';
 import { authed, createTestContext, keyFor, type TestContext } from '../support/test-context.ts';
 import { localOnlyGuard, PAGE_PATHS, startMarketplaceServer } from './fixture-server.ts';
 import { evidenceApi, seedTwoAlerts } from './seed.ts';
 
-interface PackBody { id: string; state: string; progress_pct: number; step: string; errors: string[]; download_url: string | null }
+interface PackBody {
+  id: string;
+  state: string;
+  progress_pct: number;
+  step: string;
+  errors: string[];
+  download_url: string | null;
+}
 
 let ctx: TestContext;
 let api: ReturnType<typeof evidenceApi>;
@@ -41,17 +57,41 @@ beforeAll(async () => {
   const organizationId = (await ctx.db.query.alerts.findFirst())!.organizationId;
   const { client } = testClient();
   const guard = localOnlyGuard();
-  await captureForAlert({ ctx, input: { organizationId, alertId: alertIds[0]!, url: server.url(PAGE_PATHS.amazon), actor: 'test', market: 'GB', locale: 'en-GB' }, tools: { guard, client, browser } });
-  await captureForAlert({ ctx, input: { organizationId, alertId: alertIds[1]!, url: server.url(PAGE_PATHS.etsy), actor: 'test', market: 'US' }, tools: { guard, client, useBrowser: false } });
+  await captureForAlert({
+    ctx,
+    input: {
+      organizationId,
+      alertId: alertIds[0]!,
+      url: server.url(PAGE_PATHS.amazon),
+      actor: 'test',
+      market: 'GB',
+      locale: 'en-GB',
+    },
+    tools: { guard, client, browser },
+  });
+  await captureForAlert({
+    ctx,
+    input: {
+      organizationId,
+      alertId: alertIds[1]!,
+      url: server.url(PAGE_PATHS.etsy),
+      actor: 'test',
+      market: 'US',
+    },
+    tools: { guard, client, useBrowser: false },
+  });
   await registerEvidenceHandlers(ctx);
 
   const res = await api.request('/v1/evidence-packs', authed(editor, 'POST', { alert_ids: alertIds }));
   expect(res.status).toBe(202);
   packId = ((await res.json()) as PackBody).id;
-  await vi.waitFor(async () => {
-    const body = (await (await pack(viewer, packId)).json()) as PackBody;
-    expect(body.state).toBe('done');
-  }, { timeout: 60_000, interval: 250 });
+  await vi.waitFor(
+    async () => {
+      const body = (await (await pack(viewer, packId)).json()) as PackBody;
+      expect(body.state).toBe('done');
+    },
+    { timeout: 60_000, interval: 250 },
+  );
   const download = await api.request(`/v1/evidence-packs/${packId}/download`, authed(viewer));
   expect(download.status).toBe(200);
   expect(download.headers.get('content-type')).toBe('application/zip');
@@ -69,7 +109,10 @@ afterAll(async () => {
 async function tampered(change: (files: Map<string, Buffer>) => void): Promise<Buffer> {
   const files = await readZip(zip);
   change(files);
-  return writeZip([...files.entries()].map(([path, bytes]) => ({ path, bytes })), new Date('2026-11-22T10:00:00Z'));
+  return writeZip(
+    [...files.entries()].map(([path, bytes]) => ({ path, bytes })),
+    new Date('2026-11-22T10:00:00Z'),
+  );
 }
 
 const flipByte = (bytes: Buffer): Buffer => {
@@ -82,16 +125,36 @@ const flipByte = (bytes: Buffer): Buffer => {
 describe('evidence pack job', () => {
   it('finishes with full progress, no errors and a download link', async () => {
     const body = (await (await pack(viewer, packId)).json()) as PackBody;
-    expect(body).toMatchObject({ state: 'done', progress_pct: 100, step: 'done', errors: [], download_url: `/v1/evidence-packs/${packId}/download` });
+    expect(body).toMatchObject({
+      state: 'done',
+      progress_pct: 100,
+      step: 'done',
+      errors: [],
+      download_url: `/v1/evidence-packs/${packId}/download`,
+    });
   });
 
   it('holds the manifest, report, artifacts, registry records, custody log, signature and key', async () => {
     const files = await readZip(zip);
     const [a, b] = alertIds as [string, string];
-    for (const path of ['manifest.json', 'manifest.sig', 'report.pdf', 'custody.jsonl', 'public-key.pem',
-      `captures/${a}/screenshot.png`, `captures/${a}/page.html`, `captures/${a}/capture.warc`, `captures/${a}/headers.json`,
-      `captures/${b}/page.html`, `captures/${b}/capture.warc`, `captures/${b}/headers.json`,
-      `registry/${a}/filing.json`, `registry/${a}/source.json`, `registry/${b}/filing.json`, `alerts/${a}.json`]) {
+    for (const path of [
+      'manifest.json',
+      'manifest.sig',
+      'report.pdf',
+      'custody.jsonl',
+      'public-key.pem',
+      `captures/${a}/screenshot.png`,
+      `captures/${a}/page.html`,
+      `captures/${a}/capture.warc`,
+      `captures/${a}/headers.json`,
+      `captures/${b}/page.html`,
+      `captures/${b}/capture.warc`,
+      `captures/${b}/headers.json`,
+      `registry/${a}/filing.json`,
+      `registry/${a}/source.json`,
+      `registry/${b}/filing.json`,
+      `alerts/${a}.json`,
+    ]) {
       expect(files.has(path), path).toBe(true);
     }
     expect(files.has(`captures/${b}/screenshot.png`)).toBe(false); // plain-HTTP capture
@@ -104,17 +167,33 @@ describe('evidence pack job', () => {
     expect(manifest.pack.alert_ids).toEqual(alertIds);
     expect(manifest.files.map((f) => f.path)).not.toContain('manifest.sig');
     const capture = manifest.captures.find((c) => c.alert_id === a)!;
-    expect(capture).toMatchObject({ method: 'browser', remoteAddress: '127.0.0.1', market: 'GB', locale: 'en-GB', status: 200 });
-    const source = JSON.parse(files.get(`registry/${a}/source.json`)!.toString()) as { source_file: string; source_id: string };
+    expect(capture).toMatchObject({
+      method: 'browser',
+      remoteAddress: '127.0.0.1',
+      market: 'GB',
+      locale: 'en-GB',
+      status: 200,
+    });
+    const source = JSON.parse(files.get(`registry/${a}/source.json`)!.toString()) as {
+      source_file: string;
+      source_id: string;
+    };
     expect(source).toMatchObject({ source_file: 'apc261122.zip', source_id: 'test-source' });
-    const custody = files.get('custody.jsonl')!.toString().trim().split('\n').map((l) => JSON.parse(l) as { action: string; seq: number });
+    const custody = files
+      .get('custody.jsonl')!
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; seq: number });
     expect(custody[0]).toMatchObject({ seq: 1, action: 'captured (browser)' });
     expect(custody.at(-1)?.action).toBe('packed');
     expect(files.get('public-key.pem')!.toString()).toBe((await loadInstanceKey(ctx.db)).publicKeyPem);
   });
 
   it('verifies offline, also against the pinned instance key', async () => {
-    const report = await verifyPack(zip, { expectedPublicKeyPem: (await loadInstanceKey(ctx.db)).publicKeyPem });
+    const report = await verifyPack(zip, {
+      expectedPublicKeyPem: (await loadInstanceKey(ctx.db)).publicKeyPem,
+    });
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -124,8 +203,10 @@ describe('evidence pack job', () => {
     for (const path of files.keys()) {
       const report = await verifyPack(await tampered((f) => f.set(path, flipByte(f.get(path)!))));
       expect(report.ok, path).toBe(false);
-      if (path === 'manifest.json') expect(report.checks.find((c) => !c.ok)?.name).toMatch(/manifest|signature/);
-      else if (path === 'manifest.sig') expect(report.checks.find((c) => c.name === 'signature')?.ok).toBe(false);
+      if (path === 'manifest.json')
+        expect(report.checks.find((c) => !c.ok)?.name).toMatch(/manifest|signature/);
+      else if (path === 'manifest.sig')
+        expect(report.checks.find((c) => c.name === 'signature')?.ok).toBe(false);
       else expect(report.changedFiles, path).toEqual([path]);
     }
   });
@@ -135,11 +216,13 @@ describe('evidence pack job', () => {
     expect(removed.missingFiles).toEqual(['report.pdf']);
     const added = await verifyPack(await tampered((f) => f.set('captures/extra.png', Buffer.from('x'))));
     expect(added.extraFiles).toEqual(['captures/extra.png']);
-    const edited = await verifyPack(await tampered((f) => {
-      const lines = f.get('custody.jsonl')!.toString().split('\n');
-      lines[1] = lines[1]!.replace('"actor":"system"', '"actor":"someone else"');
-      f.set('custody.jsonl', Buffer.from(lines.join('\n')));
-    }));
+    const edited = await verifyPack(
+      await tampered((f) => {
+        const lines = f.get('custody.jsonl')!.toString().split('\n');
+        lines[1] = lines[1]!.replace('"actor":"system"', '"actor":"someone else"');
+        f.set('custody.jsonl', Buffer.from(lines.join('\n')));
+      }),
+    );
     expect(edited.changedFiles).toEqual(['custody.jsonl']);
     expect(edited.checks.find((c) => c.name === 'custody')?.detail).toMatch(/line 3 does not link/);
   });
@@ -148,7 +231,9 @@ describe('evidence pack job', () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const report = await verifyPack(zip, { expectedPublicKeyPem: other });
-    expect(report.checks.find((c) => c.name === 'signature')?.detail).toMatch(/not the expected instance key/);
+    expect(report.checks.find((c) => c.name === 'signature')?.detail).toMatch(
+      /not the expected instance key/,
+    );
   });
 });
 
@@ -157,11 +242,18 @@ describe('markhound evidence verify', () => {
     const good = join(dir, 'pack.zip');
     const bad = join(dir, 'bad.zip');
     await writeFile(good, zip);
-    await writeFile(bad, await tampered((f) => f.set(`captures/${alertIds[0]}/page.html`, flipByte(f.get(`captures/${alertIds[0]}/page.html`)!))));
+    await writeFile(
+      bad,
+      await tampered((f) =>
+        f.set(`captures/${alertIds[0]}/page.html`, flipByte(f.get(`captures/${alertIds[0]}/page.html`)!)),
+      ),
+    );
     expect((await runEvidenceVerify(good)).exitCode).toBe(0);
     const failed = await runEvidenceVerify(bad, { json: true });
     expect(failed.exitCode).toBe(1);
-    expect((JSON.parse(failed.stdout) as { changedFiles: string[] }).changedFiles).toEqual([`captures/${alertIds[0]}/page.html`]);
+    expect((JSON.parse(failed.stdout) as { changedFiles: string[] }).changedFiles).toEqual([
+      `captures/${alertIds[0]}/page.html`,
+    ]);
     expect((await runEvidenceVerify(join(dir, 'absent.zip'))).exitCode).toBe(2);
   });
 
@@ -187,17 +279,32 @@ describe('markhound evidence verify', () => {
 });
 
 describe('evidence pack API authorization', () => {
-  it('answers 404 for another organization\'s alert ids, without creating a pack', async () => {
-    const res = await api.request('/v1/evidence-packs', authed(stranger, 'POST', { alert_ids: [alertIds[0]] }));
+  it("answers 404 for another organization's alert ids, without creating a pack", async () => {
+    const res = await api.request(
+      '/v1/evidence-packs',
+      authed(stranger, 'POST', { alert_ids: [alertIds[0]] }),
+    );
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('NIKEE');
   });
 
   it('refuses a viewer (403), a missing key (401) and a bad body (400)', async () => {
-    expect((await api.request('/v1/evidence-packs', authed(viewer, 'POST', { alert_ids: alertIds }))).status).toBe(403);
-    expect((await api.request('/v1/evidence-packs', authed(null, 'POST', { alert_ids: alertIds }))).status).toBe(401);
-    expect((await api.request('/v1/evidence-packs', authed('mh_wrong', 'POST', { alert_ids: alertIds }))).status).toBe(401);
-    for (const body of [{ alert_ids: ['not-a-uuid'] }, { alert_ids: [] }, {}, { alert_ids: alertIds, extra: 1 }, 'not json']) {
+    expect(
+      (await api.request('/v1/evidence-packs', authed(viewer, 'POST', { alert_ids: alertIds }))).status,
+    ).toBe(403);
+    expect(
+      (await api.request('/v1/evidence-packs', authed(null, 'POST', { alert_ids: alertIds }))).status,
+    ).toBe(401);
+    expect(
+      (await api.request('/v1/evidence-packs', authed('mh_wrong', 'POST', { alert_ids: alertIds }))).status,
+    ).toBe(401);
+    for (const body of [
+      { alert_ids: ['not-a-uuid'] },
+      { alert_ids: [] },
+      {},
+      { alert_ids: alertIds, extra: 1 },
+      'not json',
+    ]) {
       const res = await api.request('/v1/evidence-packs', authed(editor, 'POST', body));
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -206,7 +313,10 @@ describe('evidence pack API authorization', () => {
 
   it('answers 409 to a download of a pack that is not built yet', async () => {
     const organizationId = (await ctx.db.query.alerts.findFirst())!.organizationId;
-    const waiting = await requestEvidencePack({ db: ctx.db, queue: { send: async () => null } }, { organizationId, alertIds, actor: 'key:test' });
+    const waiting = await requestEvidencePack(
+      { db: ctx.db, queue: { send: async () => null } },
+      { organizationId, alertIds, actor: 'key:test' },
+    );
     expect(((await (await pack(viewer, waiting.id)).json()) as PackBody).state).toBe('queued');
     const res = await api.request(`/v1/evidence-packs/${waiting.id}/download`, authed(viewer));
     expect(res.status).toBe(409);

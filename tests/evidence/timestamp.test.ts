@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SsrfGuard } from '../../crawler/http/index.ts';
-import { buildTimeStampRequest, readTimestampResponse, readZip, requestEvidencePack, requestTimestamp, runPackJob, verifyPack, writeZip } from '../../evidence/index.ts';
+import {
+  buildTimeStampRequest,
+  readTimestampResponse,
+  readZip,
+  requestEvidencePack,
+  requestTimestamp,
+  runPackJob,
+  verifyPack,
+  writeZip,
+} from '../../evidence/index.ts';
 import { createTestContext, keyFor, type TestContext } from '../support/test-context.ts';
 import { startLocalTsa, type LocalTsa } from './local-tsa.ts';
 import { seedTwoAlerts } from './seed.ts';
@@ -24,8 +33,16 @@ beforeAll(async () => {
   const alertIds = await seedTwoAlerts(ctx, editor);
   const organizationId = (await ctx.db.query.alerts.findFirst())!.organizationId;
   // The job's handler is called directly here; the queue path is covered by packs.test.ts.
-  const queued = await requestEvidencePack({ db: ctx.db, queue: { send: async () => 'job-1' } }, { organizationId, alertIds, actor: 'key:test' });
-  expect(await runPackJob({ db: ctx.db, clock: ctx.clock, guard }, queued.id, { tsaUrl: tsa.url, instanceName: 'test-instance' })).toBe('done');
+  const queued = await requestEvidencePack(
+    { db: ctx.db, queue: { send: async () => 'job-1' } },
+    { organizationId, alertIds, actor: 'key:test' },
+  );
+  expect(
+    await runPackJob({ db: ctx.db, clock: ctx.clock, guard }, queued.id, {
+      tsaUrl: tsa.url,
+      instanceName: 'test-instance',
+    }),
+  ).toBe('done');
   const { packZip } = await import('../../evidence/pack-job.ts');
   zip = (await packZip(ctx.db, organizationId, queued.id)).zip;
 }, 120_000);
@@ -48,7 +65,12 @@ describe('RFC 3161 timestamp of the manifest', () => {
     expect(stdout).toMatch(/Hash Algorithm: sha256/);
     expect(stdout).toMatch(/Nonce: 0x0102030405060708/);
     expect(stdout).toMatch(/Certificate required: yes/);
-    expect(stdout.replace(/[^0-9a-f]/g, '')).toContain(hash.toString('hex').slice(0, 32).replace(/[^0-9a-f]/g, ''));
+    expect(stdout.replace(/[^0-9a-f]/g, '')).toContain(
+      hash
+        .toString('hex')
+        .slice(0, 32)
+        .replace(/[^0-9a-f]/g, ''),
+    );
     const reply = await requestTimestamp(tsa.url, hash, { guard });
     const facts = readTimestampResponse(reply);
     expect(facts.messageImprint).toBe(hash.toString('hex'));
@@ -58,7 +80,9 @@ describe('RFC 3161 timestamp of the manifest', () => {
 
   it('refuses an authority behind a link-local address before sending anything', async () => {
     const before = tsa.requests;
-    await expect(requestTimestamp('http://169.254.169.254/tsa', Buffer.alloc(32), { guard })).rejects.toThrow(/link-local/);
+    await expect(requestTimestamp('http://169.254.169.254/tsa', Buffer.alloc(32), { guard })).rejects.toThrow(
+      /link-local/,
+    );
     expect(tsa.requests).toBe(before);
   });
 
@@ -73,15 +97,26 @@ describe('RFC 3161 timestamp of the manifest', () => {
   });
 
   it('fails when the token stamps another hash or is missing', async () => {
-    const other = await requestTimestamp(tsa.url, createHash('sha256').update('another manifest').digest(), { guard });
+    const other = await requestTimestamp(tsa.url, createHash('sha256').update('another manifest').digest(), {
+      guard,
+    });
     const rewrite = async (change: (f: Map<string, Buffer>) => void) => {
       const files = await readZip(zip);
       change(files);
-      return writeZip([...files].map(([path, bytes]) => ({ path, bytes })), new Date());
+      return writeZip(
+        [...files].map(([path, bytes]) => ({ path, bytes })),
+        new Date(),
+      );
     };
     const swapped = await verifyPack(await rewrite((f) => f.set('manifest.tsr', other)));
-    expect(swapped.checks.find((c) => c.name === 'timestamp')).toMatchObject({ ok: false, detail: expect.stringMatching(/not the SHA-256 of manifest.json/) });
+    expect(swapped.checks.find((c) => c.name === 'timestamp')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/not the SHA-256 of manifest.json/),
+    });
     const missing = await verifyPack(await rewrite((f) => f.delete('manifest.tsr')));
-    expect(missing.checks.find((c) => c.name === 'timestamp')).toMatchObject({ ok: false, detail: expect.stringMatching(/manifest.tsr is missing/) });
+    expect(missing.checks.find((c) => c.name === 'timestamp')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/manifest.tsr is missing/),
+    });
   });
 });

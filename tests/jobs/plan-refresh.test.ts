@@ -16,10 +16,24 @@ const planIds: Record<string, string> = {};
 
 const cls = (...n: number[]) => n.map((niceClass) => ({ niceClass, goods: null, status: null }));
 
-async function brandWithPlan(api: ReturnType<typeof testApi>, key: string, name: string, mark: string): Promise<string> {
-  const brand = (await (await api.request('/v1/brands', authed(key, 'POST', { name, watched_offices: ['INPI-BR'] }))).json()) as { id: string };
+async function brandWithPlan(
+  api: ReturnType<typeof testApi>,
+  key: string,
+  name: string,
+  mark: string,
+): Promise<string> {
+  const brand = (await (
+    await api.request('/v1/brands', authed(key, 'POST', { name, watched_offices: ['INPI-BR'] }))
+  ).json()) as { id: string };
   await api.request(`/v1/brands/${brand.id}/marks`, authed(key, 'POST', { text: mark, nice_classes: [25] }));
-  const plan = await api.request('/v1/plans', authed(key, 'POST', { brand_id: brand.id, name: `${name} in Brazil`, markets: [{ market: 'BR', target_entry_date: '2027-03-01' }] }));
+  const plan = await api.request(
+    '/v1/plans',
+    authed(key, 'POST', {
+      brand_id: brand.id,
+      name: `${name} in Brazil`,
+      markets: [{ market: 'BR', target_entry_date: '2027-03-01' }],
+    }),
+  );
   const { id } = (await plan.json()) as { id: string };
   // The first computation is the baseline a later change is measured against.
   expect((await api.request(`/v1/plans/${id}/checklist`, authed(key))).status).toBe(200);
@@ -38,7 +52,14 @@ async function waitFor<T>(read: () => Promise<T | null>, tries = 80): Promise<T 
 beforeAll(async () => {
   ctx = await createTestContext({ workerPollIntervalSecs: 0.5, workerConcurrency: 1 });
   const api = testApi(ctx);
-  await ctx.db.insert(tables.sources).values({ id: 'inpi-br-rpi', kind: 'registry', office: 'INPI-BR', adapter: 'inpi-rpi', description: 'INPI RPI', enabled: false });
+  await ctx.db.insert(tables.sources).values({
+    id: 'inpi-br-rpi',
+    kind: 'registry',
+    office: 'INPI-BR',
+    adapter: 'inpi-rpi',
+    description: 'INPI RPI',
+    enabled: false,
+  });
   planIds.acme = await brandWithPlan(api, await keyFor(ctx, 'Acme Org'), 'Acme', 'ACME');
   planIds.zebra = await brandWithPlan(api, await keyFor(ctx, 'Zebra Org'), 'Zebra', 'ZEBRA');
   worker = new Worker(ctx);
@@ -50,9 +71,17 @@ afterAll(async () => {
 });
 
 describe('plan checklists after screening', () => {
-  it("are refreshed by a job of their own, for the alerted organization only", async () => {
+  it('are refreshed by a job of their own, for the alerted organization only', async () => {
     const [filingId] = await landFilings(ctx, [
-      testFiling({ office: 'INPI-BR', serialNumber: '900000077', markText: 'AKME', classes: cls(25), applicants: [{ name: 'Akme Comercio Ltda', country: 'BR', address: null, entityType: null, role: 'applicant' }] }),
+      testFiling({
+        office: 'INPI-BR',
+        serialNumber: '900000077',
+        markText: 'AKME',
+        classes: cls(25),
+        applicants: [
+          { name: 'Akme Comercio Ltda', country: 'BR', address: null, entityType: null, role: 'applicant' },
+        ],
+      }),
     ]);
     await ctx.queue.send(QUEUES.screenFilings, { filingIds: [filingId] });
 
@@ -63,8 +92,15 @@ describe('plan checklists after screening', () => {
     });
     expect(changed?.map((row) => row.subject)).toEqual([`plan:${planIds.acme}`]);
 
-    const { rows } = await ctx.dbh.executeSql(`SELECT data, state FROM pgboss.job WHERE name = $1`, [QUEUES.planRefresh]);
-    const [acme] = await ctx.db.select({ organizationId: plans.organizationId }).from(plans).where(eq(plans.id, planIds.acme!));
-    expect(rows.map((r) => (r.data as { organizationId: string }).organizationId)).toEqual([acme!.organizationId]);
+    const { rows } = await ctx.dbh.executeSql(`SELECT data, state FROM pgboss.job WHERE name = $1`, [
+      QUEUES.planRefresh,
+    ]);
+    const [acme] = await ctx.db
+      .select({ organizationId: plans.organizationId })
+      .from(plans)
+      .where(eq(plans.id, planIds.acme!));
+    expect(rows.map((r) => (r.data as { organizationId: string }).organizationId)).toEqual([
+      acme!.organizationId,
+    ]);
   });
 });

@@ -15,7 +15,12 @@ const JOBS = 40;
 
 function startWorker(databaseUrl: string, lines: string[]): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MARKHOUND_LOG_LEVEL: 'info', MARKHOUND_WORKER_POLL_INTERVAL_SECS: '0.5' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      MARKHOUND_LOG_LEVEL: 'info',
+      MARKHOUND_WORKER_POLL_INTERVAL_SECS: '0.5',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let buffer = '';
@@ -28,11 +33,19 @@ function startWorker(databaseUrl: string, lines: string[]): ChildProcess {
   return child;
 }
 
-const waitFor = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 45_000, logs: string[][] = []): Promise<void> => {
+const waitFor = async (
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 45_000,
+  logs: string[][] = [],
+): Promise<void> => {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     // Show what the workers said, so a failed start explains itself.
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; worker output:\n${logs.map((l) => l.slice(-10).join('\n')).join('\n---\n')}`);
+    if (Date.now() > until)
+      throw new Error(
+        `timed out waiting for ${what}; worker output:\n${logs.map((l) => l.slice(-10).join('\n')).join('\n---\n')}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 };
@@ -59,7 +72,12 @@ describe.runIf(usingPostgres())('two worker processes on one PostgreSQL', () => 
 
     const logs: string[][] = [[], []];
     children.push(startWorker(scratch.url, logs[0]!), startWorker(scratch.url, logs[1]!));
-    await waitFor('both workers to start', () => logs.every((l) => l.some((line) => line.includes('worker started'))), 45_000, logs);
+    await waitFor(
+      'both workers to start',
+      () => logs.every((l) => l.some((line) => line.includes('worker started'))),
+      45_000,
+      logs,
+    );
 
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i += 1) {
@@ -67,7 +85,10 @@ describe.runIf(usingPostgres())('two worker processes on one PostgreSQL', () => 
       ids.push(id!);
     }
     await waitFor('every job to complete', async () => {
-      const { rows } = await dbh!.executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [QUEUES.screenFilings]);
+      const { rows } = await dbh!.executeSql(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`,
+        [QUEUES.screenFilings],
+      );
       return (rows[0] as { n: number }).n === JOBS;
     });
 

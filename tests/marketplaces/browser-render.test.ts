@@ -21,10 +21,15 @@ beforeAll(async () => {
   ctx = await createTestContext();
   server = await startMarketplaceServer();
   server.pages.set('/catalog/?q=Pokemon', fixturePage('../marketplace-constructed/js-only-search.html'));
-  server.pages.set('/search?keyword=Pokemon', fixturePage('shopee/shopee-co-id_product_unrendered-shell_2024-02.html'));
+  server.pages.set(
+    '/search?keyword=Pokemon',
+    fixturePage('shopee/shopee-co-id_product_unrendered-shell_2024-02.html'),
+  );
   brand = await seedBrand(ctx.db, { organization: 'Render Co', brand: 'Pokemon', marks: ['Pokemon'] });
   for (const sourceId of ['lazada-id', 'shopee-id']) {
-    await ctx.db.insert(brandMarketplaceSources).values({ organizationId: brand.organizationId, brandId: brand.brandId, sourceId });
+    await ctx.db
+      .insert(brandMarketplaceSources)
+      .values({ organizationId: brand.organizationId, brandId: brand.brandId, sourceId });
   }
   const guard = new SsrfGuard({ allowLoopback: true });
   watchCtx = {
@@ -45,14 +50,20 @@ afterAll(async () => {
 
 describe('marketplace search pages that need a browser', () => {
   it('renders a JavaScript-only search page in Chromium and screens the listings it builds', async () => {
-    const summary = await runMarketplaceWatch({ ctx: watchCtx, input: { brandId: brand.brandId, sourceId: 'lazada-id', query: 'Pokemon' } });
+    const summary = await runMarketplaceWatch({
+      ctx: watchCtx,
+      input: { brandId: brand.brandId, sourceId: 'lazada-id', query: 'Pokemon' },
+    });
     expect(summary.status).toBe('succeeded');
     expect(summary.queries[0]).toMatchObject({ listingsSeen: 2 });
     expect(summary.queries[0]!.alertsCreated).toBe(1);
   });
 
   it('keeps a shell that still renders nothing as needing a browser, never as 0 listings', async () => {
-    const summary = await runMarketplaceWatch({ ctx: watchCtx, input: { brandId: brand.brandId, sourceId: 'shopee-id', query: 'Pokemon' } });
+    const summary = await runMarketplaceWatch({
+      ctx: watchCtx,
+      input: { brandId: brand.brandId, sourceId: 'shopee-id', query: 'Pokemon' },
+    });
     expect(summary.status).toBe('needs_browser');
     expect(summary.queries[0]!.listingsSeen).toBeNull();
     expect(summary.queries[0]!.reason).toMatch(/still a shell after rendering in Chromium/);

@@ -24,7 +24,9 @@ beforeAll(async () => {
   brand = await seedBrand(ctx.db, { organization: 'Swoosh Co', brand: 'Nike', marks: ['NIKE'] });
   const svg = Buffer.from(siNike.svg);
   const sha256 = createHash('sha256').update(svg).digest('hex');
-  await ctx.db.insert(tables.blobs).values({ sha256, mimeType: 'image/svg+xml', sizeBytes: svg.length, bytes: svg });
+  await ctx.db
+    .insert(tables.blobs)
+    .values({ sha256, mimeType: 'image/svg+xml', sizeBytes: svg.length, bytes: svg });
   await ctx.db.update(tables.marks).set({ logoSha256: sha256 }).where(eq(tables.marks.id, brand.markIds[0]!));
 });
 afterAll(async () => {
@@ -35,7 +37,22 @@ afterAll(async () => {
 describe('the brand logo in listing images', () => {
   it('is a signal when the first image shows the logo, and only then', async () => {
     const insert = async (key: string, image: string) =>
-      (await ctx.db.insert(listings).values({ marketplace: 'ebay', listingKey: key, market: 'US', currency: 'USD', price: 80, title: 'NIKE running shoes', sellerName: 'shoe_outlet', images: [server.url(image)], sourceId: 'ebay-us' }).returning())[0]!.id;
+      (
+        await ctx.db
+          .insert(listings)
+          .values({
+            marketplace: 'ebay',
+            listingKey: key,
+            market: 'US',
+            currency: 'USD',
+            price: 80,
+            title: 'NIKE running shoes',
+            sellerName: 'shoe_outlet',
+            images: [server.url(image)],
+            sourceId: 'ebay-us',
+          })
+          .returning()
+      )[0]!.id;
     const withSwoosh = await insert('LOGO-1', '/img/swoosh.png');
     const withPython = await insert('LOGO-2', '/img/python.png');
     const warnings: string[] = [];
@@ -43,11 +60,24 @@ describe('the brand logo in listing images', () => {
     expect([...logos.keys()]).toEqual(brand.markIds);
     const logoCheck = logoChecker({ http: localHttp(), logos, warn: (m) => warnings.push(m) });
 
-    const summary = await screenListings({ ctx: { db: ctx.db, clock: ctx.clock, logoCheck }, input: { organizationId: brand.organizationId, brandId: brand.brandId, listingIds: [withSwoosh, withPython] } });
+    const summary = await screenListings({
+      ctx: { db: ctx.db, clock: ctx.clock, logoCheck },
+      input: {
+        organizationId: brand.organizationId,
+        brandId: brand.brandId,
+        listingIds: [withSwoosh, withPython],
+      },
+    });
     expect(summary).toMatchObject({ matches: 2, alertsCreated: 1 });
     const [alert] = await ctx.db.select().from(tables.alerts).where(eq(tables.alerts.listingId, withSwoosh));
-    expect(alert!.reasons.find((r) => r.startsWith('your logo in the listing image'))).toMatch(new RegExp(`^your logo in the listing image: first listing image ${server.url('/img/swoosh.png')}: logo (is identical in shape|matches) \\(distance \\d+(\\.\\d+)? of 64\\)$`));
-    expect(await ctx.db.select().from(tables.alerts).where(eq(tables.alerts.listingId, withPython))).toHaveLength(0);
+    expect(alert!.reasons.find((r) => r.startsWith('your logo in the listing image'))).toMatch(
+      new RegExp(
+        `^your logo in the listing image: first listing image ${server.url('/img/swoosh.png')}: logo (is identical in shape|matches) \\(distance \\d+(\\.\\d+)? of 64\\)$`,
+      ),
+    );
+    expect(
+      await ctx.db.select().from(tables.alerts).where(eq(tables.alerts.listingId, withPython)),
+    ).toHaveLength(0);
     expect(warnings).toEqual([]);
   });
 });

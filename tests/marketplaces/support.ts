@@ -36,13 +36,25 @@ export interface Seeded {
 }
 
 /** An organization with one brand and its marks, written straight to the database. */
-export async function seedBrand(db: Database, input: { organization: string; brand: string; marks: string[] }): Promise<Seeded> {
+export async function seedBrand(
+  db: Database,
+  input: { organization: string; brand: string; marks: string[] },
+): Promise<Seeded> {
   await createApiKey(db, { organizationName: input.organization, role: 'admin' });
-  const [org] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, input.organization));
-  const [brand] = await db.insert(tables.brands).values({ organizationId: org!.id, name: input.brand }).returning();
+  const [org] = await db
+    .select()
+    .from(tables.organizations)
+    .where(eq(tables.organizations.name, input.organization));
+  const [brand] = await db
+    .insert(tables.brands)
+    .values({ organizationId: org!.id, name: input.brand })
+    .returning();
   const markIds: string[] = [];
   for (const text of input.marks) {
-    const [mark] = await db.insert(tables.marks).values({ organizationId: org!.id, brandId: brand!.id, text }).returning();
+    const [mark] = await db
+      .insert(tables.marks)
+      .values({ organizationId: org!.id, brandId: brand!.id, text })
+      .returning();
     markIds.push(mark!.id);
   }
   return { organizationId: org!.id, brandId: brand!.id, markIds };

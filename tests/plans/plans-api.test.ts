@@ -23,7 +23,12 @@ const brazilAndIndonesia = () => ({
   brand_id: brandId,
   name: 'Brazil and Indonesia 2027',
   markets: [
-    { market: 'BR', target_entry_date: '2027-03-01', channels: ['mercadolibre-br'], priority: { home_country: 'US', home_filing_date: '2026-08-31' } },
+    {
+      market: 'BR',
+      target_entry_date: '2027-03-01',
+      channels: ['mercadolibre-br'],
+      priority: { home_country: 'US', home_filing_date: '2026-08-31' },
+    },
     { market: 'id', target_entry_date: '2027-06-01', channels: ['shopee-id', 'tokopedia'] },
   ],
 });
@@ -41,7 +46,9 @@ const checklistOf = async (key: string, id = planId): Promise<Checklist> => {
 };
 
 const orgOf = async (key: string): Promise<string> => {
-  const keys = await ctx.db.select({ organizationId: tables.apiKeys.organizationId, prefix: tables.apiKeys.prefix }).from(tables.apiKeys);
+  const keys = await ctx.db
+    .select({ organizationId: tables.apiKeys.organizationId, prefix: tables.apiKeys.prefix })
+    .from(tables.apiKeys);
   return keys.find((k) => k.prefix === key.slice(0, 10))!.organizationId;
 };
 
@@ -57,13 +64,28 @@ beforeAll(async () => {
   editor = await keyFor(ctx, 'Acme Org', 'editor');
   viewer = await keyFor(ctx, 'Acme Org', 'viewer');
   stranger = await keyFor(ctx, 'Other Org', 'admin');
-  const brand = await api.request('/v1/brands', authed(editor, 'POST', { name: 'Acme', watched_offices: ['USPTO'], own_applicant_names: ['Acme Inc.'] }));
+  const brand = await api.request(
+    '/v1/brands',
+    authed(editor, 'POST', { name: 'Acme', watched_offices: ['USPTO'], own_applicant_names: ['Acme Inc.'] }),
+  );
   brandId = ((await brand.json()) as { id: string }).id;
-  await api.request(`/v1/brands/${brandId}/marks`, authed(editor, 'POST', { text: 'ACME', nice_classes: [25] }));
+  await api.request(
+    `/v1/brands/${brandId}/marks`,
+    authed(editor, 'POST', { text: 'ACME', nice_classes: [25] }),
+  );
   const other = await api.request('/v1/brands', authed(stranger, 'POST', { name: 'Other' }));
   strangerBrandId = ((await other.json()) as { id: string }).id;
-  await ctx.db.insert(tables.sources).values({ id: 'inpi-br-rpi', kind: 'registry', office: 'INPI-BR', adapter: 'inpi-rpi', description: 'INPI RPI', enabled: false });
-  await landFilings(ctx, [testFiling({ office: 'INPI-BR', serialNumber: '900000001', markText: 'ZEBRA', classes: cls(25) })]);
+  await ctx.db.insert(tables.sources).values({
+    id: 'inpi-br-rpi',
+    kind: 'registry',
+    office: 'INPI-BR',
+    adapter: 'inpi-rpi',
+    description: 'INPI RPI',
+    enabled: false,
+  });
+  await landFilings(ctx, [
+    testFiling({ office: 'INPI-BR', serialNumber: '900000001', markText: 'ZEBRA', classes: cls(25) }),
+  ]);
 });
 afterAll(async () => ctx.close());
 
@@ -73,13 +95,25 @@ describe('a plan for a brand entering Brazil and Indonesia', () => {
     expect(res.status).toBe(201);
     const plan = (await res.json()) as { id: string; markets: { market: string; office: string }[] };
     planId = plan.id;
-    expect(plan.markets.map((m) => [m.market, m.office])).toEqual([['BR', 'INPI-BR'], ['ID', 'DJKI']]);
-    const brand = (await (await api.request(`/v1/brands/${brandId}`, authed(viewer))).json()) as { watched_offices: string[] };
+    expect(plan.markets.map((m) => [m.market, m.office])).toEqual([
+      ['BR', 'INPI-BR'],
+      ['ID', 'DJKI'],
+    ]);
+    const brand = (await (await api.request(`/v1/brands/${brandId}`, authed(viewer))).json()) as {
+      watched_offices: string[];
+    };
     expect(brand.watched_offices).toEqual(['USPTO', 'INPI-BR', 'DJKI']);
     const [source] = await ctx.db.select().from(tables.sources).where(eq(tables.sources.id, 'inpi-br-rpi'));
     expect(source!.enabled).toBe(true);
-    const watches = await ctx.db.select().from(marketplaceWatches).where(eq(marketplaceWatches.planId, planId));
-    expect(watches.map((w) => `${w.market}:${w.marketplace}`).sort()).toEqual(['BR:mercadolibre-br', 'ID:shopee-id', 'ID:tokopedia']);
+    const watches = await ctx.db
+      .select()
+      .from(marketplaceWatches)
+      .where(eq(marketplaceWatches.planId, planId));
+    expect(watches.map((w) => `${w.market}:${w.marketplace}`).sort()).toEqual([
+      'BR:mercadolibre-br',
+      'ID:shopee-id',
+      'ID:tokopedia',
+    ]);
   });
 
   it('reads back a checklist: clearance, own filing with the priority deadline, watches, enrolment, oppositions', async () => {
@@ -90,8 +124,15 @@ describe('a plan for a brand entering Brazil and Indonesia', () => {
     const own = item(checklist, 'INPI-BR', 'own_filing');
     expect(own.status).toBe('pending');
     expect(own.due_date).toBe('2027-02-28'); // 2026-08-31 + 6 months, month-end rule
-    expect(own.evidence.priority).toMatchObject({ home_country: 'US', home_filing_date: '2026-08-31', deadline: '2027-02-28' });
-    expect(item(checklist, 'DJKI', 'own_filing')).toMatchObject({ status: 'pending', due_date: '2027-06-01' });
+    expect(own.evidence.priority).toMatchObject({
+      home_country: 'US',
+      home_filing_date: '2026-08-31',
+      deadline: '2027-02-28',
+    });
+    expect(item(checklist, 'DJKI', 'own_filing')).toMatchObject({
+      status: 'pending',
+      due_date: '2027-06-01',
+    });
     expect(item(checklist, 'INPI-BR', 'watches').status).toBe('pending'); // enabled, never synced
     expect(item(checklist, 'DJKI', 'watches').status).toBe('blocked'); // no DJKI source installed
     expect(item(checklist, 'INPI-BR', 'marketplace_enrolment').status).toBe('blocked');
@@ -101,33 +142,94 @@ describe('a plan for a brand entering Brazil and Indonesia', () => {
   });
 
   it('emits plan.checklist.changed when a conflicting filing arrives', async () => {
-    await landFilings(ctx, [testFiling({ office: 'INPI-BR', serialNumber: '900000002', markText: 'AKME', classes: cls(25), applicants: [{ name: 'Akme Comercio Ltda', country: 'BR', address: null, entityType: null, role: 'applicant' }] })]);
-    expect(await refreshPlanChecklists(ctx, { organizationId: (await orgOf(editor)) })).toEqual({ plans: 1, changed: 1 });
+    await landFilings(ctx, [
+      testFiling({
+        office: 'INPI-BR',
+        serialNumber: '900000002',
+        markText: 'AKME',
+        classes: cls(25),
+        applicants: [
+          { name: 'Akme Comercio Ltda', country: 'BR', address: null, entityType: null, role: 'applicant' },
+        ],
+      }),
+    ]);
+    expect(await refreshPlanChecklists(ctx, { organizationId: await orgOf(editor) })).toEqual({
+      plans: 1,
+      changed: 1,
+    });
     const events = await changedEvents();
     expect(events).toHaveLength(1);
     expect(events[0]!.subject).toBe(`plan:${planId}`);
-    const changes = events[0]!.data.changes as { office: string; item: string; from: { status: string }; to: { status: string } }[];
-    expect(changes.map((c) => [c.office, c.item, c.from.status, c.to.status])).toEqual([['INPI-BR', 'clearance', 'done', 'at_risk']]);
+    const changes = events[0]!.data.changes as {
+      office: string;
+      item: string;
+      from: { status: string };
+      to: { status: string };
+    }[];
+    expect(changes.map((c) => [c.office, c.item, c.from.status, c.to.status])).toEqual([
+      ['INPI-BR', 'clearance', 'done', 'at_risk'],
+    ]);
     const clearance = item(await checklistOf(viewer), 'INPI-BR', 'clearance');
-    const conflicts = (clearance.evidence.marks as { conflicts: { serial_number: string; score: number; reasons: string[] }[] }[])[0]!.conflicts;
+    const conflicts = (
+      clearance.evidence.marks as {
+        conflicts: { serial_number: string; score: number; reasons: string[] }[];
+      }[]
+    )[0]!.conflicts;
     expect(conflicts.map((c) => c.serial_number)).toEqual(['900000002']);
     expect(conflicts[0]!.reasons.join(' ')).toContain('sounds alike');
     expect(await changedEvents()).toHaveLength(1); // reading an unchanged checklist emits nothing
   });
 
   it("counts the brand's own registered filing: own filing done, enrolment possible, not a conflict", async () => {
-    await landFilings(ctx, [testFiling({ office: 'INPI-BR', serialNumber: '900000003', registrationNumber: '900000003', markText: 'ACME', classes: cls(25), statusCategory: 'registered', registrationDate: '2026-10-01', applicants: [{ name: 'ACME INC.', country: 'US', address: null, entityType: null, role: 'applicant' }] })]);
+    await landFilings(ctx, [
+      testFiling({
+        office: 'INPI-BR',
+        serialNumber: '900000003',
+        registrationNumber: '900000003',
+        markText: 'ACME',
+        classes: cls(25),
+        statusCategory: 'registered',
+        registrationDate: '2026-10-01',
+        applicants: [
+          { name: 'ACME INC.', country: 'US', address: null, entityType: null, role: 'applicant' },
+        ],
+      }),
+    ]);
     const checklist = await checklistOf(viewer);
-    expect(item(checklist, 'INPI-BR', 'own_filing')).toMatchObject({ status: 'done', evidence: { filings: [{ serial_number: '900000003', matched_by: 'applicant_name' }] } });
+    expect(item(checklist, 'INPI-BR', 'own_filing')).toMatchObject({
+      status: 'done',
+      evidence: { filings: [{ serial_number: '900000003', matched_by: 'applicant_name' }] },
+    });
     expect(item(checklist, 'INPI-BR', 'marketplace_enrolment').status).toBe('done');
-    const conflicts = (item(checklist, 'INPI-BR', 'clearance').evidence.marks as { conflicts: { serial_number: string }[] }[])[0]!.conflicts;
+    const conflicts = (
+      item(checklist, 'INPI-BR', 'clearance').evidence.marks as { conflicts: { serial_number: string }[] }[]
+    )[0]!.conflicts;
     expect(conflicts.map((c) => c.serial_number)).toEqual(['900000002']);
   });
 
   it('lists an open opposition with its deadline until it passes', async () => {
-    const [filing] = await ctx.db.select().from(tables.filings).where(and(eq(tables.filings.office, 'INPI-BR'), eq(tables.filings.serialNumber, '900000002')));
-    await ctx.db.insert(tables.alerts).values({ organizationId: await orgOf(editor), brandId, kind: 'registry_conflict', fingerprint: 'fp-akme', title: 'AKME vs ACME', severity: 'high', source: 'INPI-BR', subjectKind: 'filing', filingId: filing!.id, score: 0.77, reasons: [], deadline: '2026-12-20' });
-    expect(item(await checklistOf(viewer), 'INPI-BR', 'oppositions')).toMatchObject({ status: 'at_risk', due_date: '2026-12-20' });
+    const [filing] = await ctx.db
+      .select()
+      .from(tables.filings)
+      .where(and(eq(tables.filings.office, 'INPI-BR'), eq(tables.filings.serialNumber, '900000002')));
+    await ctx.db.insert(tables.alerts).values({
+      organizationId: await orgOf(editor),
+      brandId,
+      kind: 'registry_conflict',
+      fingerprint: 'fp-akme',
+      title: 'AKME vs ACME',
+      severity: 'high',
+      source: 'INPI-BR',
+      subjectKind: 'filing',
+      filingId: filing!.id,
+      score: 0.77,
+      reasons: [],
+      deadline: '2026-12-20',
+    });
+    expect(item(await checklistOf(viewer), 'INPI-BR', 'oppositions')).toMatchObject({
+      status: 'at_risk',
+      due_date: '2026-12-20',
+    });
     ctx.clock.set(new Date('2026-12-21T09:00:00Z'));
     expect(item(await checklistOf(viewer), 'INPI-BR', 'oppositions').status).toBe('done');
     ctx.clock.set(new Date('2026-11-22T09:00:00Z'));
@@ -139,18 +241,28 @@ describe('plans API authorization and validation', () => {
     expect((await api.request('/v1/plans', authed(viewer))).status).toBe(200);
     expect((await api.request(`/v1/plans/${planId}`, authed(viewer))).status).toBe(200);
     expect((await api.request('/v1/plans', authed(viewer, 'POST', brazilAndIndonesia()))).status).toBe(403);
-    expect((await api.request(`/v1/plans/${planId}`, authed(viewer, 'PATCH', { name: 'x' }))).status).toBe(403);
+    expect((await api.request(`/v1/plans/${planId}`, authed(viewer, 'PATCH', { name: 'x' }))).status).toBe(
+      403,
+    );
     expect((await api.request(`/v1/plans/${planId}`, authed(editor, 'DELETE'))).status).toBe(403);
     const renamed = await api.request(`/v1/plans/${planId}`, authed(editor, 'PATCH', { name: 'Renamed' }));
     expect(renamed.status).toBe(200);
     expect(((await renamed.json()) as { name: string }).name).toBe('Renamed');
   });
 
-  it('refuses a missing key and hides another organization\'s plan', async () => {
+  it("refuses a missing key and hides another organization's plan", async () => {
     expect((await api.request('/v1/plans', authed(null))).status).toBe(401);
     expect((await api.request(`/v1/plans/${planId}/checklist`, authed(null))).status).toBe(401);
-    for (const [method, path] of [['GET', ''], ['GET', '/checklist'], ['PATCH', ''], ['DELETE', '']] as const) {
-      const res = await api.request(`/v1/plans/${planId}${path}`, authed(stranger, method, method === 'PATCH' ? { name: 'mine' } : undefined));
+    for (const [method, path] of [
+      ['GET', ''],
+      ['GET', '/checklist'],
+      ['PATCH', ''],
+      ['DELETE', ''],
+    ] as const) {
+      const res = await api.request(
+        `/v1/plans/${planId}${path}`,
+        authed(stranger, method, method === 'PATCH' ? { name: 'mine' } : undefined),
+      );
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(await res.text()).not.toContain('Renamed');
     }
@@ -169,53 +281,108 @@ describe('plans API authorization and validation', () => {
       ["another organization's brand", { ...base, brand_id: strangerBrandId }],
       ['no markets', { ...base, markets: [] }],
       ['same office twice', { ...base, markets: [market, { ...market, market: 'INPI-BR' }] }],
-      ['bad priority date', { ...base, markets: [{ ...market, priority: { home_country: 'US', home_filing_date: '31/08/2026' } }] }],
+      [
+        'bad priority date',
+        {
+          ...base,
+          markets: [{ ...market, priority: { home_country: 'US', home_filing_date: '31/08/2026' } }],
+        },
+      ],
     ];
     for (const [what, body] of bad) {
       const res = await api.request('/v1/plans', authed(editor, 'POST', body));
       expect(res.status, what).toBe(400);
       expect(res.headers.get('content-type'), what).toContain('application/problem+json');
     }
-    const unknown = (await (await api.request('/v1/plans', authed(editor, 'POST', bad[0]![1]))).json()) as { errors: { path: string }[] };
+    const unknown = (await (await api.request('/v1/plans', authed(editor, 'POST', bad[0]![1]))).json()) as {
+      errors: { path: string }[];
+    };
     expect(unknown.errors[0]!.path).toBe('json.markets.0.market');
     expect((await api.request(`/v1/plans/${planId}`, authed(editor, 'PATCH', {}))).status).toBe(400);
   });
 
   it('replaces markets on PATCH: new watches, own filing found by serial number, the new market in the event', async () => {
-    await landFilings(ctx, [testFiling({ office: 'KIPO', serialNumber: '4020260001234', markText: 'ACME', classes: cls(25) })]);
+    await landFilings(ctx, [
+      testFiling({ office: 'KIPO', serialNumber: '4020260001234', markText: 'ACME', classes: cls(25) }),
+    ]);
     const before = (await changedEvents()).length;
-    const markets = [...brazilAndIndonesia().markets, { market: 'KIPO', target_entry_date: '2027-09-01', channels: ['coupang'], own_filings: [{ serial_number: '4020260001234' }] }];
+    const markets = [
+      ...brazilAndIndonesia().markets,
+      {
+        market: 'KIPO',
+        target_entry_date: '2027-09-01',
+        channels: ['coupang'],
+        own_filings: [{ serial_number: '4020260001234' }],
+      },
+    ];
     const res = await api.request(`/v1/plans/${planId}`, authed(editor, 'PATCH', { markets }));
     expect(res.status).toBe(200);
-    const brand = (await (await api.request(`/v1/brands/${brandId}`, authed(viewer))).json()) as { watched_offices: string[] };
+    const brand = (await (await api.request(`/v1/brands/${brandId}`, authed(viewer))).json()) as {
+      watched_offices: string[];
+    };
     expect(brand.watched_offices).toEqual(['USPTO', 'INPI-BR', 'DJKI', 'KIPO']);
     // Marketplace watches name the market by country, as marketplace sources do.
-    const watches = await ctx.db.select().from(marketplaceWatches).where(eq(marketplaceWatches.planId, planId));
-    expect(watches.map((w) => `${w.market}:${w.office}:${w.marketplace}`).sort()).toEqual(['BR:INPI-BR:mercadolibre-br', 'ID:DJKI:shopee-id', 'ID:DJKI:tokopedia', 'KR:KIPO:coupang']);
+    const watches = await ctx.db
+      .select()
+      .from(marketplaceWatches)
+      .where(eq(marketplaceWatches.planId, planId));
+    expect(watches.map((w) => `${w.market}:${w.office}:${w.marketplace}`).sort()).toEqual([
+      'BR:INPI-BR:mercadolibre-br',
+      'ID:DJKI:shopee-id',
+      'ID:DJKI:tokopedia',
+      'KR:KIPO:coupang',
+    ]);
     const korea = item(await checklistOf(viewer), 'KIPO', 'own_filing');
-    expect(korea).toMatchObject({ status: 'done', evidence: { filings: [{ serial_number: '4020260001234', matched_by: 'serial_number' }] } });
+    expect(korea).toMatchObject({
+      status: 'done',
+      evidence: { filings: [{ serial_number: '4020260001234', matched_by: 'serial_number' }] },
+    });
     const events = await changedEvents();
     expect(events).toHaveLength(before + 1);
     const changes = events.at(-1)!.data.changes as { office: string; item: string; from: unknown }[];
     expect(changes.filter((c) => c.office === 'KIPO').map((c) => [c.item, c.from])).toEqual([
-      ['clearance', null], ['own_filing', null], ['watches', null], ['marketplace_enrolment', null], ['oppositions', null],
+      ['clearance', null],
+      ['own_filing', null],
+      ['watches', null],
+      ['marketplace_enrolment', null],
+      ['oppositions', null],
     ]);
   });
 
   it('deletes a plan for an admin', async () => {
     expect((await api.request(`/v1/plans/${planId}`, authed(admin, 'DELETE'))).status).toBe(204);
     expect((await api.request(`/v1/plans/${planId}`, authed(admin))).status).toBe(404);
-    expect(await ctx.db.select().from(marketplaceWatches).where(eq(marketplaceWatches.planId, planId))).toEqual([]);
+    expect(
+      await ctx.db.select().from(marketplaceWatches).where(eq(marketplaceWatches.planId, planId)),
+    ).toEqual([]);
   });
 });
 
 describe('OpenAPI document', () => {
   it('describes the plan, checklist, search and match routes with examples a tool can follow', async () => {
-    const doc = (await (await api.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { example?: unknown }> } };
-    for (const path of ['/v1/plans', '/v1/plans/{id}', '/v1/plans/{id}/checklist', '/v1/filings/search', '/v1/match']) expect(doc.paths[path], path).toBeDefined();
+    const doc = (await (await api.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { example?: unknown }> };
+    };
+    for (const path of [
+      '/v1/plans',
+      '/v1/plans/{id}',
+      '/v1/plans/{id}/checklist',
+      '/v1/filings/search',
+      '/v1/match',
+    ])
+      expect(doc.paths[path], path).toBeDefined();
     expect(Object.keys(doc.paths['/v1/plans']!).sort()).toEqual(['get', 'post']);
     const example = doc.components.schemas.Checklist!.example as Checklist;
-    expect(example.markets[0]!.items.map((i) => i.key)).toEqual(['clearance', 'own_filing', 'watches', 'marketplace_enrolment', 'oppositions']);
-    expect(doc.components.schemas.PlanCreate!.example).toMatchObject({ markets: [{ market: 'BR' }, { market: 'ID' }] });
+    expect(example.markets[0]!.items.map((i) => i.key)).toEqual([
+      'clearance',
+      'own_filing',
+      'watches',
+      'marketplace_enrolment',
+      'oppositions',
+    ]);
+    expect(doc.components.schemas.PlanCreate!.example).toMatchObject({
+      markets: [{ market: 'BR' }, { market: 'ID' }],
+    });
   });
 });

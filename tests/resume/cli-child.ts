@@ -49,11 +49,19 @@ export function startCli(args: string[], env: Record<string, string | undefined>
         const onExit = (): void => {
           if (check()) return;
           finish();
-          reject(new Error(`markhound ${args.join(' ')} exited before the awaited progress line; stderr:\n${stderr}`));
+          reject(
+            new Error(
+              `markhound ${args.join(' ')} exited before the awaited progress line; stderr:\n${stderr}`,
+            ),
+          );
         };
         const timer = setTimeout(() => {
           finish();
-          reject(new Error(`no awaited progress line from markhound ${args.join(' ')} within ${timeoutMs} ms; stderr:\n${stderr}`));
+          reject(
+            new Error(
+              `no awaited progress line from markhound ${args.join(' ')} within ${timeoutMs} ms; stderr:\n${stderr}`,
+            ),
+          );
         }, timeoutMs);
         const finish = (): void => {
           clearTimeout(timer);

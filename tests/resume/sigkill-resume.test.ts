@@ -59,45 +59,52 @@ describe(`ingest killed with SIGKILL mid-file, then run again (${usingPostgres()
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('loses and doubles nothing, and the second run continues from the checkpoint', { timeout: 180_000 }, async () => {
-    const env = { ...dbEnv, MARKHOUND_LOG_LEVEL: 'warn' };
-    const first = startCli(['ingest', 'uspto-daily', file], env);
-    started.push(first);
-    // Progress is printed after a batch is committed and checkpointed: wait until part of the file is in.
-    const line = await first.waitForStderrLine((l) => (recordsReadIn(l) ?? 0) >= 1_000, PROGRESS_WAIT_MS);
-    first.process.kill('SIGKILL');
-    expect(await first.exited()).toBe('SIGKILL');
-    const readBeforeKill = recordsReadIn(line) ?? 0;
-    expect(readBeforeKill).toBeLessThan(RECORDS);
+  it(
+    'loses and doubles nothing, and the second run continues from the checkpoint',
+    { timeout: 180_000 },
+    async () => {
+      const env = { ...dbEnv, MARKHOUND_LOG_LEVEL: 'warn' };
+      const first = startCli(['ingest', 'uspto-daily', file], env);
+      started.push(first);
+      // Progress is printed after a batch is committed and checkpointed: wait until part of the file is in.
+      const line = await first.waitForStderrLine((l) => (recordsReadIn(l) ?? 0) >= 1_000, PROGRESS_WAIT_MS);
+      first.process.kill('SIGKILL');
+      expect(await first.exited()).toBe('SIGKILL');
+      const readBeforeKill = recordsReadIn(line) ?? 0;
+      expect(readBeforeKill).toBeLessThan(RECORDS);
 
-    const second = startCli(['ingest', 'uspto-daily', file], env);
-    started.push(second);
-    const code = await second.exited();
-    expect(code, `second run failed; stderr:\n${second.stderr()}`).toBe(0);
-    const summary = JSON.parse(second.stdout().trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-    expect(summary.error).toBeNull();
-    expect(summary.resumedFrom).toBeGreaterThanOrEqual(readBeforeKill);
-    expect(summary.resumedFrom).toBeLessThan(RECORDS);
-    expect(summary.recordsRead).toBe(RECORDS);
-    // Records upserted after the last checkpoint are read again and found unchanged, never doubled.
-    expect(summary.updated).toBe(0);
-    expect(Number(summary.inserted) + Number(summary.unchanged)).toBe(RECORDS);
+      const second = startCli(['ingest', 'uspto-daily', file], env);
+      started.push(second);
+      const code = await second.exited();
+      expect(code, `second run failed; stderr:\n${second.stderr()}`).toBe(0);
+      const summary = JSON.parse(second.stdout().trim().split('\n').at(-1) ?? '{}') as Record<
+        string,
+        unknown
+      >;
+      expect(summary.error).toBeNull();
+      expect(summary.resumedFrom).toBeGreaterThanOrEqual(readBeforeKill);
+      expect(summary.resumedFrom).toBeLessThan(RECORDS);
+      expect(summary.recordsRead).toBe(RECORDS);
+      // Records upserted after the last checkpoint are read again and found unchanged, never doubled.
+      expect(summary.updated).toBe(0);
+      expect(Number(summary.inserted) + Number(summary.unchanged)).toBe(RECORDS);
 
-    const expected = await serialsInFile(file);
-    expect(new Set(expected).size).toBe(RECORDS);
-    const dbh = await reopen();
-    try {
-      const filings = await dbh.executeSql(`SELECT serial_number FROM filings WHERE office = 'USPTO'`);
-      const stored = filings.rows.map((r) => String(r.serial_number));
-      expect(stored.length).toBe(expected.length);
-      const storedSet = new Set(stored);
-      expect(storedSet.size).toBe(stored.length);
-      expect(expected.filter((serial) => !storedSet.has(serial))).toEqual([]);
+      const expected = await serialsInFile(file);
+      expect(new Set(expected).size).toBe(RECORDS);
+      const dbh = await reopen();
+      try {
+        const filings = await dbh.executeSql(`SELECT serial_number FROM filings WHERE office = 'USPTO'`);
+        const stored = filings.rows.map((r) => String(r.serial_number));
+        expect(stored.length).toBe(expected.length);
+        const storedSet = new Set(stored);
+        expect(storedSet.size).toBe(stored.length);
+        expect(expected.filter((serial) => !storedSet.has(serial))).toEqual([]);
 
-      const runs = await dbh.executeSql(`SELECT status, records_read FROM source_runs`);
-      expect(runs.rows).toEqual([{ status: 'succeeded', records_read: RECORDS }]);
-    } finally {
-      await dbh.close();
-    }
-  });
+        const runs = await dbh.executeSql(`SELECT status, records_read FROM source_runs`);
+        expect(runs.rows).toEqual([{ status: 'succeeded', records_read: RECORDS }]);
+      } finally {
+        await dbh.close();
+      }
+    },
+  );
 });

@@ -10,7 +10,15 @@ export function testFiling(overrides: Partial<Filing> & { serialNumber: string }
     markText: null,
     markKind: 'word',
     markImage: null,
-    applicants: [{ name: 'Test Applicant LLC', country: 'US', address: null, entityType: 'corporation', role: 'applicant' }],
+    applicants: [
+      {
+        name: 'Test Applicant LLC',
+        country: 'US',
+        address: null,
+        entityType: 'corporation',
+        role: 'applicant',
+      },
+    ],
     filingDate: '2026-09-01',
     publicationDate: null,
     registrationDate: null,
@@ -25,6 +33,8 @@ export function testFiling(overrides: Partial<Filing> & { serialNumber: string }
     sourceRecordHash: '',
   };
   const filing = { ...base, ...overrides };
-  filing.sourceRecordHash = createHash('sha256').update(JSON.stringify({ ...filing, sourceRecordHash: '' })).digest('hex');
+  filing.sourceRecordHash = createHash('sha256')
+    .update(JSON.stringify({ ...filing, sourceRecordHash: '' }))
+    .digest('hex');
   return filing;
 }

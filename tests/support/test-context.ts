@@ -38,7 +38,10 @@ export interface TestContext extends AppContext {
   clock: ManualClock;
 }
 
-export async function createTestContext(overrides: Partial<Config> = {}, clock: Clock = new ManualClock(new Date('2026-11-22T09:00:00Z'))): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Partial<Config> = {},
+  clock: Clock = new ManualClock(new Date('2026-11-22T09:00:00Z')),
+): Promise<TestContext> {
   let drop: (() => Promise<void>) | null = null;
   let databaseUrl: string | undefined;
   if (usingPostgres()) {
@@ -59,12 +62,28 @@ export async function createTestContext(overrides: Partial<Config> = {}, clock: 
 }
 
 /** The real API over a test context; tests that control DNS pass their own SSRF guard. */
-export function testApi(ctx: AppContext, options: { guard?: SsrfGuard } & NonNullable<ApiOptions['feed']> = {}) {
+export function testApi(
+  ctx: AppContext,
+  options: { guard?: SsrfGuard } & NonNullable<ApiOptions['feed']> = {},
+) {
   const { guard, ...feed } = options;
-  return createApi({ db: ctx.db, log: ctx.log, clock: ctx.clock, version: 'test', driver: ctx.dbh.driver, queue: ctx.queue, guard: guard ?? new SsrfGuard({ allowLoopback: true }), feed });
+  return createApi({
+    db: ctx.db,
+    log: ctx.log,
+    clock: ctx.clock,
+    version: 'test',
+    driver: ctx.dbh.driver,
+    queue: ctx.queue,
+    guard: guard ?? new SsrfGuard({ allowLoopback: true }),
+    feed,
+  });
 }
 
-export async function keyFor(ctx: AppContext, organizationName: string, role: Role = 'admin'): Promise<string> {
+export async function keyFor(
+  ctx: AppContext,
+  organizationName: string,
+  role: Role = 'admin',
+): Promise<string> {
   return (await createApiKey(ctx.db, { organizationName, role })).key;
 }
 
@@ -73,5 +92,9 @@ export function authed(key: string | null, method = 'GET', body?: unknown): Requ
   const headers: Record<string, string> = {};
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) };
+  return {
+    method,
+    headers,
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  };
 }

@@ -20,7 +20,10 @@ beforeAll(async () => {
   server = await startOfficeServer();
   sync = { ...(await testSyncContext(ctx, testClient().client)), secrets: { kiprisApiKey: KEY } };
   await ensureSources(ctx.db);
-  await configureSource(ctx.db, 'kipris-trademarks', { settings: { baseUrl: server.url('/kipo-api/kipi/trademarkInfoSearchService') }, cursor: { last: '2026-11-19', issues: {} } });
+  await configureSource(ctx.db, 'kipris-trademarks', {
+    settings: { baseUrl: server.url('/kipo-api/kipi/trademarkInfoSearchService') },
+    cursor: { last: '2026-11-19', issues: {} },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -29,7 +32,12 @@ afterAll(async () => {
 
 describe('syncSource on a query API', () => {
   it('queries each due application date with the key, and an empty answer is a day without filings', async () => {
-    server.routes.set(PATH, (attempt) => ({ kind: 'file', body: fixture(attempt === 1 ? 'kipris/kipris-TradeMarkInfo.xml' : 'kipris/kipris-Empty_TradeMarkInfo.xml') }));
+    server.routes.set(PATH, (attempt) => ({
+      kind: 'file',
+      body: fixture(
+        attempt === 1 ? 'kipris/kipris-TradeMarkInfo.xml' : 'kipris/kipris-Empty_TradeMarkInfo.xml',
+      ),
+    }));
     const summary = await run();
     expect(summary.status).toBe('succeeded');
     const queries = server.requests.map((r) => new URL(r.url, 'http://x').searchParams);

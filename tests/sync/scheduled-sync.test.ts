@@ -19,9 +19,15 @@ let scheduler: Scheduler;
 beforeAll(async () => {
   ctx = await createTestContext({ workerPollIntervalSecs: 0.5, workerConcurrency: 1 });
   server = await startOfficeServer();
-  server.routes.set('/txt/RM2601.zip', { kind: 'file', body: zippedFixture('inpi-rpi/rpi-2601-constructed.xml', 'RM2601.xml') });
+  server.routes.set('/txt/RM2601.zip', {
+    kind: 'file',
+    body: zippedFixture('inpi-rpi/rpi-2601-constructed.xml', 'RM2601.xml'),
+  });
   await ensureSources(ctx.db);
-  await configureSource(ctx.db, 'inpi-br-rpi', { enabled: true, settings: { baseUrl: server.url('/txt'), startIssue: 2601 } });
+  await configureSource(ctx.db, 'inpi-br-rpi', {
+    enabled: true,
+    settings: { baseUrl: server.url('/txt'), startIssue: 2601 },
+  });
   await registerSyncHandler(ctx);
   await new Worker(ctx).start();
   scheduler = new Scheduler(ctx);
@@ -49,11 +55,21 @@ describe('a scheduled sync', () => {
 
     // rpi-2601-constructed.xml: 5 processos, one without numero (skipped).
     expect(await filingCount(ctx.db, 'INPI-BR')).toBe(4);
-    const [real] = await ctx.db.select().from(tables.filings).where(eq(tables.filings.serialNumber, '920493416'));
-    expect(real).toMatchObject({ markText: 'ESTUDIO CAR DETALHAMENTO', sourceId: 'inpi-br-rpi', sourceFile: 'RM2601.xml' });
+    const [real] = await ctx.db
+      .select()
+      .from(tables.filings)
+      .where(eq(tables.filings.serialNumber, '920493416'));
+    expect(real).toMatchObject({
+      markText: 'ESTUDIO CAR DETALHAMENTO',
+      sourceId: 'inpi-br-rpi',
+      sourceFile: 'RM2601.xml',
+    });
 
     const row = await sourceRow(ctx.db, 'inpi-br-rpi');
-    expect(row.cursor).toMatchObject({ last: '2601', issues: { '2601': { outcome: 'ingested', records: 4 } } });
+    expect(row.cursor).toMatchObject({
+      last: '2601',
+      issues: { '2601': { outcome: 'ingested', records: 4 } },
+    });
     expect(row.recordsTotal).toBe(4);
     expect(row.lastError).toBeNull();
     const gazettes = server.requests.map((r) => r.path).filter((p) => p.startsWith('/txt/'));

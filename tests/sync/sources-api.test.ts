@@ -28,23 +28,57 @@ beforeAll(async () => {
   otherOrg = await keyFor(ctx, 'Globex', 'viewer');
   await ensureSources(ctx.db);
   await configureSource(ctx.db, 'uspto-daily', { cursor: { last: '2026-11-19', issues: {} }, enabled: true });
-  await ctx.db.update(tables.sources).set({ lastSuccessAt: new Date('2026-11-22T06:00:00Z'), recordsTotal: 42, lastError: 'sync of uspto-daily stopped' }).where(eq(tables.sources.id, 'uspto-daily'));
+  await ctx.db
+    .update(tables.sources)
+    .set({
+      lastSuccessAt: new Date('2026-11-22T06:00:00Z'),
+      recordsTotal: 42,
+      lastError: 'sync of uspto-daily stopped',
+    })
+    .where(eq(tables.sources.id, 'uspto-daily'));
 });
 afterAll(async () => ctx.close());
 
-interface SourceOut { id: string; enabled: boolean; cursor: string | null; records_total: number; lag_seconds: number | null; issues_behind: number | null; last_error: string | null; verified: boolean | null }
+interface SourceOut {
+  id: string;
+  enabled: boolean;
+  cursor: string | null;
+  records_total: number;
+  lag_seconds: number | null;
+  issues_behind: number | null;
+  last_error: string | null;
+  verified: boolean | null;
+}
 
 describe('sources API', () => {
   it('lists every source with its health', async () => {
     const res = await api.request('/v1/sources', authed(viewer));
     expect(res.status).toBe(200);
     const { data } = (await res.json()) as { data: SourceOut[] };
-    expect(data.map((s) => s.id)).toEqual(['cipo-st96', 'euipo-st66', 'inpi-br-rpi', 'kipris-trademarks', 'uspto-daily', 'wipo-madrid']);
+    expect(data.map((s) => s.id)).toEqual([
+      'cipo-st96',
+      'euipo-st66',
+      'inpi-br-rpi',
+      'kipris-trademarks',
+      'uspto-daily',
+      'wipo-madrid',
+    ]);
     // Clock 2026-11-22 09:00; last success 06:00; the file of 2026-11-21 is due, cursor at 19th.
     expect(data.find((s) => s.id === 'uspto-daily')).toMatchObject({
-      enabled: true, cursor: '2026-11-19', records_total: 42, lag_seconds: 3 * 3600, issues_behind: 2, last_error: 'sync of uspto-daily stopped', verified: true,
+      enabled: true,
+      cursor: '2026-11-19',
+      records_total: 42,
+      lag_seconds: 3 * 3600,
+      issues_behind: 2,
+      last_error: 'sync of uspto-daily stopped',
+      verified: true,
     });
-    expect(data.find((s) => s.id === 'euipo-st66')).toMatchObject({ enabled: false, cursor: null, lag_seconds: null, verified: false });
+    expect(data.find((s) => s.id === 'euipo-st66')).toMatchObject({
+      enabled: false,
+      cursor: null,
+      lag_seconds: null,
+      verified: false,
+    });
   });
 
   it('shows the same instance-wide list to another organization', async () => {
@@ -69,11 +103,18 @@ describe('sources API', () => {
     const { job_id } = (await res.json()) as { job_id: string };
     const job = await api.request(`/v1/jobs/${job_id}`, authed(viewer));
     expect(job.status).toBe(200);
-    expect(await job.json()).toMatchObject({ id: job_id, queue: 'source.sync', state: 'created', data: { sourceId: 'uspto-daily', reason: 'manual' } });
+    expect(await job.json()).toMatchObject({
+      id: job_id,
+      queue: 'source.sync',
+      state: 'created',
+      data: { sourceId: 'uspto-daily', reason: 'manual' },
+    });
   });
 
   it('answers 404 for an unknown source or job', async () => {
     expect((await api.request('/v1/sources/no-such-source/sync', authed(admin, 'POST'))).status).toBe(404);
-    expect((await api.request('/v1/jobs/6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10', authed(admin))).status).toBe(404);
+    expect((await api.request('/v1/jobs/6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10', authed(admin))).status).toBe(
+      404,
+    );
   });
 });

@@ -4,7 +4,14 @@ import { ensureSources } from '../../registries/sources/index.ts';
 import { syncSource, type SyncContext } from '../../registries/sync-source.ts';
 import { createTestContext, type TestContext } from '../support/test-context.ts';
 import { startOfficeServer, type OfficeServer } from './support/office-server.ts';
-import { configureSource, filingCount, runCount, sourceRow, testSyncContext, zippedFixture } from './support/sync-setup.ts';
+import {
+  configureSource,
+  filingCount,
+  runCount,
+  sourceRow,
+  testSyncContext,
+  zippedFixture,
+} from './support/sync-setup.ts';
 
 // The USPTO daily source against a local server laid out like the office: one apcYYMMDD.zip per
 // day, each holding one XML file. Clock: 2026-11-22 09:00 UTC; the file of day D is due on D + 1.
@@ -25,7 +32,10 @@ beforeAll(async () => {
   sleeps = test.sleeps;
   sync = await testSyncContext(ctx, test.client);
   await ensureSources(ctx.db);
-  await configureSource(ctx.db, 'uspto-daily', { settings: { baseUrl: server.url(DIR) }, cursor: { last: '2026-11-18' } });
+  await configureSource(ctx.db, 'uspto-daily', {
+    settings: { baseUrl: server.url(DIR) },
+    cursor: { last: '2026-11-18' },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -38,7 +48,11 @@ describe('syncSource on a dated, zipped daily file', () => {
     server.routes.set(`${DIR}/apc261121.zip`, { kind: 'file', body: jlroo });
     const summary = await run();
     expect(summary.status).toBe('succeeded');
-    expect(server.requests.map((r) => r.path)).toEqual([`${DIR}/apc261119.zip`, `${DIR}/apc261120.zip`, `${DIR}/apc261121.zip`]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      `${DIR}/apc261119.zip`,
+      `${DIR}/apc261120.zip`,
+      `${DIR}/apc261121.zip`,
+    ]);
     expect(summary.issues.map((i) => [i.issue, i.result])).toEqual([
       ['2026-11-19', 'ingested'],
       ['2026-11-20', 'not-published'],
@@ -49,7 +63,10 @@ describe('syncSource on a dated, zipped daily file', () => {
     expect(await filingCount(ctx.db, 'USPTO')).toBe(5);
     expect(sync.changed).toHaveLength(5);
     const row = await sourceRow(ctx.db, 'uspto-daily');
-    expect(row.cursor).toMatchObject({ last: '2026-11-21', issues: { '2026-11-20': { outcome: 'not-published' } } });
+    expect(row.cursor).toMatchObject({
+      last: '2026-11-21',
+      issues: { '2026-11-20': { outcome: 'not-published' } },
+    });
     expect(row.recordsTotal).toBe(5);
     expect(row.lastSuccessAt?.toISOString()).toBe('2026-11-22T09:00:00.000Z');
     expect(row.lastError).toBeNull();
@@ -70,12 +87,16 @@ describe('syncSource on a dated, zipped daily file', () => {
   it('waits out a 503 with Retry-After, then ingests the file', async () => {
     ctx.clock.set(new Date('2026-11-23T09:00:00Z'));
     server.routes.set(`${DIR}/apc261122.zip`, (attempt) =>
-      attempt === 1 ? { kind: 'status', status: 503, headers: { 'retry-after': '7' } } : { kind: 'file', body: jlroo },
+      attempt === 1
+        ? { kind: 'status', status: 503, headers: { 'retry-after': '7' } }
+        : { kind: 'file', body: jlroo },
     );
     const summary = await run();
     expect(summary.status).toBe('succeeded');
     expect(sleeps).toContain(7000);
-    expect(summary.issues).toMatchObject([{ issue: '2026-11-22', result: 'ingested', records: 1, inserted: 0 }]);
+    expect(summary.issues).toMatchObject([
+      { issue: '2026-11-22', result: 'ingested', records: 1, inserted: 0 },
+    ]);
     expect((await sourceRow(ctx.db, 'uspto-daily')).cursor).toMatchObject({ last: '2026-11-22' });
   });
 
@@ -96,7 +117,10 @@ describe('syncSource on a dated, zipped daily file', () => {
   });
 
   it('reports a corrupt ZIP naming the file, loses nothing, and recovers on the next sync', async () => {
-    server.routes.set(`${DIR}/apc261123.zip`, { kind: 'file', body: Buffer.concat([constructed.subarray(0, 200), Buffer.from('garbage')]) });
+    server.routes.set(`${DIR}/apc261123.zip`, {
+      kind: 'file',
+      body: Buffer.concat([constructed.subarray(0, 200), Buffer.from('garbage')]),
+    });
     const failed = await run();
     expect(failed.status).toBe('failed');
     expect(failed.error).toContain('apc261123.zip');
@@ -132,9 +156,17 @@ describe('syncSource on a dated, zipped daily file', () => {
     // Ten days on (latest due day 12-05): days up to 11-28 are a week old, so their absence is final.
     ctx.clock.set(new Date('2026-12-06T09:00:00Z'));
     const gap = await run();
-    expect(gap.issues.filter((i) => i.final).map((i) => i.issue)).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
+    expect(gap.issues.filter((i) => i.final).map((i) => i.issue)).toEqual([
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ]);
     expect(gap.issues).toHaveLength(11);
     const row = await sourceRow(ctx.db, 'uspto-daily');
-    expect(row.cursor).toMatchObject({ last: '2026-11-28', issues: { '2026-11-28': { outcome: 'not-published' } } });
+    expect(row.cursor).toMatchObject({
+      last: '2026-11-28',
+      issues: { '2026-11-28': { outcome: 'not-published' } },
+    });
   });
 });

@@ -24,10 +24,11 @@ export async function startDashboardServer(ctx: TestContext): Promise<DashboardS
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         // The event stream keeps connections open; close them so the server can stop.
-        close: () => new Promise<void>((done) => {
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -38,7 +39,8 @@ export async function openBrowser(): Promise<Browser> {
   return launchBrowser();
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 
 /** Signs in through the form, as a user would. */
 export async function signIn(page: Page, url: string, key: string): Promise<void> {

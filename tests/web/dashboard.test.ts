@@ -3,7 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAndScreen } from '../../cli/commands/ingest.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
-import { openBrowser, screenshot, signIn, startDashboardServer, type DashboardServer } from './dashboard-server.ts';
+import {
+  openBrowser,
+  screenshot,
+  signIn,
+  startDashboardServer,
+  type DashboardServer,
+} from './dashboard-server.ts';
 
 /**
  * The dashboard in the system Chromium against the real server: the USPTO ST.66 record of PYTHON
@@ -13,7 +19,11 @@ import { openBrowser, screenshot, signIn, startDashboardServer, type DashboardSe
 const ST66 = 'tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml';
 const EUIPO = 'tests/fixtures/registries/wipo-st66/euipo-style-constructed.xml';
 
-interface AlertBody { id: string; status: string; title: string }
+interface AlertBody {
+  id: string;
+  status: string;
+  title: string;
+}
 
 let ctx: TestContext;
 let server: DashboardServer;
@@ -25,14 +35,27 @@ let brandId: string;
 let alertId: string;
 
 const api = () => testApi(ctx);
-const alertOf = async (id: string) => (await (await api().request(`/v1/alerts/${id}`, authed(editor))).json()) as AlertBody & { events: { type: string }[] };
+const alertOf = async (id: string) =>
+  (await (await api().request(`/v1/alerts/${id}`, authed(editor))).json()) as AlertBody & {
+    events: { type: string }[];
+  };
 
 beforeAll(async () => {
   ctx = await createTestContext({ workerPollIntervalSecs: 0.5 });
   editor = await keyFor(ctx, 'Pythonic Labs Ltd', 'admin');
-  const brand = await api().request('/v1/brands', authed(editor, 'POST', { name: 'Pythonic Labs <b>bold</b>' }));
+  const brand = await api().request(
+    '/v1/brands',
+    authed(editor, 'POST', { name: 'Pythonic Labs <b>bold</b>' }),
+  );
   brandId = ((await brand.json()) as { id: string }).id;
-  expect((await api().request(`/v1/brands/${brandId}/marks`, authed(editor, 'POST', { text: 'PYTHONIC', nice_classes: [9, 42] }))).status).toBe(201);
+  expect(
+    (
+      await api().request(
+        `/v1/brands/${brandId}/marks`,
+        authed(editor, 'POST', { text: 'PYTHONIC', nice_classes: [9, 42] }),
+      )
+    ).status,
+  ).toBe(201);
   expect((await ingestAndScreen(ctx, 'wipo-st66', ST66, { quiet: true })).screening.alertsCreated).toBe(1);
   const feed = (await (await api().request('/v1/alerts', authed(editor))).json()) as { data: AlertBody[] };
   alertId = feed.data[0]!.id;
@@ -98,11 +121,15 @@ describe('alerts feed', () => {
     await page.keyboard.press('d');
     await page.getByText('1 alert(s) set to dismissed.').first().waitFor();
     expect((await alertOf(alertId)).status).toBe('dismissed');
-    await expect(page.locator(`#feed li[data-id="${alertId}"] .status-select`).inputValue()).resolves.toBe('dismissed');
+    await expect(page.locator(`#feed li[data-id="${alertId}"] .status-select`).inputValue()).resolves.toBe(
+      'dismissed',
+    );
   });
 
   it('labels every control on the feed and opens the shortcut help with ?', async () => {
-    const unlabelled = await page.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea, button')]
+    const unlabelled = await page.evaluate<
+      string[]
+    >(`[...document.querySelectorAll('input, select, textarea, button')]
       .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
       .map((el) => el.outerHTML.slice(0, 80))`);
     expect(unlabelled).toEqual([]);
@@ -127,7 +154,14 @@ describe('alerts feed', () => {
     await page.locator('#filter-status').selectOption('');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator('#live-state', { hasText: 'Live updates: on' }).waitFor();
-    expect((await api().request(`/v1/brands/${brandId}/marks`, authed(editor, 'POST', { text: 'NORDLICHT', nice_classes: [30, 43] }))).status).toBe(201);
+    expect(
+      (
+        await api().request(
+          `/v1/brands/${brandId}/marks`,
+          authed(editor, 'POST', { text: 'NORDLICHT', nice_classes: [30, 43] }),
+        )
+      ).status,
+    ).toBe(201);
     const result = await ingestAndScreen(ctx, 'wipo-st66', EUIPO, { quiet: true });
     expect(result.screening.alertsCreated).toBeGreaterThan(0);
     const fresh = page.locator('#feed li.fresh').first();
@@ -140,7 +174,10 @@ describe('alerts feed', () => {
 
 describe('event stream parser (the browser module)', () => {
   it('joins events split across chunks, skips heartbeats and keeps the unfinished tail', async () => {
-    const parsed = await page.evaluate<{ events: { id: string | null; data: string }[]; rest: string }>(`import('/ui/js/sse.js').then(({ parseSse }) =>
+    const parsed = await page.evaluate<{
+      events: { id: string | null; data: string }[];
+      rest: string;
+    }>(`import('/ui/js/sse.js').then(({ parseSse }) =>
       parseSse(': heartbeat\\n\\nid: 7\\r\\ndata: {"type":"alert.created",\\r\\ndata: "n":1}\\r\\n\\r\\nid: 8\\ndata: {"par'))`);
     expect(parsed.events).toEqual([{ id: '7', event: 'message', data: '{"type":"alert.created",\n"n":1}' }]);
     expect(parsed.rest).toBe('id: 8\ndata: {"par');
@@ -199,7 +236,12 @@ describe('alert detail', () => {
 
 describe('other pages', () => {
   it('shows deadlines, plans, sources and brands pages', async () => {
-    for (const [hash, heading] of [['#/deadlines', 'Deadlines'], ['#/plans', 'Market-entry plans'], ['#/sources', 'Sources'], ['#/brands', 'Brands and marks']] as const) {
+    for (const [hash, heading] of [
+      ['#/deadlines', 'Deadlines'],
+      ['#/plans', 'Market-entry plans'],
+      ['#/sources', 'Sources'],
+      ['#/brands', 'Brands and marks'],
+    ] as const) {
       await page.goto(`${server.url}/${hash}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await screenshot(page, hash.slice(2));
@@ -207,7 +249,14 @@ describe('other pages', () => {
   });
 
   it('shows a market-entry plan with its readiness and checklist', async () => {
-    const plan = await api().request('/v1/plans', authed(editor, 'POST', { brand_id: brandId, name: 'US launch 2027', markets: [{ market: 'US', target_entry_date: '2027-03-01' }] }));
+    const plan = await api().request(
+      '/v1/plans',
+      authed(editor, 'POST', {
+        brand_id: brandId,
+        name: 'US launch 2027',
+        markets: [{ market: 'US', target_entry_date: '2027-03-01' }],
+      }),
+    );
     expect(plan.status).toBe(201);
     await page.goto(`${server.url}/#/plans`);
     const card = page.getByRole('region', { name: 'Plan US launch 2027' });
@@ -233,7 +282,9 @@ describe('other pages', () => {
     await form.getByLabel(/Alert threshold/).fill('80');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Saved.').waitFor();
-    const marks = (await (await api().request(`/v1/brands/${brandId}/marks`, authed(editor))).json()) as { data: { text: string; threshold: number | null }[] };
+    const marks = (await (await api().request(`/v1/brands/${brandId}/marks`, authed(editor))).json()) as {
+      data: { text: string; threshold: number | null }[];
+    };
     expect(marks.data.find((m) => m.text === 'PYTHONIC')?.threshold).toBe(0.8);
   });
 });
@@ -242,12 +293,16 @@ describe('phone layout', () => {
   it('fits the feed and the comparison into 375 px without sideways scrolling', async () => {
     await newPage({ width: 375, height: 812 });
     await signIn(page, server.url, editor);
-    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      375,
+    );
     await screenshot(page, 'alerts-feed-375');
     await page.locator(`#feed li[data-id="${alertId}"] .alert-title`).click();
     await page.waitForURL(/#\/alerts\/[0-9a-f-]{36}$/);
     await page.locator('#found-mark').waitFor();
-    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      375,
+    );
     await screenshot(page, 'alert-detail-375');
   });
 });
@@ -257,7 +312,10 @@ async function startLogoServer(logoCtx: TestContext): Promise<DashboardServer> {
   const app = testApi(logoCtx);
   return new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((done) => s.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise<void>((done) => s.close(() => done())),
+      });
     });
   });
 }
@@ -273,10 +331,22 @@ describe('logos', () => {
     logoCtx = await createTestContext();
     key = await keyFor(logoCtx, 'Pythonic Labs Ltd', 'editor');
     const logoApi = testApi(logoCtx);
-    const brand = (await (await logoApi.request('/v1/brands', authed(key, 'POST', { name: 'Pythonic Labs' }))).json()) as { id: string };
-    expect((await logoApi.request(`/v1/brands/${brand.id}/marks`, authed(key, 'POST', { text: 'PYTHONIC', nice_classes: [9, 42] }))).status).toBe(201);
-    expect((await ingestAndScreen(logoCtx, 'uspto-tsdr-zip', TSDR_ZIP, { quiet: true })).screening.alertsCreated).toBe(1);
-    pythonAlert = ((await (await logoApi.request('/v1/alerts', authed(key))).json()) as { data: AlertBody[] }).data[0]!.id;
+    const brand = (await (
+      await logoApi.request('/v1/brands', authed(key, 'POST', { name: 'Pythonic Labs' }))
+    ).json()) as { id: string };
+    expect(
+      (
+        await logoApi.request(
+          `/v1/brands/${brand.id}/marks`,
+          authed(key, 'POST', { text: 'PYTHONIC', nice_classes: [9, 42] }),
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (await ingestAndScreen(logoCtx, 'uspto-tsdr-zip', TSDR_ZIP, { quiet: true })).screening.alertsCreated,
+    ).toBe(1);
+    pythonAlert = ((await (await logoApi.request('/v1/alerts', authed(key))).json()) as { data: AlertBody[] })
+      .data[0]!.id;
     logoServer = await startLogoServer(logoCtx);
   }, 60_000);
   afterAll(async () => {
@@ -288,14 +358,23 @@ describe('logos', () => {
     await newPage();
     await signIn(page, logoServer.url, key);
     await page.goto(`${logoServer.url}/#/brands`);
-    await page.getByLabel('Upload logo for PYTHONIC').setInputFiles('tests/fixtures/logos/bomb-100000x100000.png');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('over the limit of 40000000 pixels');
+    await page
+      .getByLabel('Upload logo for PYTHONIC')
+      .setInputFiles('tests/fixtures/logos/bomb-100000x100000.png');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'over the limit of 40000000 pixels',
+    );
     await page.getByLabel('Upload logo for PYTHONIC').setInputFiles(MARK_IMAGE);
     const thumb = page.getByRole('img', { name: 'Logo of PYTHONIC' });
     await thumb.waitFor();
     await page.getByText('Logo saved.').waitFor();
     // The thumbnail really decoded: the 707×291 PNG, fetched with the key and shown through an object URL.
-    await expect(thumb.evaluate((img) => [(img as unknown as { naturalWidth: number }).naturalWidth, (img as unknown as { src: string }).src.startsWith('blob:')])).resolves.toEqual([707, true]);
+    await expect(
+      thumb.evaluate((img) => [
+        (img as unknown as { naturalWidth: number }).naturalWidth,
+        (img as unknown as { src: string }).src.startsWith('blob:'),
+      ]),
+    ).resolves.toEqual([707, true]);
     await screenshot(page, 'brands-logo');
   });
 
@@ -305,8 +384,12 @@ describe('logos', () => {
     const theirs = page.locator('#found-mark').getByRole('img', { name: 'Mark image of USPTO 76044902' });
     await ours.waitFor();
     await theirs.waitFor();
-    await expect(theirs.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBe(707);
-    await expect(page.locator('#logo-comparison').textContent()).resolves.toContain('logo is identical in shape (distance 0 of 64)');
+    await expect(
+      theirs.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).resolves.toBe(707);
+    await expect(page.locator('#logo-comparison').textContent()).resolves.toContain(
+      'logo is identical in shape (distance 0 of 64)',
+    );
     await screenshot(page, 'alert-detail-logos');
   });
 });

@@ -33,7 +33,12 @@ describe('web dashboard static files', () => {
   });
 
   it('never writes server data as markup: no innerHTML anywhere in the scripts', async () => {
-    for (const path of ['js/dom.js', 'js/pages/alerts.js', 'js/pages/alert-detail.js', 'js/pages/brands.js']) {
+    for (const path of [
+      'js/dom.js',
+      'js/pages/alerts.js',
+      'js/pages/alert-detail.js',
+      'js/pages/brands.js',
+    ]) {
       const source = await (await app.request(`/ui/${path}`)).text();
       expect(source, path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML/);
     }

@@ -13,7 +13,9 @@ export interface LocalServer {
 }
 
 /** An HTTP server on 127.0.0.1 and a free port, for tests only. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LocalServer> {
+export async function startServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<LocalServer> {
   const paths: string[] = [];
   const server = createServer((req, res) => {
     paths.push(req.url ?? '');

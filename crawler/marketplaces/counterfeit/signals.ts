@@ -24,12 +24,20 @@ export function counterfeitSignals(
   options: CounterfeitOptions,
 ): CounterfeitSignal[] {
   const text = [listing.title, listing.description].filter(Boolean).join(' \n ');
-  const languages = new Set(['en', ...(Array.isArray(options.marketLanguage) ? options.marketLanguage : [options.marketLanguage])]);
+  const languages = new Set([
+    'en',
+    ...(Array.isArray(options.marketLanguage) ? options.marketLanguage : [options.marketLanguage]),
+  ]);
   const signals: CounterfeitSignal[] = [];
   for (const language of languages) {
     for (const { term, pattern } of TERMS[language] ?? []) {
       const match = pattern.exec(text);
-      if (match) signals.push({ signal: 'counterfeit_term', evidence: `"${term}": ${around(text, match.index, match[0].length)}`, language });
+      if (match)
+        signals.push({
+          signal: 'counterfeit_term',
+          evidence: `"${term}": ${around(text, match.index, match[0].length)}`,
+          language,
+        });
     }
   }
   signals.push(...gradeSignals(text));
@@ -45,21 +53,33 @@ function gradeSignals(text: string): CounterfeitSignal[] {
     const window = text.slice(Math.max(0, index - 30), index + match[0].length + 30);
     if (BATTERY_CONTEXT.test(window)) continue;
     const rest = window.replace(match[0], ' ');
-    if (QUALITY_CONTEXT.test(rest)) found.push({ signal: 'grade_term', evidence: `"${match[0]}" in a quality context: ${around(text, index, match[0].length)}` });
+    if (QUALITY_CONTEXT.test(rest))
+      found.push({
+        signal: 'grade_term',
+        evidence: `"${match[0]}" in a quality context: ${around(text, index, match[0].length)}`,
+      });
   }
   return found;
 }
 
-function priceSignal(listing: Pick<Listing, 'price' | 'currency'>, options: CounterfeitOptions): CounterfeitSignal | null {
+function priceSignal(
+  listing: Pick<Listing, 'price' | 'currency'>,
+  options: CounterfeitOptions,
+): CounterfeitSignal | null {
   const reference = options.referencePrice;
   if (listing.price === null || !reference || reference <= 0) return null;
-  if (options.referenceCurrency && listing.currency && options.referenceCurrency !== listing.currency) return null;
+  if (options.referenceCurrency && listing.currency && options.referenceCurrency !== listing.currency)
+    return null;
   const threshold = options.priceRatio ?? 0.3;
   const ratio = listing.price / reference;
   if (ratio >= threshold) return null;
   return {
     signal: 'price_far_below_reference',
-    evidence: `price ${listing.price} ${listing.currency ?? ''} is ${ratio.toFixed(2)} of the reference ${reference} (threshold ${threshold})`.replace(/\s+is/, ' is'),
+    evidence:
+      `price ${listing.price} ${listing.currency ?? ''} is ${ratio.toFixed(2)} of the reference ${reference} (threshold ${threshold})`.replace(
+        /\s+is/,
+        ' is',
+      ),
   };
 }
 

@@ -45,14 +45,35 @@ export const TERMS: Record<string, TermPattern[]> = {
     t('replika', /\breplika\b/i),
     t('mirip ori', /\bmirip\s+ori(?:ginal)?\b/i),
   ],
-  ms: [t('tiruan', /\btiruan\b/i), t('KW', /(?<![\d.,]\s?)(?<![\w])KW(?![\w])/), t('replika', /\breplika\b/i)],
+  ms: [
+    t('tiruan', /\btiruan\b/i),
+    t('KW', /(?<![\d.,]\s?)(?<![\w])KW(?![\w])/),
+    t('replika', /\breplika\b/i),
+  ],
   tl: [t('class A', /\bclass\s+a\b/i), t('replica', /\breplicas?\b/i)],
   // Chinese: 高仿 high imitation, 复刻 replica, 精仿 fine imitation, A货 "A goods", 1比1 one-to-one.
-  zh: [t('高仿', /高仿/), t('复刻', /复刻|復刻/), t('精仿', /精仿/), t('A货', /A货|A貨/), t('1比1', /1比1/), t('仿品', /仿品|仿牌/)],
+  zh: [
+    t('高仿', /高仿/),
+    t('复刻', /复刻|復刻/),
+    t('精仿', /精仿/),
+    t('A货', /A货|A貨/),
+    t('1比1', /1比1/),
+    t('仿品', /仿品|仿牌/),
+  ],
   // Japanese: コピー品 copy goods, スーパーコピー super copy, N級 "N grade", 偽物 fake.
-  ja: [t('コピー品', /コピー品/), t('スーパーコピー', /スーパーコピー/), t('レプリカ', /レプリカ/), t('N級', /N級/), t('偽物', /偽物/)],
+  ja: [
+    t('コピー品', /コピー品/),
+    t('スーパーコピー', /スーパーコピー/),
+    t('レプリカ', /レプリカ/),
+    t('N級', /N級/),
+    t('偽物', /偽物/),
+  ],
   ko: [t('이미테이션', /이미테이션/), t('레플리카', /레플리카/), t('짝퉁', /짝퉁/), t('미러급', /미러급/)],
-  vi: [t('hàng nhái', /\bhàng\s+nhái\b/i), t('hàng fake', /\b(?:hàng\s+)?fake\b/i), t('rep 1:1', /\brep\s?1\s?:\s?1\b/i)],
+  vi: [
+    t('hàng nhái', /\bhàng\s+nhái\b/i),
+    t('hàng fake', /\b(?:hàng\s+)?fake\b/i),
+    t('rep 1:1', /\brep\s?1\s?:\s?1\b/i),
+  ],
   fr: [t('réplique', /\br[ée]pliques?\b/i), t('contrefaçon', /\bcontrefa[çc]ons?\b/i)],
   de: [t('Replik', /\breplik(?:a|en)?\b/i), t('Fälschung', /\bf[äa]lschung(?:en)?\b/i)],
   it: [t('replica', /\brepliche?\b|\breplica\b/i), t('falso', /\bfals[oi]\b/i)],
@@ -67,5 +88,7 @@ export const TERMS: Record<string, TermPattern[]> = {
  * battery size. Both conditions are checked within a few words of the match.
  */
 export const GRADE_WORDS = /\b(AAA\+?|OEM)\b/g;
-export const QUALITY_CONTEXT = /\b(quality|grade|copy|replica|top|class|premium|qualidade|linha|primeira|calidad|kualitas|kw|mirror|1:1|version|qualit[ée])\b/i;
-export const BATTERY_CONTEXT = /\b(batter(?:y|ies)|pilhas?|pilas?|baterai|batterien?|piles?|alkaline|alcalinas?|rechargeable|recarreg[áa]veis|nimh|lithium|1[.,]5\s?v|mah|pack|count)\b|電池|电池|単4/i;
+export const QUALITY_CONTEXT =
+  /\b(quality|grade|copy|replica|top|class|premium|qualidade|linha|primeira|calidad|kualitas|kw|mirror|1:1|version|qualit[ée])\b/i;
+export const BATTERY_CONTEXT =
+  /\b(batter(?:y|ies)|pilhas?|pilas?|baterai|batterien?|piles?|alkaline|alcalinas?|rechargeable|recarreg[áa]veis|nimh|lithium|1[.,]5\s?v|mah|pack|count)\b|電池|电池|単4/i;

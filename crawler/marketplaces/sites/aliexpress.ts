@@ -4,7 +4,24 @@ import { absoluteUrl, asNumber, asString, cleanText, emptyListing, firstText, pi
 import { pageLinksTo, productResult, setPrice } from './shared.ts';
 
 // Locale subdomains of aliexpress.com and the market each one serves.
-const LOCALE_MARKETS: Record<string, string> = { pt: 'BR', es: 'ES', fr: 'FR', de: 'DE', it: 'IT', nl: 'NL', ru: 'RU', ko: 'KR', ja: 'JP', tr: 'TR', pl: 'PL', ar: 'SA', th: 'TH', vi: 'VN', id: 'ID', he: 'IL' };
+const LOCALE_MARKETS: Record<string, string> = {
+  pt: 'BR',
+  es: 'ES',
+  fr: 'FR',
+  de: 'DE',
+  it: 'IT',
+  nl: 'NL',
+  ru: 'RU',
+  ko: 'KR',
+  ja: 'JP',
+  tr: 'TR',
+  pl: 'PL',
+  ar: 'SA',
+  th: 'TH',
+  vi: 'VN',
+  id: 'ID',
+  he: 'IL',
+};
 
 /**
  * AliExpress: search pages render only the first cards and keep all of them in the embedded
@@ -13,7 +30,10 @@ const LOCALE_MARKETS: Record<string, string> = { pt: 'BR', es: 'ES', fr: 'FR', d
 export const aliexpress: SiteExtractor = {
   id: 'aliexpress',
   hosts: ['aliexpress.com', 'aliexpress.us', 'aliexpress.ru'],
-  matchesPage: ($, text) => pageLinksTo($, /aliexpress\./i) || $('#card-list a.search-card-item').length > 0 || /_dida_config_|aliexpress-media\.com/.test(text.slice(0, 500_000)),
+  matchesPage: ($, text) =>
+    pageLinksTo($, /aliexpress\./i) ||
+    $('#card-list a.search-card-item').length > 0 ||
+    /_dida_config_|aliexpress-media\.com/.test(text.slice(0, 500_000)),
   marketForHost(host) {
     if (/aliexpress\.us$/.test(host)) return 'US';
     if (/aliexpress\.ru$/.test(host)) return 'RU';
@@ -36,11 +56,14 @@ function embeddedSearch(ctx: SiteContext, content: unknown[]): SiteResult {
       const listing = emptyListing('aliexpress', ctx.market, index + 1);
       listing.listingId = asString(pick(item, 'productId'));
       listing.title = asString(pick(item, 'title', 'displayTitle'));
-      listing.url = listing.listingId ? `https://${ctx.url?.host ?? 'www.aliexpress.com'}/item/${listing.listingId}.html` : null;
+      listing.url = listing.listingId
+        ? `https://${ctx.url?.host ?? 'www.aliexpress.com'}/item/${listing.listingId}.html`
+        : null;
       const sale = pick(item, 'prices', 'salePrice');
       listing.price = asNumber(pick(sale, 'minPrice'));
       listing.priceText = asString(pick(sale, 'formattedPrice'));
-      listing.currency = listing.price !== null ? (asString(pick(sale, 'currencyCode')) ?? ctx.currency) : null;
+      listing.currency =
+        listing.price !== null ? (asString(pick(sale, 'currencyCode')) ?? ctx.currency) : null;
       const image = absoluteUrl(asString(pick(item, 'image', 'imgUrl')), ctx.url);
       if (image) listing.images = [image];
       listing.sellerName = asString(pick(item, 'store', 'storeName'));
@@ -53,7 +76,10 @@ function embeddedSearch(ctx: SiteContext, content: unknown[]): SiteResult {
 
 function domSearch(ctx: SiteContext): SiteResult {
   const { $ } = ctx;
-  const cards = $('#card-list a.search-card-item').length > 0 ? $('#card-list a.search-card-item') : $('a.search-card-item');
+  const cards =
+    $('#card-list a.search-card-item').length > 0
+      ? $('#card-list a.search-card-item')
+      : $('a.search-card-item');
   const listings = cards.toArray().map((card, index) => {
     const el = $(card);
     const listing = emptyListing('aliexpress', ctx.market, index + 1);
@@ -62,8 +88,12 @@ function domSearch(ctx: SiteContext): SiteResult {
     listing.title = firstText(el, ['h3', '[role="heading"]']);
     // Class names are obfuscated and the price is split over several spans; the card's aria-label
     // holding a currency amount is the stable place to read it.
-    const priceLabel = el.find('[aria-label]').toArray().map((node) => cleanText($(node).attr('aria-label')) ?? '')
-      .find((label) => /\d/.test(label) && /[$€£R¥₱₹]|[A-Z]{3}/.test(label) && label.length < 30) ?? null;
+    const priceLabel =
+      el
+        .find('[aria-label]')
+        .toArray()
+        .map((node) => cleanText($(node).attr('aria-label')) ?? '')
+        .find((label) => /\d/.test(label) && /[$€£R¥₱₹]|[A-Z]{3}/.test(label) && label.length < 30) ?? null;
     setPrice(listing, priceLabel, ctx.currency);
     const image = absoluteUrl(el.find('img').first().attr('src'), ctx.url);
     if (image) listing.images = [image];
@@ -79,14 +109,25 @@ function product(ctx: SiteContext): SiteResult {
   return productResult(ctx, aliexpress, {
     dom: {
       title: firstText($, ['[data-pl="product-title"]', 'h1[data-pl]']),
-      priceText: firstText($, ['.product-price-current', '[class*="price--currentPriceText"]', '[class*="price-default--current"]']),
-      sellerName: firstText($, ['[class*="store-detail--storeName--"]', '[data-pl="store-name"]', '.shop-name a']),
+      priceText: firstText($, [
+        '.product-price-current',
+        '[class*="price--currentPriceText"]',
+        '[class*="price-default--current"]',
+      ]),
+      sellerName: firstText($, [
+        '[class*="store-detail--storeName--"]',
+        '[data-pl="store-name"]',
+        '.shop-name a',
+      ]),
       sellerId: storeHref.match(/\/store\/(\d+)/)?.[1] ?? null,
     },
     // The canonical id (100500...) is what the rest of the web cites; JSON-LD offers and og:url use
     // the aliexpress.us id space (3256...).
     identity: {
-      listingId: canonical?.match(/\/item\/(\d+)\.html/)?.[1] ?? ctx.url?.pathname.match(/\/item\/(\d+)\.html/)?.[1] ?? null,
+      listingId:
+        canonical?.match(/\/item\/(\d+)\.html/)?.[1] ??
+        ctx.url?.pathname.match(/\/item\/(\d+)\.html/)?.[1] ??
+        null,
       url: canonical,
     },
   });

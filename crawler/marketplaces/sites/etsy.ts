@@ -22,15 +22,33 @@ export const etsy: SiteExtractor = {
       dom: {
         title: firstText($, ['h1[data-buy-box-listing-title]', 'h1']),
         // The screen-reader label "Price:" sits inside the same <p> as the amount.
-        priceText: cleanText($('[data-buy-box-region="price"] p').first().clone().find('.wt-screen-reader-only').remove().end().text()),
+        priceText: cleanText(
+          $('[data-buy-box-region="price"] p')
+            .first()
+            .clone()
+            .find('.wt-screen-reader-only')
+            .remove()
+            .end()
+            .text(),
+        ),
         sellerName: shop,
         sellerId: shop,
         sellerLocation: cleanText(shipsFrom),
-        listingId: ctx.url?.pathname.match(/\/listing\/(\d+)/)?.[1] ?? $('link[rel="canonical"]').attr('href')?.match(/\/listing\/(\d+)/)?.[1] ?? null,
+        listingId:
+          ctx.url?.pathname.match(/\/listing\/(\d+)/)?.[1] ??
+          $('link[rel="canonical"]')
+            .attr('href')
+            ?.match(/\/listing\/(\d+)/)?.[1] ??
+          null,
       },
     });
     for (const listing of result.listings) {
-      if (listing.brand && listing.sellerName && listing.brand.toLowerCase() === listing.sellerName.toLowerCase()) listing.brand = null;
+      if (
+        listing.brand &&
+        listing.sellerName &&
+        listing.brand.toLowerCase() === listing.sellerName.toLowerCase()
+      )
+        listing.brand = null;
     }
     return result;
   },

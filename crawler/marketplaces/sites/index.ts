@@ -13,12 +13,27 @@ import { tokopedia } from './tokopedia.ts';
 import { walmart } from './walmart.ts';
 import { yahooJapan } from './yahoo-japan.ts';
 
-export const SITES: SiteExtractor[] = [amazon, ebay, aliexpress, walmart, mercadolibre, etsy, lazada, tokopedia, shopee, mercari, yahooJapan, taobao];
+export const SITES: SiteExtractor[] = [
+  amazon,
+  ebay,
+  aliexpress,
+  walmart,
+  mercadolibre,
+  etsy,
+  lazada,
+  tokopedia,
+  shopee,
+  mercari,
+  yahooJapan,
+  taobao,
+];
 
 /** The site serving a host: an exact host or a parent domain on a label boundary. */
 export function siteForHost(host: string): SiteExtractor | null {
   const lower = host.toLowerCase();
-  return SITES.find((site) => site.hosts.some((known) => lower === known || lower.endsWith(`.${known}`))) ?? null;
+  return (
+    SITES.find((site) => site.hosts.some((known) => lower === known || lower.endsWith(`.${known}`))) ?? null
+  );
 }
 
 /** The site whose page signature matches, for pages saved without their URL. */

@@ -6,12 +6,15 @@ import { pageLinksTo, productResult } from './shared.ts';
 export const mercari: SiteExtractor = {
   id: 'mercari',
   hosts: ['jp.mercari.com', 'mercari.com'],
-  matchesPage: ($, text) => pageLinksTo($, /mercari\.com/i) || /static\.mercdn\.net/.test(text.slice(0, 300_000)),
-  marketForHost: (host) => (/jp\.mercari\.com$/.test(host) ? 'JP' : /(^|\.)mercari\.com$/.test(host) ? 'US' : null),
+  matchesPage: ($, text) =>
+    pageLinksTo($, /mercari\.com/i) || /static\.mercdn\.net/.test(text.slice(0, 300_000)),
+  marketForHost: (host) =>
+    /jp\.mercari\.com$/.test(host) ? 'JP' : /(^|\.)mercari\.com$/.test(host) ? 'US' : null,
   cleanTitle: (title) => title.replace(/\s*(by|-)\s*メルカリ\s*$/, ''),
   extract(ctx) {
     const { $ } = ctx;
-    const sellerHref = $('a[data-location="item_details:seller_info"], a[href^="/user/profile/"]').first().attr('href') ?? '';
+    const sellerHref =
+      $('a[data-location="item_details:seller_info"], a[href^="/user/profile/"]').first().attr('href') ?? '';
     return productResult(ctx, mercari, {
       dom: {
         title: firstText($, ['[data-testid="name"] h1', 'h1']),

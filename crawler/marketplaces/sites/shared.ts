@@ -11,7 +11,11 @@ import { absoluteUrl, emptyListing } from '../util.ts';
 export function productResult(
   ctx: SiteContext,
   site: SiteExtractor,
-  layers: { embedded?: ProductFacts | null; dom?: ProductFacts | null; identity?: { listingId?: string | null; url?: string | null } },
+  layers: {
+    embedded?: ProductFacts | null;
+    dom?: ProductFacts | null;
+    identity?: { listingId?: string | null; url?: string | null };
+  },
 ): SiteResult {
   const all: FactLayer[] = [];
   if (layers.embedded) all.push({ source: 'embedded', facts: layers.embedded });
@@ -29,10 +33,20 @@ export function withParsedPrice(facts: ProductFacts, currencyHint: string | null
   if (facts.price !== undefined && facts.price !== null) return facts;
   const parsed = parsePrice(facts.priceText, currencyHint);
   if (!parsed) return facts;
-  return { ...facts, price: parsed.price, priceMax: parsed.priceMax, currency: facts.currency ?? parsed.currency };
+  return {
+    ...facts,
+    price: parsed.price,
+    priceMax: parsed.priceMax,
+    currency: facts.currency ?? parsed.currency,
+  };
 }
 
-export function listingFromFacts(ctx: SiteContext, marketplace: string, facts: ProductFacts, position = 1): ExtractedListing {
+export function listingFromFacts(
+  ctx: SiteContext,
+  marketplace: string,
+  facts: ProductFacts,
+  position = 1,
+): ExtractedListing {
   const listing = emptyListing(marketplace, ctx.market, position);
   listing.listingId = facts.listingId ?? null;
   listing.url = absoluteUrl(facts.url ?? ctx.url?.toString(), ctx.url);
@@ -41,12 +55,15 @@ export function listingFromFacts(ctx: SiteContext, marketplace: string, facts: P
   listing.price = facts.price ?? null;
   listing.priceMax = facts.priceMax ?? null;
   listing.priceText = facts.priceText ?? null;
-  listing.currency = facts.currency ?? (facts.price !== null && facts.price !== undefined ? ctx.currency : null);
+  listing.currency =
+    facts.currency ?? (facts.price !== null && facts.price !== undefined ? ctx.currency : null);
   listing.sellerId = facts.sellerId ?? null;
   listing.sellerName = facts.sellerName ?? null;
   listing.sellerLocation = facts.sellerLocation ?? null;
   listing.sellerCountry = facts.sellerCountry ?? null;
-  listing.images = (facts.images ?? []).map((src) => absoluteUrl(src, ctx.url)).filter((src): src is string => Boolean(src));
+  listing.images = (facts.images ?? [])
+    .map((src) => absoluteUrl(src, ctx.url))
+    .filter((src): src is string => Boolean(src));
   return listing;
 }
 
@@ -62,6 +79,10 @@ export function setPrice(listing: ExtractedListing, text: string | null, currenc
 
 /** True when the page's canonical or og:url link points at one of the hosts. */
 export function pageLinksTo($: CheerioAPI, pattern: RegExp): boolean {
-  const links = [$('link[rel="canonical"]').attr('href'), $('meta[property="og:url"]').attr('content'), $('meta[property="og:site_name"]').attr('content')];
+  const links = [
+    $('link[rel="canonical"]').attr('href'),
+    $('meta[property="og:url"]').attr('content'),
+    $('meta[property="og:site_name"]').attr('content'),
+  ];
   return links.some((link) => Boolean(link && pattern.test(link)));
 }

@@ -8,8 +8,25 @@ import { productResult } from './shared.ts';
  */
 export const shopee: SiteExtractor = {
   id: 'shopee',
-  hosts: ['shopee.co.id', 'shopee.ph', 'shopee.com.my', 'shopee.sg', 'shopee.co.th', 'shopee.vn', 'shopee.tw', 'shopee.com.br', 'shopee.com.mx', 'shopee.com.co', 'shopee.cl'],
-  matchesPage: ($, text) => $('meta[name="shopee:version"]').length > 0 || /deo\.shopeemobile\.com|\/\/cv\.shopee\./.test(text.slice(0, 100_000)),
+  hosts: [
+    'shopee.co.id',
+    'shopee.ph',
+    'shopee.com.my',
+    'shopee.sg',
+    'shopee.co.th',
+    'shopee.vn',
+    'shopee.tw',
+    'shopee.com.br',
+    'shopee.com.mx',
+    'shopee.com.co',
+    'shopee.cl',
+  ],
+  matchesPage: ($, text) =>
+    $('meta[name="shopee:version"]').length > 0 ||
+    /deo\.shopeemobile\.com|\/\/cv\.shopee\./.test(text.slice(0, 100_000)),
   cleanTitle: (title) => title.replace(/\s*\|\s*Shopee\s+\w+\s*$/i, ''),
-  extract: (ctx) => productResult(ctx, shopee, { dom: { title: firstText(ctx.$, ['h1', '[class*="product-briefing"] span']) } }),
+  extract: (ctx) =>
+    productResult(ctx, shopee, {
+      dom: { title: firstText(ctx.$, ['h1', '[class*="product-briefing"] span']) },
+    }),
 };

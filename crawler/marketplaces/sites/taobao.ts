@@ -6,7 +6,9 @@ import { pageLinksTo, productResult } from './shared.ts';
 export const taobao: SiteExtractor = {
   id: 'taobao',
   hosts: ['taobao.com', 'tmall.com'],
-  matchesPage: ($, text) => pageLinksTo($, /taobao\.com|tmall\.com/i) || /detailskip\.taobao\.com|g_config\s*=/.test(text.slice(0, 200_000)),
+  matchesPage: ($, text) =>
+    pageLinksTo($, /taobao\.com|tmall\.com/i) ||
+    /detailskip\.taobao\.com|g_config\s*=/.test(text.slice(0, 200_000)),
   marketForHost: () => 'CN',
   cleanTitle: (title) => title.replace(/-(淘宝网|tmall\.com天猫)\s*$/, ''),
   extract(ctx) {
@@ -14,10 +16,13 @@ export const taobao: SiteExtractor = {
     const itemId = ctx.text.match(/itemId\s*:\s*'(\d+)'/)?.[1] ?? ctx.url?.searchParams.get('id') ?? null;
     return productResult(ctx, taobao, {
       dom: {
-        title: cleanText($('.tb-main-title').attr('data-title')) ?? firstText($, ['.tb-main-title', 'h1', 'title']),
+        title:
+          cleanText($('.tb-main-title').attr('data-title')) ??
+          firstText($, ['.tb-main-title', 'h1', 'title']),
         priceText: firstText($, ['#J_StrPrice .tb-rmb-num', '#J_PromoPriceNum', '.tm-price']),
         currency: 'CNY',
-        sellerName: cleanText($('.tb-shop-name a').attr('title')) ?? firstText($, ['.tb-shop-name', '.slogo-shopname']),
+        sellerName:
+          cleanText($('.tb-shop-name a').attr('title')) ?? firstText($, ['.tb-shop-name', '.slogo-shopname']),
         sellerId: ctx.text.match(/sellerId\s*:\s*'(\d+)'/)?.[1] ?? null,
         listingId: itemId,
         url: itemId ? `https://item.taobao.com/item.htm?id=${itemId}` : null,

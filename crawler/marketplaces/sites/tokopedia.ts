@@ -12,7 +12,8 @@ import { pageLinksTo, productResult, setPrice } from './shared.ts';
 export const tokopedia: SiteExtractor = {
   id: 'tokopedia',
   hosts: ['tokopedia.com'],
-  matchesPage: ($, text) => pageLinksTo($, /tokopedia\.com/i) || /images\.tokopedia\.net/.test(text.slice(0, 400_000)),
+  matchesPage: ($, text) =>
+    pageLinksTo($, /tokopedia\.com/i) || /images\.tokopedia\.net/.test(text.slice(0, 400_000)),
   marketForHost: () => 'ID',
   extract(ctx) {
     const cards = ctx.$('a[data-testid="lnkProductContainer"], div[data-testid="master-product-card"]');
@@ -21,7 +22,10 @@ export const tokopedia: SiteExtractor = {
       dom: {
         title: firstText(ctx.$, ['h1[data-testid="lblPDPDetailProductName"]', 'h1']),
         priceText: firstText(ctx.$, ['[data-testid="lblPDPDetailProductPrice"]']),
-        sellerName: firstText(ctx.$, ['[data-testid="llbPDPFooterShopName"]', 'a[data-testid="llbPDPFooterShopName"] h2']),
+        sellerName: firstText(ctx.$, [
+          '[data-testid="llbPDPFooterShopName"]',
+          'a[data-testid="llbPDPFooterShopName"] h2',
+        ]),
       },
     });
   },
@@ -33,19 +37,33 @@ function search(ctx: SiteContext, cards: Cheerio<AnyNode>): SiteResult {
     const el = $(card);
     const listing = emptyListing('tokopedia', ctx.market, index + 1);
     const href = el.attr('href') ?? el.find('a').first().attr('href') ?? '';
-    const target = href.includes('ta.tokopedia.com') ? decodeURIComponent(href.match(/[?&]r=([^&]+)/)?.[1] ?? '') : href;
+    const target = href.includes('ta.tokopedia.com')
+      ? decodeURIComponent(href.match(/[?&]r=([^&]+)/)?.[1] ?? '')
+      : href;
     listing.url = absoluteUrl(target || href, ctx.url);
     const image = el.find('img').not('[alt="star"], [alt="topads icon"]').first();
     listing.title = cleanText(image.attr('alt')) ?? firstText(el, ['[data-testid="spnSRPProdName"]', 'span']);
-    const spans = el.find('span, div').toArray().map((node) => cleanText($(node).text()) ?? '');
+    const spans = el
+      .find('span, div')
+      .toArray()
+      .map((node) => cleanText($(node).text()) ?? '');
     const prices = spans.filter((text) => /^Rp\s?[\d.]+$/.test(text));
     // The original price (struck through) comes first when there is a discount; the offer is last.
     setPrice(listing, prices[prices.length - 1] ?? null, 'IDR');
-    const shopRow = el.find('div').filter((_, div) => {
-      const children = $(div).children();
-      return children.length === 2 && children.toArray().every((child) => child.type === 'tag' && child.name === 'span');
-    }).last();
-    const [location, shop] = shopRow.children().toArray().map((span) => cleanText($(span).text()));
+    const shopRow = el
+      .find('div')
+      .filter((_, div) => {
+        const children = $(div).children();
+        return (
+          children.length === 2 &&
+          children.toArray().every((child) => child.type === 'tag' && child.name === 'span')
+        );
+      })
+      .last();
+    const [location, shop] = shopRow
+      .children()
+      .toArray()
+      .map((span) => cleanText($(span).text()));
     listing.sellerLocation = location ?? null;
     listing.sellerName = shop ?? null;
     const src = image.attr('src');

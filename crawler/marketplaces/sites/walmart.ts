@@ -11,7 +11,8 @@ import { pageLinksTo, productResult, setPrice } from './shared.ts';
 export const walmart: SiteExtractor = {
   id: 'walmart',
   hosts: ['walmart.com', 'walmart.ca', 'walmart.com.mx'],
-  matchesPage: ($, text) => pageLinksTo($, /walmart\.com/i) || /i5\.walmartimages\.com/.test(text.slice(0, 400_000)),
+  matchesPage: ($, text) =>
+    pageLinksTo($, /walmart\.com/i) || /i5\.walmartimages\.com/.test(text.slice(0, 400_000)),
   marketForHost: (host) => (/(^|\.)walmart\.com$/.test(host) ? 'US' : null),
   cleanTitle: (title) => title.replace(/\s*-\s*Walmart\.com\s*$/i, ''),
   extract(ctx) {
@@ -21,7 +22,13 @@ export const walmart: SiteExtractor = {
     if (ctx.$('[data-item-id] [data-automation-id="product-title"]').length > 0) return renderedTiles(ctx);
     return productResult(ctx, walmart, {
       embedded: productFromNextData(pick(data, 'props', 'pageProps', 'initialData', 'data', 'product')),
-      dom: { title: firstText(ctx.$, ['h1#main-title', 'h1']), priceText: firstText(ctx.$, ['[itemprop="price"]', '[data-testid="price-wrap"] [aria-hidden="true"]']) },
+      dom: {
+        title: firstText(ctx.$, ['h1#main-title', 'h1']),
+        priceText: firstText(ctx.$, [
+          '[itemprop="price"]',
+          '[data-testid="price-wrap"] [aria-hidden="true"]',
+        ]),
+      },
     });
   },
 };
@@ -46,10 +53,14 @@ function search(ctx: SiteContext, stacks: unknown[]): SiteResult {
     const listing = emptyListing('walmart', ctx.market, index + 1);
     listing.listingId = asString(pick(item, 'usItemId'));
     listing.title = asString(pick(item, 'name'));
-    listing.url = absoluteUrl(asString(pick(item, 'canonicalUrl')), ctx.url ?? new URL('https://www.walmart.com/'));
+    listing.url = absoluteUrl(
+      asString(pick(item, 'canonicalUrl')),
+      ctx.url ?? new URL('https://www.walmart.com/'),
+    );
     listing.brand = asString(pick(item, 'brand'));
     listing.price = asNumber(pick(item, 'price')) ?? asNumber(pick(item, 'priceInfo', 'minPrice'));
-    listing.priceText = asString(pick(item, 'priceInfo', 'linePrice')) ?? asString(pick(item, 'priceInfo', 'itemPrice'));
+    listing.priceText =
+      asString(pick(item, 'priceInfo', 'linePrice')) ?? asString(pick(item, 'priceInfo', 'itemPrice'));
     listing.currency = listing.price !== null ? 'USD' : null;
     listing.sellerName = asString(pick(item, 'sellerName'));
     listing.sellerId = asString(pick(item, 'sellerId'));
@@ -64,18 +75,28 @@ function search(ctx: SiteContext, stacks: unknown[]): SiteResult {
 /** The few server-rendered tiles: a fallback when __NEXT_DATA__ is missing or cut off. */
 function renderedTiles(ctx: SiteContext): SiteResult {
   const { $ } = ctx;
-  const tiles = $('[data-item-id]').filter((_, tile) => $(tile).find('[data-automation-id="product-title"]').length > 0);
+  const tiles = $('[data-item-id]').filter(
+    (_, tile) => $(tile).find('[data-automation-id="product-title"]').length > 0,
+  );
   const listings = tiles.toArray().map((tile, index) => {
     const el = $(tile);
     const listing = emptyListing('walmart', ctx.market, index + 1);
     // Ad tiles link through /sp/track with the item URL in rd=; the item id is the last path part.
-    const hrefs = el.find('a[href]').toArray().map((a) => safeDecode($(a).attr('href') ?? ''));
-    const itemUrl = hrefs.map((href) => href.match(/https:\/\/www\.walmart\.com\/ip\/[^?&]+/)?.[0]).find(Boolean) ?? null;
+    const hrefs = el
+      .find('a[href]')
+      .toArray()
+      .map((a) => safeDecode($(a).attr('href') ?? ''));
+    const itemUrl =
+      hrefs.map((href) => href.match(/https:\/\/www\.walmart\.com\/ip\/[^?&]+/)?.[0]).find(Boolean) ?? null;
     listing.url = itemUrl;
     listing.listingId = itemUrl?.match(/\/(\d+)$/)?.[1] ?? null;
     listing.title = firstText(el, ['[data-automation-id="product-title"]']);
     // The visible price is split into superscript parts ("$278"); the screen-reader text is whole.
-    const priceText = el.find('[data-automation-id="product-price"]').text().match(/current price (?:Now )?(\$\d[\d,]*(?:\.\d{2})?)/)?.[1] ?? null;
+    const priceText =
+      el
+        .find('[data-automation-id="product-price"]')
+        .text()
+        .match(/current price (?:Now )?(\$\d[\d,]*(?:\.\d{2})?)/)?.[1] ?? null;
     setPrice(listing, priceText, 'USD');
     listing.sponsored = /\/sp\/track\?/.test(el.find('a').first().attr('href') ?? '');
     const image = el.find('img').first().attr('src');
@@ -108,6 +129,8 @@ function productFromNextData(product: unknown): ProductFacts | null {
     sellerId: asString(pick(product, 'sellerId')),
     listingId: asString(pick(product, 'usItemId')),
     url: asString(pick(product, 'canonicalUrl')),
-    images: Array.isArray(images) ? images.map((image) => asString(pick(image, 'url'))).filter((url): url is string => Boolean(url)) : [],
+    images: Array.isArray(images)
+      ? images.map((image) => asString(pick(image, 'url'))).filter((url): url is string => Boolean(url))
+      : [],
   };
 }

@@ -52,15 +52,23 @@ export function typesOf(node: JsonLdNode): string[] {
 
 /** Product facts from the first Product (or ProductGroup) node. */
 export function productFromJsonLd(nodes: JsonLdNode[]): ProductFacts | null {
-  const product = nodes.find((node) => typesOf(node).some((type) => type === 'Product' || type === 'ProductGroup'));
+  const product = nodes.find((node) =>
+    typesOf(node).some((type) => type === 'Product' || type === 'ProductGroup'),
+  );
   if (!product) return null;
   const offers = offersOf(product);
-  const prices = offers.flatMap((offer) => [asNumber(offer.price), asNumber(offer.lowPrice)]).filter((p): p is number => p !== null);
-  const highs = offers.flatMap((offer) => [asNumber(offer.highPrice), asNumber(offer.price)]).filter((p): p is number => p !== null);
+  const prices = offers
+    .flatMap((offer) => [asNumber(offer.price), asNumber(offer.lowPrice)])
+    .filter((p): p is number => p !== null);
+  const highs = offers
+    .flatMap((offer) => [asNumber(offer.highPrice), asNumber(offer.price)])
+    .filter((p): p is number => p !== null);
   const price = prices.length > 0 ? Math.min(...prices) : null;
   const high = highs.length > 0 ? Math.max(...highs) : null;
   const seller = offers.map((offer) => offer.seller).find((s) => s !== undefined);
-  const origin = offers.map((offer) => nested(offer, 'shippingDetails', 'shippingOrigin', 'addressCountry')).find(Boolean);
+  const origin = offers
+    .map((offer) => nested(offer, 'shippingDetails', 'shippingOrigin', 'addressCountry'))
+    .find(Boolean);
   return {
     title: asString(product.name),
     brand: nameOf(product.brand),
@@ -82,13 +90,15 @@ function offersOf(product: JsonLdNode): JsonLdNode[] {
 }
 
 function toNodes(value: unknown): JsonLdNode[] {
-  if (Array.isArray(value)) return value.filter((item): item is JsonLdNode => item !== null && typeof item === 'object');
+  if (Array.isArray(value))
+    return value.filter((item): item is JsonLdNode => item !== null && typeof item === 'object');
   return value !== null && typeof value === 'object' ? [value as JsonLdNode] : [];
 }
 
 function nested(node: JsonLdNode, ...path: string[]): unknown {
   let current: unknown = node;
-  for (const key of path) current = current && typeof current === 'object' ? (current as JsonLdNode)[key] : undefined;
+  for (const key of path)
+    current = current && typeof current === 'object' ? (current as JsonLdNode)[key] : undefined;
   return current;
 }
 
@@ -101,7 +111,11 @@ function nameOf(value: unknown): string | null {
 function imagesOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list
-    .map((item) => (typeof item === 'string' ? item : asString((item as JsonLdNode)?.contentURL ?? (item as JsonLdNode)?.url)))
+    .map((item) =>
+      typeof item === 'string'
+        ? item
+        : asString((item as JsonLdNode)?.contentURL ?? (item as JsonLdNode)?.url),
+    )
     .filter((item): item is string => Boolean(item));
 }
 
@@ -110,6 +124,9 @@ export function itemListUrls(nodes: JsonLdNode[]): string[] {
   const list = nodes.find((node) => typesOf(node).includes('ItemList'));
   if (!list) return [];
   return toNodes(list.itemListElement)
-    .map((item) => asString(item.url) ?? asString((item.item as JsonLdNode | undefined)?.['@id']) ?? asString(item.item))
+    .map(
+      (item) =>
+        asString(item.url) ?? asString((item.item as JsonLdNode | undefined)?.['@id']) ?? asString(item.item),
+    )
     .filter((url): url is string => Boolean(url));
 }

@@ -5,8 +5,17 @@ export interface MergeOptions {
   warn: (message: string) => void;
 }
 
-type SimpleField = 'brand' | 'sellerName' | 'sellerId' | 'sellerLocation' | 'sellerCountry' | 'listingId' | 'url';
-const SIMPLE_FIELDS: SimpleField[] = ['brand', 'sellerName', 'sellerId', 'sellerLocation', 'sellerCountry', 'listingId', 'url'];
+type SimpleField =
+  'brand' | 'sellerName' | 'sellerId' | 'sellerLocation' | 'sellerCountry' | 'listingId' | 'url';
+const SIMPLE_FIELDS: SimpleField[] = [
+  'brand',
+  'sellerName',
+  'sellerId',
+  'sellerLocation',
+  'sellerCountry',
+  'listingId',
+  'url',
+];
 
 /**
  * Combines product facts from several sources, trusting them in the order given (embedded state and
@@ -14,10 +23,14 @@ const SIMPLE_FIELDS: SimpleField[] = ['brand', 'sellerName', 'sellerId', 'seller
  * how a changed page layout or a misleading display price shows up.
  */
 export function mergeProductFacts(layers: FactLayer[], options: MergeOptions): ProductFacts {
-  const clean = (title: string | null | undefined) => (title ? (options.cleanTitle?.(title) ?? title).trim() || null : null);
+  const clean = (title: string | null | undefined) =>
+    title ? (options.cleanTitle?.(title) ?? title).trim() || null : null;
   const merged: ProductFacts = {};
   for (const field of SIMPLE_FIELDS) {
-    merged[field] = layers.map((layer) => layer.facts[field]).find((value) => value !== null && value !== undefined && value !== '') ?? null;
+    merged[field] =
+      layers
+        .map((layer) => layer.facts[field])
+        .find((value) => value !== null && value !== undefined && value !== '') ?? null;
   }
   const titled = layers.filter((layer) => clean(layer.facts.title));
   const titleLayer = titled[0];
@@ -25,22 +38,30 @@ export function mergeProductFacts(layers: FactLayer[], options: MergeOptions): P
   for (const other of titled.slice(1)) {
     const otherTitle = clean(other.facts.title) ?? '';
     if (titleLayer && merged.title && !sameTitle(merged.title, otherTitle)) {
-      options.warn(`title: ${titleLayer.source} says "${merged.title}", ${other.source} says "${otherTitle}"; kept ${titleLayer.source}`);
+      options.warn(
+        `title: ${titleLayer.source} says "${merged.title}", ${other.source} says "${otherTitle}"; kept ${titleLayer.source}`,
+      );
     }
   }
   const priced = layers.filter((layer) => typeof layer.facts.price === 'number');
   const priceLayer = priced[0];
   merged.price = priceLayer?.facts.price ?? null;
   merged.priceMax = priceLayer?.facts.priceMax ?? null;
-  merged.priceText = priceLayer?.facts.priceText ?? layers.map((layer) => layer.facts.priceText).find(Boolean) ?? null;
-  merged.currency = priceLayer?.facts.currency ?? layers.map((layer) => layer.facts.currency).find(Boolean) ?? null;
+  merged.priceText =
+    priceLayer?.facts.priceText ?? layers.map((layer) => layer.facts.priceText).find(Boolean) ?? null;
+  merged.currency =
+    priceLayer?.facts.currency ?? layers.map((layer) => layer.facts.currency).find(Boolean) ?? null;
   for (const other of priced.slice(1)) {
     if (!priceLayer) break;
-    const sameCurrency = !other.facts.currency || !merged.currency || other.facts.currency === merged.currency;
+    const sameCurrency =
+      !other.facts.currency || !merged.currency || other.facts.currency === merged.currency;
     if (other.facts.price !== merged.price || !sameCurrency) {
       options.warn(
         `price: ${priceLayer.source} says ${merged.price} ${merged.currency ?? ''}, ${other.source} says ` +
-          `${other.facts.price} ${other.facts.currency ?? ''}; kept ${priceLayer.source}`.replace(/\s+;/g, ';'),
+          `${other.facts.price} ${other.facts.currency ?? ''}; kept ${priceLayer.source}`.replace(
+            /\s+;/g,
+            ';',
+          ),
       );
     }
   }
@@ -50,7 +71,12 @@ export function mergeProductFacts(layers: FactLayer[], options: MergeOptions): P
 
 /** Equal after case and spacing, or one is the other cut short (sites truncate titles in the page). */
 function sameTitle(a: string, b: string): boolean {
-  const norm = (value: string) => value.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.…]+$/, '').trim();
+  const norm = (value: string) =>
+    value
+      .toLowerCase()
+      .replace(/[\s\u00a0]+/g, ' ')
+      .replace(/[.…]+$/, '')
+      .trim();
   const x = norm(a);
   const y = norm(b);
   return x === y || x.startsWith(y) || y.startsWith(x);

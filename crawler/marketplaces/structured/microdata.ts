@@ -9,7 +9,9 @@ export function productFromMicrodata($: CheerioAPI): ProductFacts | null {
   if (product.length === 0) return null;
   const prop = (name: string) => valueOf(ownProps($, product, name).first());
   const brandScope = product.find('[itemprop="brand"]').first();
-  const brand = brandScope.is('[itemscope]') ? cleanText(brandScope.find('[itemprop="name"]').first().text()) : valueOf(brandScope);
+  const brand = brandScope.is('[itemscope]')
+    ? cleanText(brandScope.find('[itemprop="name"]').first().text())
+    : valueOf(brandScope);
   const price = prop('price');
   const image = prop('image');
   return {
@@ -29,7 +31,12 @@ function ownProps($: CheerioAPI, scope: Cheerio<AnyNode>, name: string): Cheerio
   const root = scope.get(0);
   return scope.find(`[itemprop="${name}"]`).filter((_, element) => {
     const owner = $(element).parent().closest('[itemscope]').get(0);
-    return owner === root || (owner !== undefined && $(owner).is('[itemprop="offers"]') && $(owner).parent().closest('[itemscope]').get(0) === root);
+    return (
+      owner === root ||
+      (owner !== undefined &&
+        $(owner).is('[itemprop="offers"]') &&
+        $(owner).parent().closest('[itemscope]').get(0) === root)
+    );
   });
 }
 

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { extractPage } from '../extract-page.ts';
 import type { ExtractionResult } from '../types.ts';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/marketplaces');
+export const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../tests/fixtures/marketplaces',
+);
 
 /** The hand-read ground truth beside each saved page (see tests/fixtures/marketplaces/SOURCES.md). */
 export interface Expected {
@@ -21,15 +24,21 @@ export interface Fixture {
 }
 
 export function allFixtures(): Fixture[] {
-  return fs.readdirSync(FIXTURES, { withFileTypes: true })
+  return fs
+    .readdirSync(FIXTURES, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => fs.readdirSync(path.join(FIXTURES, dir.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const htmlPath = path.join(FIXTURES, dir.name, file);
-        const expected = JSON.parse(fs.readFileSync(htmlPath.replace(/\.html$/, '.expected.json'), 'utf8')) as Expected;
-        return { name: `${dir.name}/${file}`, htmlPath, expected };
-      }));
+    .flatMap((dir) =>
+      fs
+        .readdirSync(path.join(FIXTURES, dir.name))
+        .filter((file) => file.endsWith('.html'))
+        .map((file) => {
+          const htmlPath = path.join(FIXTURES, dir.name, file);
+          const expected = JSON.parse(
+            fs.readFileSync(htmlPath.replace(/\.html$/, '.expected.json'), 'utf8'),
+          ) as Expected;
+          return { name: `${dir.name}/${file}`, htmlPath, expected };
+        }),
+    );
 }
 
 const cache = new Map<string, ExtractionResult>();
@@ -41,7 +50,10 @@ export function extracted(name: string, withUrl = true): ExtractionResult {
   if (hit) return hit;
   const fixture = allFixtures().find((candidate) => candidate.name === name);
   if (!fixture) throw new Error(`fixture ${name} not found under ${FIXTURES}`);
-  const result = extractPage({ html: fs.readFileSync(fixture.htmlPath), url: withUrl ? (fixture.expected.url ?? undefined) : undefined });
+  const result = extractPage({
+    html: fs.readFileSync(fixture.htmlPath),
+    url: withUrl ? (fixture.expected.url ?? undefined) : undefined,
+  });
   cache.set(key, result);
   return result;
 }

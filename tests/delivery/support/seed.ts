@@ -17,8 +17,17 @@ export async function createOrg(ctx: TestContext, name: string): Promise<TestOrg
   const admin = await createApiKey(ctx.db, { organizationName: name, role: 'admin' });
   const editor = await createApiKey(ctx.db, { organizationName: name, role: 'editor' });
   const viewer = await createApiKey(ctx.db, { organizationName: name, role: 'viewer' });
-  const [brand] = await ctx.db.insert(tables.brands).values({ organizationId: admin.organizationId, name: `${name} brand` }).returning({ id: tables.brands.id });
-  return { id: admin.organizationId, admin: admin.key, editor: editor.key, viewer: viewer.key, brandId: brand!.id };
+  const [brand] = await ctx.db
+    .insert(tables.brands)
+    .values({ organizationId: admin.organizationId, name: `${name} brand` })
+    .returning({ id: tables.brands.id });
+  return {
+    id: admin.organizationId,
+    admin: admin.key,
+    editor: editor.key,
+    viewer: viewer.key,
+    brandId: brand!.id,
+  };
 }
 
 export interface AlertSeed {
@@ -68,7 +77,13 @@ export async function seedAlert(ctx: TestContext, org: TestOrg, seed: AlertSeed 
       })
       .returning({ id: tables.alerts.id });
     const id = row!.id;
-    await emitEvent(tx as never, { organizationId: org.id, type: 'alert.created', subject: `alert:${id}`, data: { alertId: id, severity: seed.severity ?? 'medium', deadline }, createdAt: now });
+    await emitEvent(tx as never, {
+      organizationId: org.id,
+      type: 'alert.created',
+      subject: `alert:${id}`,
+      data: { alertId: id, severity: seed.severity ?? 'medium', deadline },
+      createdAt: now,
+    });
     return id;
   });
 }

@@ -47,7 +47,13 @@ export async function startOfficeServer(): Promise<OfficeServer> {
         res.writeHead(304, { etag }).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(route.body.length), etag }).end(route.body);
+      res
+        .writeHead(200, {
+          'content-type': 'application/zip',
+          'content-length': String(route.body.length),
+          etag,
+        })
+        .end(route.body);
     }
   };
   const server = await startServer(handle);

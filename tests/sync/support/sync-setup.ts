@@ -14,10 +14,20 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures/registries');
 export const fixture = (relPath: string): Buffer => readFileSync(join(FIXTURES, relPath));
 
 /** A real sample file zipped the way the office ships it (one entry named like the office's file). */
-export const zippedFixture = (relPath: string, entryName: string): Buffer => makeZip([{ name: entryName, data: fixture(relPath) }]);
+export const zippedFixture = (relPath: string, entryName: string): Buffer =>
+  makeZip([{ name: entryName, data: fixture(relPath) }]);
 
 /** Points a source at the test server and sets what it has already ingested. */
-export async function configureSource(db: Database, id: string, values: { settings?: Record<string, unknown>; cursor?: Record<string, unknown>; enabled?: boolean; schedule?: string }): Promise<void> {
+export async function configureSource(
+  db: Database,
+  id: string,
+  values: {
+    settings?: Record<string, unknown>;
+    cursor?: Record<string, unknown>;
+    enabled?: boolean;
+    schedule?: string;
+  },
+): Promise<void> {
   await db.update(tables.sources).set(values).where(eq(tables.sources.id, id));
 }
 
@@ -28,17 +38,26 @@ export async function sourceRow(db: Database, id: string) {
 }
 
 export async function filingCount(db: Database, office: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.filings).where(eq(tables.filings.office, office));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tables.filings)
+    .where(eq(tables.filings.office, office));
   return row?.n ?? 0;
 }
 
 export async function runCount(db: Database, sourceId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.sourceRuns).where(eq(tables.sourceRuns.sourceId, sourceId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tables.sourceRuns)
+    .where(eq(tables.sourceRuns.sourceId, sourceId));
   return row?.n ?? 0;
 }
 
 /** A sync context on the test database and HTTP client; changed filing ids are collected. */
-export async function testSyncContext(ctx: TestContext, http: HttpClient): Promise<SyncContext & { changed: string[] }> {
+export async function testSyncContext(
+  ctx: TestContext,
+  http: HttpClient,
+): Promise<SyncContext & { changed: string[] }> {
   const changed: string[] = [];
   return {
     db: ctx.db,

@@ -17,7 +17,11 @@ export async function request(path, { method = 'GET', body, key = currentKey(), 
   const headers = { accept: 'application/json' };
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     throw new ApiError(response.status, problem);
@@ -34,7 +38,8 @@ export const put = (path, body) => request(path, { method: 'PUT', body });
 /** Query string from an object, leaving out empty values. */
 export function query(params) {
   const q = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') q.set(name, String(value));
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') q.set(name, String(value));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

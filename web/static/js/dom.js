@@ -32,11 +32,20 @@ export function show(el, ...children) {
 
 /** A definition list of facts; empty values are shown as a dash rather than hidden. */
 export function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)]));
+  return h(
+    'dl',
+    { class: 'facts' },
+    pairs.flatMap(([label, value]) => [
+      h('dt', {}, label),
+      h('dd', {}, value === null || value === undefined || value === '' ? '—' : value),
+    ]),
+  );
 }
 
 export const errorBox = (message) => h('p', { class: 'error', role: 'alert' }, message);
-export const unavailable = (what) => h('p', { class: 'unavailable' }, `${what} is not available on this server.`);
+export const unavailable = (what) =>
+  h('p', { class: 'unavailable' }, `${what} is not available on this server.`);
 
 /** True when a key press is text input, so single-letter shortcuts must not fire. */
-export const isTyping = (event) => /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName) && event.target.type !== 'checkbox';
+export const isTyping = (event) =>
+  /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName) && event.target.type !== 'checkbox';

@@ -15,6 +15,7 @@ export function deadlineText(date, now) {
   return `${date} (${days} day${days === 1 ? '' : 's'} left)`;
 }
 
-export const dateTime = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—');
+export const dateTime = (iso) =>
+  iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
 export const percent = (score) => `${Math.round(score * 100)}%`;
 export const list = (values) => (values && values.length ? values.join(', ') : '—');

@@ -28,9 +28,15 @@ export async function imageUrl(path) {
 
 /** Sends a chosen file as the mark's logo (raw body with the file's type); returns the mark. */
 export async function uploadLogo(markId, file) {
-  if (!LOGO_TYPES.includes(file.type)) throw new Error(`"${file.name}" is not a PNG, JPEG, WebP, GIF or SVG image; choose one of those.`);
-  if (file.size > MAX_LOGO_BYTES) throw new Error(`"${file.name}" is ${file.size} bytes, over the 5 MB limit; shrink the image.`);
-  const response = await fetch(`/v1/marks/${markId}/logo`, { method: 'PUT', headers: { ...authHeaders(), 'content-type': file.type }, body: file });
+  if (!LOGO_TYPES.includes(file.type))
+    throw new Error(`"${file.name}" is not a PNG, JPEG, WebP, GIF or SVG image; choose one of those.`);
+  if (file.size > MAX_LOGO_BYTES)
+    throw new Error(`"${file.name}" is ${file.size} bytes, over the 5 MB limit; shrink the image.`);
+  const response = await fetch(`/v1/marks/${markId}/logo`, {
+    method: 'PUT',
+    headers: { ...authHeaders(), 'content-type': file.type },
+    body: file,
+  });
   if (!response.ok) throw await failure(response);
   return response.json();
 }

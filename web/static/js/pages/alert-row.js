@@ -8,10 +8,19 @@ export const severityBadge = (severity) => h('span', { class: `badge sev-${sever
 
 /** One alert in the feed: selectable, openable, and its status changeable without leaving the page. */
 export function alertRow(alert, { brandName, onStatus, onSelect }) {
-  const checkbox = h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select alert: ${alert.title}`, onchange: () => onSelect(alert.id, checkbox.checked) });
+  const checkbox = h('input', {
+    type: 'checkbox',
+    class: 'select',
+    'aria-label': `Select alert: ${alert.title}`,
+    onchange: () => onSelect(alert.id, checkbox.checked),
+  });
   const status = h(
     'select',
-    { class: 'status-select', 'aria-label': `Status of alert: ${alert.title}`, onchange: () => onStatus([alert.id], status.value) },
+    {
+      class: 'status-select',
+      'aria-label': `Status of alert: ${alert.title}`,
+      onchange: () => onStatus([alert.id], status.value),
+    },
     STATUSES.map((s) => h('option', { value: s, selected: s === alert.status }, s)),
   );
   const filing = alert.filing ? `${alert.filing.office} ${alert.filing.serial_number}` : alert.subject_kind;

@@ -27,14 +27,45 @@ export async function renderDeadlines(main) {
     main,
     h('h1', {}, 'Deadlines'),
     subscribeCard(),
-    truncated ? h('p', { class: 'notice' }, `Showing deadlines of the newest ${MAX_PAGES * PAGE_SIZE} open alerts.`) : null,
+    truncated
+      ? h('p', { class: 'notice' }, `Showing deadlines of the newest ${MAX_PAGES * PAGE_SIZE} open alerts.`)
+      : null,
     calendar(month, alerts),
     h('h2', {}, 'All open deadlines'),
     alerts.length === 0
       ? h('p', { class: 'notice' }, 'No open alert has a deadline.')
-      : h('div', { class: 'table-wrap' }, h('table', { id: 'deadline-list' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Deadline'), h('th', { scope: 'col' }, 'Alert'), h('th', { scope: 'col' }, 'What'))),
-          h('tbody', {}, alerts.map((a) => h('tr', {}, h('td', {}, deadlineText(a.deadline)), h('td', {}, h('a', { href: `#/alerts/${a.id}` }, a.title)), h('td', {}, a.deadline_info?.kind ?? '—')))))),
+      : h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { id: 'deadline-list' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'Deadline'),
+                h('th', { scope: 'col' }, 'Alert'),
+                h('th', { scope: 'col' }, 'What'),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              alerts.map((a) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, deadlineText(a.deadline)),
+                  h('td', {}, h('a', { href: `#/alerts/${a.id}` }, a.title)),
+                  h('td', {}, a.deadline_info?.kind ?? '—'),
+                ),
+              ),
+            ),
+          ),
+        ),
   );
 }
 
@@ -44,15 +75,31 @@ function calendar(month, alerts) {
   const days = new Date(Date.UTC(year, mon, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7; // weeks start on Monday
   const byDay = new Map();
-  for (const a of alerts) if (a.deadline.startsWith(month)) byDay.set(Number(a.deadline.slice(8)), [...(byDay.get(Number(a.deadline.slice(8))) ?? []), a]);
-  const cells = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => h('div', { class: 'dow', 'aria-hidden': 'true' }, d));
+  for (const a of alerts)
+    if (a.deadline.startsWith(month))
+      byDay.set(Number(a.deadline.slice(8)), [...(byDay.get(Number(a.deadline.slice(8))) ?? []), a]);
+  const cells = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) =>
+    h('div', { class: 'dow', 'aria-hidden': 'true' }, d),
+  );
   for (let i = 0; i < lead; i++) cells.push(h('div', { 'aria-hidden': 'true' }));
   for (let d = 1; d <= days; d++) {
     const due = byDay.get(d) ?? [];
-    cells.push(h('div', { class: due.length ? 'day has' : 'day' }, h('strong', {}, String(d)), due.map((a) => h('div', {}, h('a', { href: `#/alerts/${a.id}` }, a.title)))));
+    cells.push(
+      h(
+        'div',
+        { class: due.length ? 'day has' : 'day' },
+        h('strong', {}, String(d)),
+        due.map((a) => h('div', {}, h('a', { href: `#/alerts/${a.id}` }, a.title))),
+      ),
+    );
   }
   const title = first.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return h('section', { 'aria-label': `Calendar of ${title}` }, h('h2', {}, title), h('div', { class: 'calendar' }, cells));
+  return h(
+    'section',
+    { 'aria-label': `Calendar of ${title}` },
+    h('h2', {}, title),
+    h('div', { class: 'calendar' }, cells),
+  );
 }
 
 function subscribeCard() {
@@ -62,10 +109,31 @@ function subscribeCard() {
     try {
       const feed = await post('/v1/feeds', { name: 'Dashboard deadline calendar' });
       const url = new URL(feed.ics_url, document.location.origin).toString();
-      show(status, h('p', {}, 'Subscribe from your calendar app (the link is shown once; it works without an API key, so keep it private): '), h('input', { readonly: true, value: url, 'aria-label': 'iCalendar subscription URL', size: '60', id: 'ics-url' }));
+      show(
+        status,
+        h(
+          'p',
+          {},
+          'Subscribe from your calendar app (the link is shown once; it works without an API key, so keep it private): ',
+        ),
+        h('input', {
+          readonly: true,
+          value: url,
+          'aria-label': 'iCalendar subscription URL',
+          size: '60',
+          id: 'ics-url',
+        }),
+      );
     } catch (error) {
       show(status, error.routeMissing ? unavailable('Calendar subscriptions') : errorBox(error.message));
     }
   });
-  return h('section', { class: 'card' }, h('h2', {}, 'iCalendar subscription'), h('p', { class: 'muted' }, 'Needs an admin key: it creates a feed token.'), button, status);
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, 'iCalendar subscription'),
+    h('p', { class: 'muted' }, 'Needs an admin key: it creates a feed token.'),
+    button,
+    status,
+  );
 }

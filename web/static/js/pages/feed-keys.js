@@ -25,7 +25,15 @@ export function bindFeedKeys({ list, selected, onStatus, onOpen }) {
   };
   list.addEventListener('focusin', onFocus);
   const handler = (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || document.querySelector('dialog[open]')) return;
+    if (
+      event.defaultPrevented ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      isTyping(event) ||
+      document.querySelector('dialog[open]')
+    )
+      return;
     const row = currentRow();
     if (event.key === 'j') focusRow(current + 1);
     else if (event.key === 'k') focusRow(current - 1);
