@@ -45,6 +45,7 @@ export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClien
     http,
     workDir: syncWorkDir(ctx.config),
     secrets: ctx.config.kiprisApiKey ? { kiprisApiKey: ctx.config.kiprisApiKey } : {},
+    xmlLimits: { maxRecordChars: ctx.config.xmlMaxRecordChars },
     onChanged: screenJobEnqueuer(ctx.queue),
   };
 }

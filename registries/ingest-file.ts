@@ -8,6 +8,7 @@ import { databaseBlobStore } from './blob-store.ts';
 import { fileSha256 } from './file-sha256.ts';
 import { indexFilingsForSearch } from './search-register.ts';
 import { upsertFilings } from './upsert-filings.ts';
+import type { XmlLimits } from './xml/index.ts';
 
 export interface IngestProgress {
   recordsRead: number;
@@ -37,6 +38,8 @@ export interface IngestInput {
   adapter: RegistryAdapter;
   sourceId?: string;
   batchSize?: number;
+  /** Bounds on one XML record (size, elements); a record over them is reported as a skip. */
+  xmlLimits?: Partial<XmlLimits>;
   onProgress?: (progress: IngestProgress) => void;
   /** Called after each committed batch with the filings that are new or changed (to screen them). */
   onChanged?: (filingIds: string[]) => Promise<void>;
@@ -91,6 +94,7 @@ export async function ingestFile({
     const parsed = recordBatches(input.adapter, input.path, {
       sourceName: input.path,
       blobStore: databaseBlobStore(db),
+      ...(input.xmlLimits ? { xmlLimits: input.xmlLimits } : {}),
     });
     for await (const records of parsed) {
       for (const record of records) {

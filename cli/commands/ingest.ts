@@ -32,6 +32,7 @@ export async function ingestAndScreen(
     input: {
       path,
       adapter,
+      xmlLimits: { maxRecordChars: ctx.config.xmlMaxRecordChars },
       onProgress: (p) =>
         progress?.update({
           read: p.recordsRead,

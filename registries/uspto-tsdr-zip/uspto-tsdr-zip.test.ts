@@ -191,6 +191,47 @@ describe('uspto-tsdr-zip adapter on bad archives', () => {
     expect((error as Error).message).toMatch(/no status_st66\.xml.*readme\.txt/);
   });
 
+  it('skips and reports a TradeMark holding a 60 MB text node (a ZIP under 3 MB) by its serial, and lands the next one', async () => {
+    // The real ST.66 of 76044902, its TradeMark twice: first as serial 76044903 with a 60 MB mark
+    // description (a few words at random, so the entry deflates about 22:1, under the bomb ratio),
+    // then unchanged. Reading such a text node used to cost minutes of CPU (quadratic).
+    const xml = (
+      await readFile(
+        join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml'),
+      )
+    ).toString('utf8');
+    const open = xml.indexOf('<TradeMark>');
+    const close = xml.indexOf('</TradeMark>') + '</TradeMark>'.length;
+    const original = xml.slice(open, close);
+    const words = ['python ', 'software ', 'language ', 'programming '];
+    let seed = 7;
+    const parts: string[] = [];
+    for (let i = 0; i < 60 * 1024 * 1024;) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const word = words[(seed >>> 16) % words.length]!;
+      parts.push(word);
+      i += word.length;
+    }
+    const huge = original
+      .replace(
+        '<ApplicationNumber>76044902</ApplicationNumber>',
+        '<ApplicationNumber>76044903</ApplicationNumber>',
+      )
+      .replace('<MarkDescription/>', `<MarkDescription>${parts.join('')}</MarkDescription>`);
+    const status = Buffer.from(xml.slice(0, open) + huge + original + xml.slice(close), 'utf8');
+    const zip = zipOf([{ name: 'status_st66.xml', data: status, deflate: true }]);
+    expect(status.length).toBeGreaterThan(60_000_000);
+    expect(zip.length).toBeLessThan(3 * 1024 * 1024);
+
+    const { records, error } = await collect(await tempFile('huge-node.zip', zip));
+    expect(error).toBeNull();
+    expect(records.map((r) => r.kind)).toEqual(['skip', 'filing']);
+    const skip = records[0]?.kind === 'skip' ? records[0].skip : null;
+    expect(skip).toMatchObject({ recordIndex: 1, serialNumber: '76044903' });
+    expect(skip?.reason).toMatch(/too large to read .*longer than the limit of 4000000 characters.*line 1/);
+    expect(records[1]?.kind === 'filing' && records[1].filing.serialNumber).toBe('76044902');
+  });
+
   it('reads a small well-formed bundle built in the test (checks the test ZIP writer itself)', async () => {
     const xml = await readFile(
       join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml'),
