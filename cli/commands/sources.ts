@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import cron from 'node-cron';
-import { screenFilings } from '../../alerts/index.ts';
+import { drainPendingScreenings, screenPendingFilings } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import { syncContextFor } from '../../app/sync-handler.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
@@ -74,7 +74,7 @@ export async function runSyncNow(
   const summary = await syncSource({
     ctx: {
       ...syncContextFor(ctx),
-      onChanged: async (filingIds) => void (await screenFilings({ ctx, input: { filingIds } })),
+      onChanged: async (filingIds) => void (await screenPendingFilings({ ctx, input: { filingIds } })),
     },
     input: {
       sourceId,
@@ -85,6 +85,8 @@ export async function runSyncNow(
         ),
     },
   });
+  // What an earlier run committed but did not live to screen.
+  await drainPendingScreenings({ ctx });
   progress.done();
   return summary;
 }
