@@ -145,13 +145,16 @@ export function registerSourcesCommands(program: Command): void {
     .description('list registry sources with their sync health (last success, last error, records, lag)')
     .option('--json', 'one JSON object per source instead of a table')
     .action(async (options: { json?: boolean }) => {
-      await withContext(async (ctx) => {
-        await ensureSources(ctx.db);
-        const list = await listSourceHealth(ctx.db, ctx.clock);
-        process.stdout.write(
-          options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
-        );
-      });
+      await withContext(
+        async (ctx) => {
+          await ensureSources(ctx.db);
+          const list = await listSourceHealth(ctx.db, ctx.clock);
+          process.stdout.write(
+            options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
+          );
+        },
+        { throughApi: `curl -H "Authorization: Bearer $KEY" {url}/v1/sources` },
+      );
     });
   for (const [name, enabled] of [
     ['enable', true],
@@ -195,14 +198,17 @@ export function registerSourcesCommands(program: Command): void {
     .description('sync one source now, in the foreground (progress on stderr, summary as JSON on stdout)')
     .argument('<source>', 'source id, e.g. uspto-daily')
     .action(async (id: string) => {
-      await withContext(async (ctx) => {
-        await ensureSources(ctx.db);
-        const summary = await runSyncNow(ctx, id);
-        process.stdout.write(JSON.stringify(summary) + '\n');
-        if (summary.status === 'failed') {
-          process.stderr.write(`markhound sync: ${summary.error}\n`);
-          process.exitCode = 1;
-        }
-      });
+      await withContext(
+        async (ctx) => {
+          await ensureSources(ctx.db);
+          const summary = await runSyncNow(ctx, id);
+          process.stdout.write(JSON.stringify(summary) + '\n');
+          if (summary.status === 'failed') {
+            process.stderr.write(`markhound sync: ${summary.error}\n`);
+            process.exitCode = 1;
+          }
+        },
+        { throughApi: `curl -X POST -H "Authorization: Bearer $KEY" {url}/v1/sources/${id}/sync` },
+      );
     });
 }
