@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { eq } from 'drizzle-orm';
 import { enqueueDueMarketplaceWatches } from '../crawler/marketplace-watch/index.ts';
 import { tables } from '../db/index.ts';
+import { reapStuckPacks } from '../evidence/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
 import { sweepUnscreenedFilings } from './screening-sweep.ts';
@@ -25,6 +26,8 @@ export class Scheduler {
     private readonly options: {
       /** How old a pending filing without a job must be before the sweep sends one (default 60 s). */
       unscreenedGraceSecs?: number;
+      /** How long a pack build may go without a heartbeat before it is retried or failed. */
+      packLeaseSecs?: number;
     } = {},
   ) {}
 
@@ -93,6 +96,21 @@ export class Scheduler {
     await sweep();
     this.tasks.push(
       cron.schedule('* * * * *', sweep, { timezone: 'UTC', name: 'screening-sweep', noOverlap: true }),
+    );
+    // An evidence pack whose worker died would stay "running" forever: retry it or fail it.
+    const reap = async () => {
+      try {
+        await reapStuckPacks(
+          this.ctx,
+          this.options.packLeaseSecs !== undefined ? { leaseSecs: this.options.packLeaseSecs } : {},
+        );
+      } catch (error) {
+        log.error('could not reap stuck evidence packs', { error });
+      }
+    };
+    await reap();
+    this.tasks.push(
+      cron.schedule('* * * * *', reap, { timezone: 'UTC', name: 'pack-reaper', noOverlap: true }),
     );
     log.info('scheduler started', { schedules: this.tasks.length });
   }

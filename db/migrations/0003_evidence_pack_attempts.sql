@@ -1,0 +1,1 @@
+ALTER TABLE "evidence_packs" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;
