@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requireApiKey, type AuthEnv } from './auth.ts';
 import { docsPageHtml } from './docs-page.ts';
+import { inlinePageSecurityHeaders } from './inline-csp.ts';
 import { handleError, problemResponse } from './problem.ts';
 import type { ApiDeps } from './router.ts';
 import { alertRoutes } from './routes/alerts.ts';
@@ -51,7 +52,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   // The dashboard: static files, no key needed to load them; it calls /v1 with the user's key.
   app.route('/', webRoutes());
   app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version, database: deps.driver }));
-  app.get('/docs', (c) => c.html(docsPageHtml));
+  const docsHeaders = inlinePageSecurityHeaders(docsPageHtml);
+  app.get('/docs', (c) => c.html(docsPageHtml, 200, docsHeaders));
 
   // Logo uploads carry image bytes and have their own, larger limit (checked again in the route);
   // every other /v1 body is JSON and stays small.

@@ -65,7 +65,7 @@ describe('WebRTC in the capture browser', () => {
     try {
       await page.setContent('<!doctype html><html><body><pre id="out"></pre></body></html>');
       await page.evaluate(gatherScript([`127.0.0.1:${stunPort}`, '192.168.0.1:3478']));
-      await page.waitForFunction(() => document.title.startsWith('candidates:'), null, { timeout: 10_000 });
+      await page.waitForFunction("document.title.startsWith('candidates:')", null, { timeout: 10_000 });
       const candidates = JSON.parse((await page.textContent('#out')) ?? '[]') as string[];
       expect(candidates.filter((c) => / typ (host|srflx|prflx|relay)/.test(c))).toEqual([]);
       expect(candidates.filter((c) => c.startsWith('error'))).toEqual([]); // WebRTC ran; it found no route
