@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requireApiKey, type AuthEnv } from './auth.ts';
+import { FailedAuthThrottle, type ThrottlePolicy } from './auth-throttle.ts';
 import { docsPageHtml } from './docs-page.ts';
 import { inlinePageSecurityHeaders } from './inline-csp.ts';
 import { handleError, problemResponse } from './problem.ts';
@@ -32,6 +33,8 @@ export interface ApiOptions extends ApiDeps {
   publicBaseUrl?: string | undefined;
   /** Event-stream timings (tests shorten them). */
   feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs' | 'streamGapWaitMs'>;
+  /** Lockout after repeated failed API keys (defaults: 10 failures in 10 min lock for 15 min). */
+  authThrottle?: ThrottlePolicy;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -79,7 +82,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
       ),
   });
   app.use('/v1/*', (c, next) => (isLogoUpload(c.req.path) ? logoBodyLimit(c, next) : jsonBodyLimit(c, next)));
-  app.use('/v1/*', requireApiKey(deps.db));
+  const throttle = new FailedAuthThrottle(deps.clock, deps.authThrottle);
+  app.use('/v1/*', requireApiKey(deps.db, { throttle, log: deps.log }));
   app.route('/', brandRoutes(deps));
   app.route('/', markRoutes(deps));
   app.route('/', logoRoutes(deps));

@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import { ForbiddenError, UnauthorizedError } from '../core/errors.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { Logger } from '../core/log.ts';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../core/errors.ts';
+import type { FailedAuthThrottle } from './auth-throttle.ts';
 import { tables, type Database } from '../db/index.ts';
 
 export type Role = 'admin' | 'editor' | 'viewer';
@@ -50,14 +54,42 @@ export async function createApiKey(
   return { id: row.id, key, organizationId: org.id, role: input.role };
 }
 
+/** The TCP peer of the request; in-process requests (app.request in tests) have none. */
+export function clientAddressOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface ApiKeyAuthOptions {
+  /** Locks out client addresses and key prefixes after repeated failures (429 with Retry-After). */
+  throttle?: FailedAuthThrottle;
+  log?: Logger;
+}
+
 /**
  * Bearer-key authentication. The key is looked up by its hash (constant-time by construction: no
- * string comparison of secrets), and a revoked key is refused like an unknown one.
+ * string comparison of secrets), and a revoked key is refused like an unknown one. Repeated wrong
+ * keys lock the client address and the key prefix for a while; a request without a key is not a
+ * guess and does not count.
  */
-export function requireApiKey(db: Database): MiddlewareHandler<AuthEnv> {
+export function requireApiKey(db: Database, options: ApiKeyAuthOptions = {}): MiddlewareHandler<AuthEnv> {
+  const { throttle, log } = options;
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const subjects = { address: clientAddressOf(c), keyPrefix: match?.[1] ? match[1].slice(0, 10) : null };
+    const lock = throttle?.lockOf(subjects);
+    if (lock) {
+      const secs = Math.ceil(lock.retryAfterMs / 1000);
+      throw new TooManyRequestsError(
+        'too_many_failed_attempts',
+        `too many failed API key attempts (${lock.subject}); try again in ${secs} s, with a valid key`,
+        secs,
+      );
+    }
     if (!match?.[1]) {
       throw new UnauthorizedError(
         'missing API key: send "Authorization: Bearer <key>" (create one with `markhound keys create`)',
@@ -68,7 +100,15 @@ export function requireApiKey(db: Database): MiddlewareHandler<AuthEnv> {
       .select({ id: k.id, organizationId: k.organizationId, role: k.role })
       .from(k)
       .where(and(eq(k.keyHash, hashApiKey(match[1])), isNull(k.revokedAt)));
-    if (!row) throw new UnauthorizedError('unknown or revoked API key');
+    if (!row) {
+      for (const subject of throttle?.recordFailure(subjects) ?? []) {
+        log?.warn('API key authentication locked after repeated failures', {
+          locked: subject,
+          address: subjects.address,
+        });
+      }
+      throw new UnauthorizedError('unknown or revoked API key');
+    }
     c.set('auth', { organizationId: row.organizationId, keyId: row.id, role: row.role });
     await next();
   };
