@@ -22,6 +22,7 @@ import { feedRoutes, type FeedRouteOptions } from './routes/feeds.ts';
 import { webRoutes } from '../web/index.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { accessRoutes } from './routes/access.ts';
 
 export interface ApiOptions extends ApiDeps {
   version: string;
@@ -83,7 +84,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   });
   app.use('/v1/*', (c, next) => (isLogoUpload(c.req.path) ? logoBodyLimit(c, next) : jsonBodyLimit(c, next)));
   const throttle = new FailedAuthThrottle(deps.clock, deps.authThrottle);
-  app.use('/v1/*', requireApiKey(deps.db, { throttle, log: deps.log }));
+  app.use('/v1/*', requireApiKey(deps.db, { throttle, log: deps.log, clock: deps.clock }));
   app.route('/', brandRoutes(deps));
   app.route('/', markRoutes(deps));
   app.route('/', logoRoutes(deps));
@@ -100,6 +101,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   );
   app.route('/', evidencePackRoutes(deps));
   app.route('/', sourceRoutes(deps));
+  app.route('/', accessRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -6,6 +6,8 @@ import type { Context } from 'hono';
 import type { Logger } from '../core/log.ts';
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../core/errors.ts';
 import type { FailedAuthThrottle } from './auth-throttle.ts';
+import { recordAudit } from './audit-log.ts';
+import type { Clock } from '../core/clock.ts';
 import { tables, type Database } from '../db/index.ts';
 
 export type Role = 'admin' | 'editor' | 'viewer';
@@ -30,28 +32,39 @@ export interface CreatedKey {
   role: Role;
 }
 
-/** Creates an organization if needed and an API key for it. */
+/** Creates an organization if needed and an API key for it; the creation is in the audit log. */
 export async function createApiKey(
   db: Database,
-  input: { organizationName: string; role: Role; name?: string },
+  input: { organizationName: string; role: Role; name?: string; actor?: string },
 ): Promise<CreatedKey> {
   const o = tables.organizations;
-  await db.insert(o).values({ name: input.organizationName }).onConflictDoNothing({ target: o.name });
-  const [org] = await db.select({ id: o.id }).from(o).where(eq(o.name, input.organizationName));
-  if (!org) throw new Error(`organization ${input.organizationName} could not be created`);
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
-  const [row] = await db
-    .insert(tables.apiKeys)
-    .values({
+  return db.transaction(async (tx) => {
+    await tx.insert(o).values({ name: input.organizationName }).onConflictDoNothing({ target: o.name });
+    const [org] = await tx.select({ id: o.id }).from(o).where(eq(o.name, input.organizationName));
+    if (!org) throw new Error(`organization ${input.organizationName} could not be created`);
+    const [row] = await tx
+      .insert(tables.apiKeys)
+      .values({
+        organizationId: org.id,
+        name: input.name ?? `${input.role} key`,
+        prefix: key.slice(0, 10),
+        keyHash: hashApiKey(key),
+        role: input.role,
+      })
+      .returning({ id: tables.apiKeys.id, createdAt: tables.apiKeys.createdAt });
+    if (!row) throw new Error('API key could not be stored');
+    await recordAudit(tx, {
       organizationId: org.id,
-      name: input.name ?? `${input.role} key`,
-      prefix: key.slice(0, 10),
-      keyHash: hashApiKey(key),
-      role: input.role,
-    })
-    .returning({ id: tables.apiKeys.id });
-  if (!row) throw new Error('API key could not be stored');
-  return { id: row.id, key, organizationId: org.id, role: input.role };
+      organizationName: input.organizationName,
+      actor: input.actor ?? 'cli',
+      action: 'api_key.created',
+      subject: `api_key:${row.id}`,
+      data: { name: input.name ?? `${input.role} key`, prefix: key.slice(0, 10), role: input.role },
+      at: row.createdAt,
+    });
+    return { id: row.id, key, organizationId: org.id, role: input.role };
+  });
 }
 
 /** The TCP peer of the request; in-process requests (app.request in tests) have none. */
@@ -67,7 +80,12 @@ export interface ApiKeyAuthOptions {
   /** Locks out client addresses and key prefixes after repeated failures (429 with Retry-After). */
   throttle?: FailedAuthThrottle;
   log?: Logger;
+  /** Time for last_used_at (written at most every few minutes per key). */
+  clock?: Clock;
 }
+
+/** last_used_at is for telling stale keys apart, not a request log: one write per key per 5 minutes. */
+const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
 /**
  * Bearer-key authentication. The key is looked up by its hash (constant-time by construction: no
@@ -76,7 +94,7 @@ export interface ApiKeyAuthOptions {
  * guess and does not count.
  */
 export function requireApiKey(db: Database, options: ApiKeyAuthOptions = {}): MiddlewareHandler<AuthEnv> {
-  const { throttle, log } = options;
+  const { throttle, log, clock } = options;
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -97,7 +115,7 @@ export function requireApiKey(db: Database, options: ApiKeyAuthOptions = {}): Mi
     }
     const k = tables.apiKeys;
     const [row] = await db
-      .select({ id: k.id, organizationId: k.organizationId, role: k.role })
+      .select({ id: k.id, organizationId: k.organizationId, role: k.role, lastUsedAt: k.lastUsedAt })
       .from(k)
       .where(and(eq(k.keyHash, hashApiKey(match[1])), isNull(k.revokedAt)));
     if (!row) {
@@ -109,9 +127,23 @@ export function requireApiKey(db: Database, options: ApiKeyAuthOptions = {}): Mi
       }
       throw new UnauthorizedError('unknown or revoked API key');
     }
+    const now = clock?.now() ?? new Date();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await db.update(k).set({ lastUsedAt: now }).where(eq(k.id, row.id));
+    }
     c.set('auth', { organizationId: row.organizationId, keyId: row.id, role: row.role });
     await next();
   };
+}
+
+/** Whether a key still opens the API: not revoked, and its organization not deleted (keys cascade). */
+export async function isApiKeyActive(db: Database, keyId: string): Promise<boolean> {
+  const k = tables.apiKeys;
+  const [row] = await db
+    .select({ id: k.id })
+    .from(k)
+    .where(and(eq(k.id, keyId), isNull(k.revokedAt)));
+  return row !== undefined;
 }
 
 const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };

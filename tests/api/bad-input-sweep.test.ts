@@ -83,9 +83,9 @@ const FORGED_CURSORS = [
 ];
 
 const isDateLike = (name: string, p?: Parameter) =>
-  /since|until|date|before|after/.test(name) ||
   p?.schema?.format === 'date' ||
-  p?.schema?.format === 'date-time';
+  p?.schema?.format === 'date-time' ||
+  (p?.schema?.type === 'string' && /since|until|date|before|after/.test(name));
 
 function operations(): { method: string; path: string; op: Operation }[] {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
