@@ -70,7 +70,8 @@ afterAll(async () => {
 
 describe('failed API key attempts', () => {
   it('lock out the client address after 10 failures, with Retry-After, while other addresses carry on', async () => {
-    for (let i = 0; i < 10; i += 1) expect((await call('127.0.0.11', wrongKey('mh_first00'))).status).toBe(401);
+    for (let i = 0; i < 10; i += 1)
+      expect((await call('127.0.0.11', wrongKey('mh_first00'))).status).toBe(401);
     const locked = await call('127.0.0.11', wrongKey('mh_first01'));
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('too_many_failed_attempts');
@@ -109,7 +110,8 @@ describe('failed API key attempts', () => {
   it('do not count requests without a key, nor successful ones', async () => {
     for (let i = 0; i < 15; i += 1) expect((await call('127.0.0.31', null)).status).toBe(401);
     for (let i = 0; i < 15; i += 1) expect((await call('127.0.0.31', goodKey)).status).toBe(200);
-    for (let i = 0; i < 9; i += 1) expect((await call('127.0.0.31', wrongKey(`mh_fourth${i}`))).status).toBe(401);
+    for (let i = 0; i < 9; i += 1)
+      expect((await call('127.0.0.31', wrongKey(`mh_fourth${i}`))).status).toBe(401);
     expect((await call('127.0.0.31', goodKey)).status).toBe(200);
   });
 });
