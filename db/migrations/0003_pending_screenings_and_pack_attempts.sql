@@ -5,4 +5,5 @@ CREATE TABLE "pending_screenings" (
 	"enqueued_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "evidence_packs" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "pending_screenings_queued_idx" ON "pending_screenings" USING btree ("queued_at");

@@ -1,1 +1,0 @@
-ALTER TABLE "evidence_packs" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;
