@@ -40,7 +40,10 @@ export interface ApiOptions extends ApiDeps {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP API: public health and docs, everything under /v1 behind an API key. */
+/**
+ * The HTTP API: public health, docs and the evidence signing key; feeds by token; everything under
+ * /v1 behind an API key.
+ */
 export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>();
   app.onError(handleError(deps.log));

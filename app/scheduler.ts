@@ -2,8 +2,10 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { eq } from 'drizzle-orm';
 import { enqueueDueMarketplaceWatches } from '../crawler/marketplace-watch/index.ts';
 import { tables } from '../db/index.ts';
+import { reapStuckPacks } from '../evidence/index.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
+import { sweepUnscreenedFilings } from './screening-sweep.ts';
 
 export interface SyncJob {
   sourceId: string;
@@ -19,7 +21,15 @@ export interface SyncJob {
 export class Scheduler {
   private tasks: ScheduledTask[] = [];
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly options: {
+      /** How old a pending filing without a job must be before the sweep sends one (default 60 s). */
+      unscreenedGraceSecs?: number;
+      /** How long a pack build may go without a heartbeat before it is retried or failed. */
+      packLeaseSecs?: number;
+    } = {},
+  ) {}
 
   async start(): Promise<void> {
     const { db, queue, log, clock } = this.ctx;
@@ -69,6 +79,39 @@ export class Scheduler {
       { timezone: 'UTC', name: 'marketplace-watches', noOverlap: true },
     );
     this.tasks.push(marketplaces);
+    // Filings committed by a process that died before their screening was enqueued (or whose job
+    // failed for good) are still marked pending: send jobs for them now and every minute.
+    const sweep = async () => {
+      try {
+        await sweepUnscreenedFilings(
+          this.ctx,
+          this.options.unscreenedGraceSecs !== undefined
+            ? { minAgeSecs: this.options.unscreenedGraceSecs }
+            : {},
+        );
+      } catch (error) {
+        log.error('could not enqueue unscreened filings', { error });
+      }
+    };
+    await sweep();
+    this.tasks.push(
+      cron.schedule('* * * * *', sweep, { timezone: 'UTC', name: 'screening-sweep', noOverlap: true }),
+    );
+    // An evidence pack whose worker died would stay "running" forever: retry it or fail it.
+    const reap = async () => {
+      try {
+        await reapStuckPacks(
+          this.ctx,
+          this.options.packLeaseSecs !== undefined ? { leaseSecs: this.options.packLeaseSecs } : {},
+        );
+      } catch (error) {
+        log.error('could not reap stuck evidence packs', { error });
+      }
+    };
+    await reap();
+    this.tasks.push(
+      cron.schedule('* * * * *', reap, { timezone: 'UTC', name: 'pack-reaper', noOverlap: true }),
+    );
     log.info('scheduler started', { schedules: this.tasks.length });
   }
 

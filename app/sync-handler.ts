@@ -4,12 +4,9 @@ import type { Config } from '../config/index.ts';
 import { HttpClient } from '../crawler/http/index.ts';
 import { syncSource, type SyncContext, type SyncInput } from '../registries/sync-source.ts';
 import type { AppContext } from './context.ts';
-import { QUEUES, type JobQueue } from './job-queue.ts';
+import { QUEUES } from './job-queue.ts';
 import type { SyncJob } from './scheduler.ts';
-import type { ScreenJob } from './worker.ts';
-
-/** Filing ids per `filings.screen` job: small enough that one job finishes in seconds. */
-export const SCREEN_CHUNK = 200;
+import { screenJobEnqueuer } from './screening-sweep.ts';
 
 /** Where downloads wait to be ingested: under the data folder, or the system temp folder for in-memory runs. */
 export function syncWorkDir(config: Config): string {
@@ -27,15 +24,6 @@ export function syncHttpClient(config: Config): HttpClient {
   });
 }
 
-/** Enqueues screening of changed filings in chunks, for the workers to pick up. */
-export function screenJobEnqueuer(queue: Pick<JobQueue, 'send'>, chunkSize = SCREEN_CHUNK) {
-  return async (filingIds: string[]): Promise<void> => {
-    for (let i = 0; i < filingIds.length; i += chunkSize) {
-      await queue.send<ScreenJob>(QUEUES.screenFilings, { filingIds: filingIds.slice(i, i + chunkSize) });
-    }
-  };
-}
-
 /** Everything `syncSource` needs, wired from the application context. */
 export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClient(ctx.config)): SyncContext {
   return {
@@ -45,7 +33,8 @@ export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClien
     http,
     workDir: syncWorkDir(ctx.config),
     secrets: ctx.config.kiprisApiKey ? { kiprisApiKey: ctx.config.kiprisApiKey } : {},
-    onChanged: screenJobEnqueuer(ctx.queue),
+    xmlLimits: { maxRecordChars: ctx.config.xmlMaxRecordChars },
+    onChanged: screenJobEnqueuer(ctx.queue, ctx.db),
   };
 }
 

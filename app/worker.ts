@@ -1,4 +1,4 @@
-import { screenFilings } from '../alerts/index.ts';
+import { screenPendingFilings } from '../alerts/index.ts';
 import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 import { registerEvidenceCaptureHandler, registerEvidenceHandlers } from '../evidence/index.ts';
 import type { AppContext } from './context.ts';
@@ -28,7 +28,7 @@ export class Worker {
     const pollingIntervalSeconds = config.workerPollIntervalSecs;
     for (let i = 0; i < config.workerConcurrency; i += 1) {
       await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
-        const summary = await screenFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
+        const summary = await screenPendingFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
         await requestPlanRefreshes(queue, summary.organizationsAlerted);
         return summary;

@@ -5,15 +5,18 @@
  * - record trees alone (registries/xml/record-stream.ts, no mapping) in MB/s, to split reading from mapping;
  * - parse+normalize (the adapter yielding every Filing) in MB/s and its ratio to that ceiling;
  * - end-to-end ingest records/s into PGlite (a temp folder) and PostgreSQL (a scratch database);
- * - peak RSS of parse and of ingest at N and 4N records (ratio near 1 means memory is flat).
+ * - peak RSS of parse and of ingest at N and 4N records (ratio near 1 means memory is flat);
+ * - parse time of a USPTO file whose bulk is ONE huge text node over a normal file of the same size
+ *   (record reading must stay linear however a file's text is shaped: goal at most 1.5).
  * Speeds (MB/s) come from ROUNDS rounds of tokenize / trees / parse in fresh processes on the large
  * file. The ratio judged against the target comes from PAIRED_ROUNDS rounds of the three stages
  * seconds apart in one warm process on the small file (see PAIRED_ROUNDS); the fresh-process ratio
  * is reported beside it. Ratios are medians of per-round ratios.
  * Every measurement runs in its own process (bench/support/measure-child.ts). Files are generated
  * into a temp folder and deleted afterwards. MB here is 10^6 bytes.
- * Run: npx tsx bench/registries.ts [--quick] [--parse-only] [--database-url postgres://user@host/db]
- * (`--parse-only` skips the ingest measurements, which take most of a full run)
+ * Run: npx tsx bench/registries.ts [--quick] [--parse-only] [--huge-text-only] [--database-url postgres://user@host/db]
+ * (`--parse-only` skips the ingest measurements, which take most of a full run; `--huge-text-only`
+ * runs the huge-text-node measurement alone)
  * (without --database-url, TEST_DATABASE_URL is used; with neither, PostgreSQL is skipped).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,7 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateSt66 } from './generate/st66.ts';
-import { generateUsptoDaily } from './generate/uspto-daily.ts';
+import { generateUsptoDaily, generateUsptoDailyHugeText } from './generate/uspto-daily.ts';
 import type { Measurement, StageTime } from './support/measure-child.ts';
 import { measureInChild } from './support/run-measurement.ts';
 import { createScratchPostgres } from './support/scratch-postgres.ts';
@@ -43,6 +46,11 @@ const ROUNDS = 3;
  * seconds apart, stage order reversed every other round): the ratio the target is judged on.
  */
 const PAIRED_ROUNDS = 9;
+
+/** Size of the huge-text-node file and of the normal file it is timed against (MB, 10^6 bytes). */
+const HUGE_TEXT_MB = { quick: 20, full: 100 };
+/** Huge-text parse time over normal-file parse time that the bench judges against. */
+const HUGE_TEXT_RATIO_GOAL = 1.5;
 
 type Generate = (path: string, options: { records: number; seed?: number }) => Promise<{ bytes: number }>;
 interface FormatUnderTest {
@@ -225,6 +233,45 @@ async function benchFormat(
   };
 }
 
+/**
+ * Parse time (uspto-daily adapter, fresh process each) of a file that is one huge text node
+ * between a few records, over a normal file of the same byte size: ROUNDS rounds, the two files in
+ * alternating order, the median of the per-round ratios. Before record reading was made linear a
+ * 100 MB text node took a minute where the normal file takes seconds.
+ */
+async function benchHugeTextNode(dir: string, quick: boolean) {
+  const normal = join(dir, 'uspto-normal.xml');
+  const huge = join(dir, 'uspto-huge-text.xml');
+  const target = (quick ? HUGE_TEXT_MB.quick : HUGE_TEXT_MB.full) * 1e6;
+  // About 1.6 KB a record: generate a little over the target, then pad the huge file to its size.
+  const normalFile = await generateUsptoDaily(normal, { records: Math.ceil(target / 1_550), seed: 3 });
+  const hugeFile = await generateUsptoDailyHugeText(huge, { bytes: normalFile.bytes, seed: 3 });
+  const rounds: { normal: Measurement; huge: Measurement }[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const first = i % 2 === 0 ? normal : huge;
+    const a = await measureInChild(['parse', 'uspto-daily', first]);
+    const b = await measureInChild(['parse', 'uspto-daily', first === normal ? huge : normal]);
+    rounds.push(first === normal ? { normal: a, huge: b } : { normal: b, huge: a });
+  }
+  const byWall = rounds.map((r) => r.huge.ms / r.normal.ms);
+  const byCpu = rounds.map((r) => r.huge.cpuMs / r.normal.cpuMs);
+  const ratio = { byWallTime: round(median(byWall), 2), byCpuTime: round(median(byCpu), 2) };
+  return {
+    method: `${ROUNDS} rounds of one fresh process per file (uspto-daily parse), order alternating; median of per-round huge/normal ratios`,
+    files: {
+      normal: { mb: round(megabytes(normalFile.bytes)), records: rounds[0]!.normal.records },
+      hugeTextNode: { mb: round(megabytes(hugeFile.bytes)), records: rounds[0]!.huge.records },
+    },
+    normalSeconds: rounds.map((r) => round(seconds(r.normal), 2)),
+    hugeTextSeconds: rounds.map((r) => round(seconds(r.huge), 2)),
+    peakRssMb: { normal: rounds[0]!.normal.peakRssMb, hugeTextNode: rounds[0]!.huge.peakRssMb },
+    hugeToNormalRatio: ratio,
+    rounds: { byWallTime: byWall.map((v) => round(v, 2)), byCpuTime: byCpu.map((v) => round(v, 2)) },
+    goal: HUGE_TEXT_RATIO_GOAL,
+    meetsGoal: Math.min(ratio.byWallTime, ratio.byCpuTime) <= HUGE_TEXT_RATIO_GOAL,
+  };
+}
+
 const PEAK_RSS_NOTE =
   'peak RSS sampled every 50 ms while working, at N and 4N records; startMb is the RSS when the work began';
 
@@ -232,10 +279,15 @@ export async function runRegistriesBench(options: {
   quick?: boolean;
   databaseUrl?: string;
   parseOnly?: boolean;
+  hugeTextOnly?: boolean;
 }): Promise<Record<string, unknown>> {
   const smallRecords = options.quick ? SMALL_RECORDS.quick : SMALL_RECORDS.full;
   const dir = await mkdtemp(join(tmpdir(), 'markhound-bench-registries-'));
   try {
+    const hugeDir = await mkdtemp(join(dir, 'huge-text-'));
+    const hugeTextNode = await benchHugeTextNode(hugeDir, Boolean(options.quick));
+    await rm(hugeDir, { recursive: true, force: true });
+    if (options.hugeTextOnly) return { quick: Boolean(options.quick), hugeTextNode };
     const formats: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const formatDir = await mkdtemp(join(dir, `${format.id}-`));
@@ -254,6 +306,7 @@ export async function runRegistriesBench(options: {
       machine: { cpus: cpus().length, node: process.version },
       ratioTarget: RATIO_TARGET,
       formats,
+      hugeTextNode,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -270,6 +323,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await runRegistriesBench({
     quick: process.argv.includes('--quick'),
     parseOnly: process.argv.includes('--parse-only'),
+    hugeTextOnly: process.argv.includes('--huge-text-only'),
     ...(databaseUrl ? { databaseUrl } : {}),
   });
   console.log(JSON.stringify(result, null, 2));

@@ -46,6 +46,11 @@ const configSchema = z.object({
   allowLoopbackFetch: strictBoolean(false),
   allowPrivateFetch: strictBoolean(false),
   fetchTimeoutMs: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * Largest record of an office XML file, in characters as written; a larger one is skipped and
+   * reported (the rest of the file lands). The biggest real records seen are a few hundred KB.
+   */
+  xmlMaxRecordChars: z.coerce.number().int().min(10_000).default(4_000_000),
   userAgent: z
     .string()
     .default('Markhound/0.1 (+https://github.com/markhound/markhound; trademark monitoring)'),
@@ -75,6 +80,7 @@ const envNames: Record<keyof Config, string> = {
   allowLoopbackFetch: 'MARKHOUND_ALLOW_LOOPBACK_FETCH',
   allowPrivateFetch: 'MARKHOUND_ALLOW_PRIVATE_FETCH',
   fetchTimeoutMs: 'MARKHOUND_FETCH_TIMEOUT_MS',
+  xmlMaxRecordChars: 'MARKHOUND_XML_MAX_RECORD_CHARS',
   userAgent: 'MARKHOUND_USER_AGENT',
   demoSamplesDir: 'MARKHOUND_DEMO_SAMPLES_DIR',
   kiprisApiKey: 'KIPRIS_API_KEY',

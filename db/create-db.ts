@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataFolder, type FolderLock } from './folder-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -25,6 +26,8 @@ export interface DbHandle {
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
   /** Connection string when on PostgreSQL (workers elsewhere use it); null on PGlite. */
   connectionString: string | null;
+  /** The exclusive lock on the PGlite data folder; null in memory and on PostgreSQL. */
+  folderLock: FolderLock | null;
   close(): Promise<void>;
 }
 
@@ -43,17 +46,37 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
 
+/** This process as an operator would name it in a message: `markhound serve --demo`. */
+function commandLine(): string {
+  const script = basename(process.argv[1] ?? 'node');
+  const name = script === 'main.ts' || script === 'markhound.js' ? 'markhound' : script;
+  return [name, ...process.argv.slice(2)].join(' ');
+}
+
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const inMemory = dataDir === ':memory:';
-  if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(join(resolve(dataDir), 'pgdata'));
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
-  await migratePglite(db as never, { migrationsFolder });
+  let folderLock: FolderLock | null = null;
+  if (!inMemory) {
+    mkdirSync(resolve(dataDir), { recursive: true });
+    // Before PGlite touches the folder: a second process must not even start recovery on it.
+    folderLock = lockDataFolder(resolve(dataDir), commandLine());
+  }
+  let client: PGlite;
+  let db: Database;
+  try {
+    client = inMemory ? new PGlite() : new PGlite(join(resolve(dataDir), 'pgdata'));
+    await client.waitReady;
+    db = drizzlePglite(client, { schema }) as unknown as Database;
+    await migratePglite(db as never, { migrationsFolder });
+  } catch (error) {
+    folderLock?.release();
+    throw error;
+  }
   return {
     db,
     driver: 'pglite',
     connectionString: null,
+    folderLock,
     async executeSql(text, values) {
       if (values && values.length > 0) {
         const result = await client.query(text, values);
@@ -63,7 +86,10 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      folderLock?.release();
+    },
   };
 }
 
@@ -85,6 +111,7 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
     db,
     driver: 'postgres',
     connectionString: databaseUrl,
+    folderLock: null,
     async executeSql(text, values) {
       const result = await pool.query(text, values as unknown[] | undefined);
       const last = Array.isArray(result) ? result.at(-1) : result;

@@ -86,6 +86,11 @@ export const evidencePacks = pgTable(
     step: text('step').notNull().default('queued'),
     errors: jsonb('errors').$type<string[]>().notNull().default([]),
     jobId: text('job_id'),
+    /**
+     * Builds started. Also the fence of a build: a worker writes its progress only while the row
+     * still carries its attempt, so a worker the reaper gave up on cannot overwrite the retry.
+     */
+    attempts: integer('attempts').notNull().default(0),
     zipSha256: text('zip_sha256'),
     zipSizeBytes: integer('zip_size_bytes'),
     manifestSha256: text('manifest_sha256'),

@@ -305,6 +305,28 @@ export const sourceRuns = pgTable(
   (t) => [index('source_runs_source_idx').on(t.sourceId, t.startedAt)],
 );
 
+/**
+ * Filings committed but not yet screened against the watched marks. The filing upsert writes these
+ * rows in the same statement as the filings, and screening deletes them once it is done, so a crash
+ * anywhere in between leaves them here for the next run or the scheduler's sweep: no committed
+ * filing goes unscreened (a missed alert is a missed opposition deadline).
+ */
+export const pendingScreenings = pgTable(
+  'pending_screenings',
+  {
+    filingId: uuid('filing_id').primaryKey(),
+    /**
+     * Bumped when the filing changes again before it was screened: a screening clears only the
+     * generation it read, so the newer version still gets screened.
+     */
+    generation: integer('generation').notNull().default(1),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When a `filings.screen` job was sent for it; null while no job carries it. */
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
+  },
+  (t) => [index('pending_screenings_queued_idx').on(t.queuedAt)],
+);
+
 export const blobs = pgTable('blobs', {
   sha256: text('sha256').primaryKey(),
   mimeType: text('mime_type').notNull(),

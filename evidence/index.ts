@@ -13,11 +13,13 @@ export {
   registerEvidenceHandlers,
   EVIDENCE_PACK_QUEUE,
   MAX_ALERTS_PER_PACK,
+  PACK_HEARTBEAT_MS,
 } from './pack-job.ts';
+export { reapStuckPacks, MAX_PACK_ATTEMPTS, PACK_LEASE_SECS, type ReapOutcome } from './reap-packs.ts';
 export type { PackRow, PackJob, PackHandlerOptions } from './pack-job.ts';
-export { verifyPack, formatVerifyReport } from './verify-pack.ts';
-export type { VerifyOptions, VerifyReport, VerifyCheck } from './verify-pack.ts';
-export { loadInstanceKey, keyFingerprint } from './instance-key.ts';
+export { verifyPack, formatVerifyReport, normalizeFingerprint } from './verify-pack.ts';
+export type { VerifyOptions, VerifyReport, VerifyCheck, VerifyVerdict } from './verify-pack.ts';
+export { loadInstanceKey, keyFingerprint, instancePublicKey, type PublishedKey } from './instance-key.ts';
 export { buildCustodyLog, checkCustodyLog } from './custody.ts';
 export type { CustodyEntry } from './custody.ts';
 export { buildTimeStampRequest, readTimestampResponse, requestTimestamp } from './timestamp.ts';

@@ -37,6 +37,19 @@ export async function loadInstanceKey(db: Database): Promise<InstanceKey> {
   return stored;
 }
 
+/** What an instance publishes about its signing key (API route and `markhound evidence public-key`). */
+export interface PublishedKey {
+  algorithm: 'Ed25519';
+  public_key_pem: string;
+  /** SHA-256 of the SPKI DER, hex: what `markhound evidence verify --fingerprint` pins. */
+  fingerprint_sha256: string;
+}
+
+export async function instancePublicKey(db: Database): Promise<PublishedKey> {
+  const key = await loadInstanceKey(db);
+  return { algorithm: 'Ed25519', public_key_pem: key.publicKeyPem, fingerprint_sha256: key.fingerprint };
+}
+
 async function readKey(db: Database): Promise<InstanceKey | null> {
   const [row] = await db.select().from(evidenceKeys).where(eq(evidenceKeys.name, KEY_NAME));
   return row

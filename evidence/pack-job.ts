@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context.ts';
 import type { JobQueue } from '../app/job-queue.ts';
 import { VERSION } from '../app/version.ts';
@@ -76,22 +76,53 @@ export interface PackHandlerOptions {
   instanceName?: string;
 }
 
-/** Builds one pack, storing progress on its row; a failure is recorded on the row, not retried. */
+/** How often a worker building a pack touches its row, so the reaper can tell it is alive. */
+export const PACK_HEARTBEAT_MS = 20_000;
+
+/**
+ * Builds one pack, storing progress on its row; a failure is recorded on the row, not retried.
+ * Only a queued pack is built: the build claims it (state running, one more attempt) and from then
+ * on writes only while the row still carries its attempt, touching it every PACK_HEARTBEAT_MS. A
+ * worker that dies leaves the row running with a stale heartbeat for `reapStuckPacks`.
+ */
 export async function runPackJob(
   ctx: { db: Database; clock: Clock; guard: SsrfGuard },
   packId: string,
-  options: PackHandlerOptions & { instanceName: string },
+  options: PackHandlerOptions & { instanceName: string; heartbeatMs?: number },
 ): Promise<PackState> {
   const { db, clock } = ctx;
   const [pack] = await db.select().from(evidencePacks).where(eq(evidencePacks.id, packId));
   if (!pack) throw new NotFoundError(`evidence pack ${packId} no longer exists`);
-  if (pack.state === 'done') return 'done'; // a redelivered job must not rebuild (and re-sign) a finished pack
+  // done: a redelivered job must not rebuild (and re-sign) a finished pack; running: another worker
+  // builds it; failed: given up for good (a new request makes a new pack).
+  if (pack.state !== 'queued') return pack.state;
+  const [claimed] = await db
+    .update(evidencePacks)
+    .set({
+      state: 'running',
+      progressPct: 1,
+      step: 'starting',
+      errors: [],
+      attempts: sql`${evidencePacks.attempts} + 1`,
+      updatedAt: clock.now(),
+    })
+    .where(and(eq(evidencePacks.id, packId), eq(evidencePacks.state, 'queued')))
+    .returning({ attempts: evidencePacks.attempts });
+  if (!claimed) return 'running'; // another worker claimed it first
+  const fence = and(
+    eq(evidencePacks.id, packId),
+    eq(evidencePacks.state, 'running'),
+    eq(evidencePacks.attempts, claimed.attempts),
+  );
   const update = (values: Partial<PackRow>) =>
     db
       .update(evidencePacks)
       .set({ ...values, updatedAt: clock.now() })
-      .where(eq(evidencePacks.id, packId));
-  await update({ state: 'running', progressPct: 1, step: 'starting', errors: [] });
+      .where(fence);
+  const heartbeat = setInterval(() => {
+    update({}).catch(() => undefined); // a missed beat only brings the reaper closer
+  }, options.heartbeatMs ?? PACK_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const built = await buildEvidencePack({
       ctx,
@@ -128,6 +159,8 @@ export async function runPackJob(
       finishedAt: clock.now(),
     });
     return 'failed';
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -35,6 +35,9 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
       Title: `Markhound evidence pack ${input.packId}`,
       Creator: input.generator,
       CreationDate: new Date(input.createdAt),
+      // Also in the document properties, where a reader's tools find it without rendering pages.
+      Subject: `Signed by Ed25519 key with SHA-256 fingerprint ${input.keyFingerprint}`,
+      Keywords: `markhound-signing-key-sha256:${input.keyFingerprint}`,
     },
   });
   const chunks: Buffer[] = [];
@@ -93,7 +96,9 @@ function summaryPage(doc: Doc, input: ReportInput): void {
   doc.text(
     'manifest.json lists every file with its SHA-256 and size. manifest.sig is an Ed25519 signature of manifest.json by the key in public-key.pem. ' +
       'custody.jsonl is a hash chain: each line holds the SHA-256 of the line before it. manifest.tsr, when present, is an RFC 3161 timestamp over the SHA-256 of manifest.json. ' +
-      'Run `markhound evidence verify pack.zip --public-key instance.pem` to check all of it offline.',
+      'Anyone can sign a changed copy with a key of their own, so check who signed: ' +
+      `run \`markhound evidence verify pack.zip --fingerprint ${input.keyFingerprint}\` (or --public-key with the PEM from \`markhound evidence public-key\` ` +
+      'or GET /evidence/public-key.pem on the instance) to check all of it offline; without a pinned key verify says "signature valid, signer NOT verified".',
   );
 }
 

@@ -11,8 +11,14 @@ import { readTimestampResponse, SHA256_OID } from './timestamp.ts';
 import { readZip } from './zip.ts';
 
 export interface VerifyOptions {
-  /** PEM of the instance key the pack must be signed by (else any key the pack carries is checked only for consistency). */
+  /**
+   * PEM of the instance key the pack must be signed by. Without it (or `expectedFingerprint`) the
+   * signature is checked against the key the pack itself carries, which proves nothing about who
+   * signed: anyone can re-sign a changed pack end to end with a key of their own.
+   */
   expectedPublicKeyPem?: string;
+  /** SHA-256 fingerprint (hex, colons and case ignored) of the instance key the pack must be signed by. */
+  expectedFingerprint?: string;
   /** CA certificate (PEM) of the time-stamping authority; enables `openssl ts -verify` of the token's signature. */
   tsaCertPath?: string;
 }
@@ -23,8 +29,18 @@ export interface VerifyCheck {
   detail: string;
 }
 
+/**
+ * verified: intact, and signed by the pinned instance key. signer-not-verified: intact and validly
+ * signed, but by a key nobody pinned (a forger's as much as the instance's). failed: a check failed.
+ */
+export type VerifyVerdict = 'verified' | 'signer-not-verified' | 'failed';
+
 export interface VerifyReport {
+  /** True only when verified: intact and signed by the pinned key. */
   ok: boolean;
+  verdict: VerifyVerdict;
+  /** Fingerprint of the key that signed the manifest (when the signature is valid). */
+  signerFingerprint: string | null;
   packId: string | null;
   checks: VerifyCheck[];
   /** Files whose bytes or size differ from the manifest. */
@@ -39,6 +55,8 @@ const run = promisify(execFile);
 export async function verifyPack(zip: Buffer, options: VerifyOptions = {}): Promise<VerifyReport> {
   const report: VerifyReport = {
     ok: false,
+    verdict: 'failed',
+    signerFingerprint: null,
     packId: null,
     checks: [],
     changedFiles: [],
@@ -68,9 +86,12 @@ export async function verifyPack(zip: Buffer, options: VerifyOptions = {}): Prom
     describeFiles(manifest, report),
   );
   checkCustody(manifest, files, check);
-  checkSignature(manifest, manifestBytes!, files, options, check);
+  report.signerFingerprint = checkSignature(manifest, manifestBytes!, files, check);
+  const pinned = checkSigner(report.signerFingerprint, options, check);
   await checkTimestamp(manifest, manifestBytes!, files, options, check);
-  report.ok = report.checks.every((c) => c.ok);
+  const intact = report.checks.every((c) => c.ok);
+  report.verdict = !intact ? 'failed' : pinned ? 'verified' : 'signer-not-verified';
+  report.ok = report.verdict === 'verified';
   return report;
 }
 
@@ -145,50 +166,88 @@ function safeJson(line: string): Record<string, unknown> | null {
   }
 }
 
+/** The signature by the key the pack carries; returns that key's fingerprint when it holds. */
 function checkSignature(
   manifest: Manifest,
   manifestBytes: Buffer,
   files: Map<string, Buffer>,
-  options: VerifyOptions,
   check: Check,
-): void {
+): string | null {
   const signature = files.get('manifest.sig');
   const pem = files.get('public-key.pem')?.toString('utf8');
-  if (!signature || !pem)
-    return check('signature', false, `the pack has no ${signature ? 'public-key.pem' : 'manifest.sig'}`);
-  if (!verifySignature(manifestBytes, signature, pem))
-    return check(
+  if (!signature || !pem) {
+    check('signature', false, `the pack has no ${signature ? 'public-key.pem' : 'manifest.sig'}`);
+    return null;
+  }
+  if (!verifySignature(manifestBytes, signature, pem)) {
+    check(
       'signature',
       false,
       'manifest.sig is not a valid Ed25519 signature of manifest.json by public-key.pem',
     );
+    return null;
+  }
   const fingerprint = keyFingerprint(pem);
-  if (fingerprint !== manifest.pack.instance.key_fingerprint)
-    return check(
+  if (fingerprint !== manifest.pack.instance.key_fingerprint) {
+    check(
       'signature',
       false,
       `public-key.pem (${fingerprint}) is not the key the manifest names (${manifest.pack.instance.key_fingerprint})`,
     );
+    return null;
+  }
+  check('signature', true, `valid Ed25519 signature of manifest.json by the key in the pack, ${fingerprint}`);
+  return fingerprint;
+}
+
+/** Normalizes a fingerprint as people copy it: `AB:CD...`, `sha256:abcd...`, with spaces. */
+export function normalizeFingerprint(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^sha-?256:/, '')
+    .replace(/[\s:]/g, '');
+}
+
+/**
+ * Whether the signer is the instance: only a pinned key or fingerprint says so. Returns true when
+ * pinned and matching; records a failed check when pinned and not matching.
+ */
+function checkSigner(signer: string | null, options: VerifyOptions, check: Check): boolean {
+  let expected: string | null = null;
+  let pinnedBy = '';
   if (options.expectedPublicKeyPem) {
-    let expected: string;
     try {
       expected = keyFingerprint(options.expectedPublicKeyPem);
+      pinnedBy = 'the pinned instance key';
     } catch {
-      return check('signature', false, 'the --public-key file is not a PEM public key');
+      check('signer', false, 'the --public-key file is not a PEM public key');
+      return false;
     }
-    if (expected !== fingerprint)
-      return check(
-        'signature',
+  } else if (options.expectedFingerprint) {
+    expected = normalizeFingerprint(options.expectedFingerprint);
+    pinnedBy = 'the pinned fingerprint';
+    if (!/^[0-9a-f]{64}$/.test(expected)) {
+      check(
+        'signer',
         false,
-        `signed by key ${fingerprint}, not the expected instance key ${expected}`,
+        `--fingerprint ${options.expectedFingerprint} is not a SHA-256 fingerprint (64 hex digits)`,
       );
-    return check('signature', true, `valid Ed25519 signature by the expected instance key ${fingerprint}`);
+      return false;
+    }
   }
-  check(
-    'signature',
-    true,
-    `valid Ed25519 signature by the included key ${fingerprint} (pass --public-key to pin the instance key)`,
-  );
+  if (expected === null) return false; // not pinned: said in the verdict, not a failed check
+  if (signer === null) return false; // the signature check already failed
+  if (signer !== expected) {
+    check(
+      'signer',
+      false,
+      `signed by key ${signer}, not by ${pinnedBy} ${expected}: NOT the instance's signature`,
+    );
+    return false;
+  }
+  check('signer', true, `the signing key is ${pinnedBy} ${expected}`);
+  return true;
 }
 
 async function checkTimestamp(
@@ -255,12 +314,23 @@ async function opensslVerify(
   }
 }
 
-/** A readable report: one line per check, then the verdict. */
+/** A readable report: one line per check, then the verdict in plain words. */
 export function formatVerifyReport(report: VerifyReport): string {
   const lines = [`Evidence pack ${report.packId ?? '(unreadable)'}`];
   for (const c of report.checks) lines.push(`  ${c.ok ? 'OK  ' : 'FAIL'} ${c.name}: ${c.detail}`);
-  lines.push(
-    report.ok ? 'VERIFIED: the pack is intact and signed.' : 'NOT VERIFIED: see the failed checks above.',
-  );
+  if (report.verdict === 'verified') {
+    lines.push(
+      `VERIFIED: the pack is intact and signed by the pinned instance key ${report.signerFingerprint}.`,
+    );
+  } else if (report.verdict === 'signer-not-verified') {
+    lines.push(
+      `signature valid, signer NOT verified: the pack is intact and signed by key ${report.signerFingerprint}, ` +
+        "but nothing shows that key is your Markhound instance's (a changed pack re-signed with any key passes this far). " +
+        'Pin the instance key: --public-key instance.pem (from `markhound evidence public-key` or GET /evidence/public-key.pem) ' +
+        "or --fingerprint with the fingerprint printed in the instance's reports.",
+    );
+  } else {
+    lines.push('FAILED: NOT verified; see the failed checks above.');
+  }
   return lines.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import { databaseBlobStore } from './blob-store.ts';
 import { fileSha256 } from './file-sha256.ts';
 import { indexFilingsForSearch } from './search-register.ts';
 import { upsertFilings } from './upsert-filings.ts';
+import type { XmlLimits } from './xml/index.ts';
 
 export interface IngestProgress {
   recordsRead: number;
@@ -37,8 +38,14 @@ export interface IngestInput {
   adapter: RegistryAdapter;
   sourceId?: string;
   batchSize?: number;
+  /** Bounds on one XML record (size, elements); a record over them is reported as a skip. */
+  xmlLimits?: Partial<XmlLimits>;
   onProgress?: (progress: IngestProgress) => void;
-  /** Called after each committed batch with the filings that are new or changed (to screen them). */
+  /**
+   * Called after each committed batch with the filings that are new or changed, to screen them or
+   * queue their screening. They are already marked pending in the database: a crash before this
+   * finishes leaves them for the next run's drain or the scheduler's sweep.
+   */
   onChanged?: (filingIds: string[]) => Promise<void>;
 }
 
@@ -69,14 +76,21 @@ export async function ingestFile({
 
   const flush = async (): Promise<void> => {
     if (batch.length > 0) {
-      const outcome = await upsertFilings(db, batch, { sourceId, sourceFile: basename(input.path) });
+      const provenance = { sourceId, sourceFile: basename(input.path) };
+      // Filings, their pending-screening marks and their search keys commit together: a crash leaves
+      // either none of the batch or all of it, marked for screening (see upsertFilings).
+      const outcome = await db.transaction(async (tx) => {
+        const upserted = await upsertFilings(tx as unknown as Database, batch, provenance);
+        // Clearance search only sees filings with search keys; index them with the batch.
+        if (upserted.changedIds.length > 0)
+          await indexFilingsForSearch(tx as unknown as Database, upserted.changedIds);
+        return upserted;
+      });
       progress.inserted += outcome.inserted;
       progress.updated += outcome.updated;
       // A serial repeated inside one batch is written once; its extra copies count as unchanged.
       progress.unchanged += batch.length - outcome.inserted - outcome.updated;
       batch = [];
-      // Clearance search only sees filings with search keys; index them with the batch.
-      if (outcome.changedIds.length > 0) await indexFilingsForSearch(db, outcome.changedIds);
       if (input.onChanged && outcome.changedIds.length > 0) await input.onChanged(outcome.changedIds);
     }
     await db
@@ -91,6 +105,7 @@ export async function ingestFile({
     const parsed = recordBatches(input.adapter, input.path, {
       sourceName: input.path,
       blobStore: databaseBlobStore(db),
+      ...(input.xmlLimits ? { xmlLimits: input.xmlLimits } : {}),
     });
     for await (const records of parsed) {
       for (const record of records) {

@@ -8,6 +8,7 @@ import { redactUrl } from '../crawler/http/index.ts';
 import { tables, type Database } from '../db/index.ts';
 import { adapterById } from './formats.ts';
 import type { IngestProgress } from './ingest-file.ts';
+import type { XmlLimits } from './xml/index.ts';
 import {
   advanceCursor,
   findSourceDefinition,
@@ -32,6 +33,8 @@ export interface SyncContext {
   /** Folder for downloads in progress (one sub-folder per source); files are removed after use. */
   workDir: string;
   secrets?: SourceSecrets;
+  /** Bounds on one XML record; a record over them is a reported skip. */
+  xmlLimits?: Partial<XmlLimits>;
   /** Called with the ids of new or changed filings after each committed batch (to screen them). */
   onChanged?: (filingIds: string[]) => Promise<void>;
 }

@@ -48,6 +48,10 @@ const UPDATES = ALL.filter(([c]) => c !== 'office' && c !== 'serial_number')
  * source record hash is unchanged is left alone, so re-ingesting a file reports it as unchanged
  * and raises no alert; a changed one gets its version bumped.
  *
+ * The same statement marks every new or changed filing as pending screening (pending_screenings):
+ * the mark commits with the filing or not at all, so a crash after this statement cannot leave a
+ * committed filing that nobody will screen (a re-run finds it unchanged and would not screen it).
+ *
  * The batch travels as ONE jsonb parameter unpacked by jsonb_to_recordset rather than as a
  * drizzle-built VALUES list (21 parameters a row): measured about 2x faster on both PGlite and
  * PostgreSQL (bench/support/prove-upsert-prototype.ts), with identical rows.
@@ -70,11 +74,17 @@ export async function upsertFilings(
   });
   if (rows.length === 0) return { changedIds: [], inserted: 0, updated: 0, unchanged: 0 };
 
-  const result = await db.execute(sql`INSERT INTO filings (${sql.raw(NAMES)})
-    SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${sql.raw(RECORD_TYPE)})
-    ON CONFLICT (office, serial_number) DO UPDATE SET ${sql.raw(UPDATES)}, version = filings.version + 1, updated_at = now()
-    WHERE filings.source_record_hash IS DISTINCT FROM excluded.source_record_hash
-    RETURNING id, (xmax = 0) AS inserted`);
+  const result = await db.execute(sql`WITH changed AS (
+      INSERT INTO filings (${sql.raw(NAMES)})
+      SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${sql.raw(RECORD_TYPE)})
+      ON CONFLICT (office, serial_number) DO UPDATE SET ${sql.raw(UPDATES)}, version = filings.version + 1, updated_at = now()
+      WHERE filings.source_record_hash IS DISTINCT FROM excluded.source_record_hash
+      RETURNING id, (xmax = 0) AS inserted
+    ), pending AS (
+      INSERT INTO pending_screenings (filing_id) SELECT id FROM changed
+      ON CONFLICT (filing_id) DO UPDATE SET generation = pending_screenings.generation + 1, queued_at = now(), enqueued_at = NULL
+    )
+    SELECT id, inserted FROM changed`);
   // xmax = 0 only on a freshly inserted row version: tells inserts from updates in one round trip.
   const returned = (result as unknown as { rows: { id: string; inserted: boolean }[] }).rows;
   const inserted = returned.filter((r) => r.inserted === true).length;

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { JobQueue } from '../../app/job-queue.ts';
 import {
   findPack,
+  instancePublicKey,
   MAX_ALERTS_PER_PACK,
   packZip,
   requestEvidencePack,
@@ -17,6 +18,14 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+const PublishedKeySchema = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    public_key_pem: z.string(),
+    fingerprint_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .openapi('EvidencePublicKey');
 
 const PackRequestSchema = z
   .object({ alert_ids: z.array(z.string().uuid()).min(1).max(MAX_ALERTS_PER_PACK) })
@@ -136,6 +145,36 @@ export function evidencePackRoutes({ db, queue }: ApiDeps & { queue: Pick<JobQue
         Digest: `sha-256=${Buffer.from(row.zipSha256 ?? '', 'hex').toString('base64')}`,
       });
     },
+  );
+
+  // The instance key is published without an API key (outside /v1): whoever receives a pack (a
+  // court, the other side) must be able to pin the signer without an account here.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/evidence/public-key',
+      tags: ['Evidence'],
+      summary:
+        "This instance's evidence signing key: pin it when verifying packs (`markhound evidence verify --public-key` or `--fingerprint`)",
+      responses: { 200: json(PublishedKeySchema, 'The Ed25519 public key and its SHA-256 fingerprint') },
+    }),
+    async (c) => c.json(await instancePublicKey(db), 200, { 'cache-control': 'public, max-age=300' }),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/evidence/public-key.pem',
+      tags: ['Evidence'],
+      summary: "This instance's evidence signing key as a PEM file (for `--public-key`)",
+      responses: {
+        200: { description: 'SPKI PEM', content: { 'application/x-pem-file': { schema: z.string() } } },
+      },
+    }),
+    async (c) =>
+      c.body((await instancePublicKey(db)).public_key_pem, 200, {
+        'content-type': 'application/x-pem-file',
+        'cache-control': 'public, max-age=300',
+      }),
   );
 
   return app;

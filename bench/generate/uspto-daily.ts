@@ -133,3 +133,39 @@ function fileHead(): string {
 
 const fileTail = `</action-keys></file-segments></application-information></trademark-applications-daily>
 `;
+
+/**
+ * Writes a USPTO daily file of exactly `bytes` bytes where one case-file holds a single goods text
+ * node of nearly all of it, between a few normal records: the shape that made record reading
+ * quadratic (each input chunk rescanned everything held). Words from the goods lists, so the text
+ * is plain XML character data with no markup.
+ */
+export async function generateUsptoDailyHugeText(
+  path: string,
+  options: { bytes: number; seed?: number },
+): Promise<{ bytes: number }> {
+  const random = seededRandom(options.seed ?? 1);
+  const before = [0, 1, 2].map((i) => caseFile(i, random)).join('');
+  const after = caseFile(4, random);
+  const hugeOpen = `<case-file><serial-number>97000003</serial-number><case-file-statements><case-file-statement><type-code>GS0251</type-code><text>`;
+  const hugeClose = `</text></case-file-statement></case-file-statements></case-file>\n`;
+  const fixed = Buffer.byteLength(fileHead() + before + hugeOpen + hugeClose + after + fileTail);
+  const textBytes = options.bytes - fixed;
+  if (textBytes <= 0) throw new Error(`${options.bytes} bytes is too small for a huge-text file`);
+  const words = Object.values(goodsByClass).join('; ').split(' ');
+  function* chunks(): Generator<string> {
+    yield fileHead() + before + hugeOpen;
+    let left = textBytes;
+    while (left > 0) {
+      let piece = '';
+      while (piece.length < 64 * 1024 && piece.length < left) piece += `${pickOne(random, words)} `;
+      piece = piece.slice(0, Math.min(piece.length, left));
+      left -= piece.length;
+      yield piece;
+    }
+    yield hugeClose + after + fileTail;
+  }
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  await pipeline(Readable.from(chunks()), out);
+  return { bytes: out.bytesWritten };
+}

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { HttpClient, SsrfGuard } from '../../crawler/http/index.ts';
 import { tables } from '../../db/index.ts';
-import { captureForAlert, formatVerifyReport, verifyPack } from '../../evidence/index.ts';
+import { captureForAlert, formatVerifyReport, instancePublicKey, verifyPack } from '../../evidence/index.ts';
 import { withContext } from '../run.ts';
 
 export interface VerifyCommandOptions {
   publicKey?: string;
+  fingerprint?: string;
   tsaCert?: string;
   json?: boolean;
 }
@@ -18,7 +19,11 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** 0 verified, 1 the pack fails a check (changed, missing, unsigned...), 2 the input could not be read. */
+/**
+ * 0 verified (intact and signed by the pinned instance key), 1 the pack fails a check (changed,
+ * missing, unsigned, signed by another key than the pinned one...), 2 the input could not be read,
+ * 3 intact and validly signed but the signer is not pinned (not proof it came from the instance).
+ */
 export async function runEvidenceVerify(
   packPath: string,
   options: VerifyCommandOptions = {},
@@ -37,10 +42,12 @@ export async function runEvidenceVerify(
   }
   const report = await verifyPack(zip, {
     ...(expectedPublicKeyPem ? { expectedPublicKeyPem } : {}),
+    ...(options.fingerprint ? { expectedFingerprint: options.fingerprint } : {}),
     ...(options.tsaCert ? { tsaCertPath: options.tsaCert } : {}),
   });
   const stdout = options.json ? JSON.stringify(report, null, 2) + '\n' : formatVerifyReport(report);
-  return { exitCode: report.ok ? 0 : 1, stdout, stderr: '' };
+  const exitCode = report.verdict === 'verified' ? 0 : report.verdict === 'signer-not-verified' ? 3 : 1;
+  return { exitCode, stdout, stderr: '' };
 }
 
 export function registerEvidenceCommand(program: Command): void {
@@ -50,7 +57,14 @@ export function registerEvidenceCommand(program: Command): void {
     .description(
       'Check an evidence pack offline: file hashes, completeness, custody chain, signature, timestamp',
     )
-    .option('--public-key <pem>', 'the instance public key the pack must be signed by')
+    .option(
+      '--public-key <pem>',
+      'the instance public key the pack must be signed by (`markhound evidence public-key` prints it)',
+    )
+    .option(
+      '--fingerprint <sha256>',
+      "the SHA-256 fingerprint of the instance key the pack must be signed by (printed in the instance's reports)",
+    )
     .option(
       '--tsa-cert <pem>',
       'CA certificate of the time-stamping authority (checks the token signature with openssl)',
@@ -61,6 +75,23 @@ export function registerEvidenceCommand(program: Command): void {
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
       process.exitCode = result.exitCode;
+    });
+  evidence
+    .command('public-key')
+    .description(
+      "print this instance's evidence signing key (PEM on stdout, its SHA-256 fingerprint on stderr): give it to whoever verifies packs",
+    )
+    .option('--json', 'print the key, its fingerprint and algorithm as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const key = await withContext((ctx) => instancePublicKey(ctx.db), {
+        throughApi: 'curl {url}/evidence/public-key.pem',
+      });
+      if (options.json) {
+        process.stdout.write(JSON.stringify(key) + '\n');
+      } else {
+        process.stdout.write(key.public_key_pem);
+        process.stderr.write(`fingerprint (SHA-256 of the SPKI DER): ${key.fingerprint_sha256}\n`);
+      }
     });
   evidence
     .command('capture <alert-id> <url>')

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { screenFilings, type ScreenSummary } from '../../alerts/index.ts';
+import {
+  addScreenSummary,
+  drainPendingScreenings,
+  screenPendingFilings,
+  type ScreenSummary,
+} from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import { refreshPlanChecklists } from '../../plans/index.ts';
 import { adapterById, detectFormat, ingestFile, type IngestSummary } from '../../registries/index.ts';
@@ -10,7 +15,12 @@ export interface IngestAndScreenResult extends IngestSummary {
   screening: ScreenSummary;
 }
 
-/** Ingests one file and screens what it changed against every watched mark, inline. */
+/**
+ * Ingests one file and screens what it changed against every watched mark, inline, batch by batch;
+ * then screens whatever an earlier run committed but did not live to screen (its filings are
+ * marked pending in the database, and a resumed run finds them unchanged, so only the drain can
+ * reach them).
+ */
 export async function ingestAndScreen(
   ctx: AppContext,
   format: string,
@@ -19,7 +29,7 @@ export async function ingestAndScreen(
 ): Promise<IngestAndScreenResult> {
   const adapter = format === 'auto' ? await detectFormat(path) : adapterById(format);
   const progress = options.quiet ? null : progressReporter(`ingest ${adapter.id} ${path}`);
-  const screening: ScreenSummary = {
+  let screening: ScreenSummary = {
     filingsScreened: 0,
     candidatePairs: 0,
     matches: 0,
@@ -32,6 +42,7 @@ export async function ingestAndScreen(
     input: {
       path,
       adapter,
+      xmlLimits: { maxRecordChars: ctx.config.xmlMaxRecordChars },
       onProgress: (p) =>
         progress?.update({
           read: p.recordsRead,
@@ -41,21 +52,15 @@ export async function ingestAndScreen(
           skipped: p.skipped,
         }),
       onChanged: async (filingIds) => {
-        const s = await screenFilings({ ctx, input: { filingIds } });
-        screening.filingsScreened += s.filingsScreened;
-        screening.candidatePairs += s.candidatePairs;
-        screening.matches += s.matches;
-        screening.alertsCreated += s.alertsCreated;
-        screening.alertsUpdated += s.alertsUpdated;
-        screening.organizationsAlerted = [
-          ...new Set([...screening.organizationsAlerted, ...s.organizationsAlerted]),
-        ];
+        screening = addScreenSummary(screening, await screenPendingFilings({ ctx, input: { filingIds } }));
       },
     },
   });
+  screening = addScreenSummary(screening, await drainPendingScreenings({ ctx }));
   progress?.done();
   // New filings and alerts can change what a market-entry checklist says.
-  if (summary.inserted + summary.updated > 0) await refreshPlanChecklists(ctx, {});
+  if (summary.inserted + summary.updated > 0 || screening.organizationsAlerted.length > 0)
+    await refreshPlanChecklists(ctx, {});
   return { ...summary, screening };
 }
 

@@ -62,7 +62,9 @@ export function registerKeysCommand(program: Command): void {
     .description("an organization's API keys, one JSON line each (never the secrets), revoked ones included")
     .requiredOption('--org <name>', 'organization name')
     .action(async (options: { org: string }) => {
-      const lines = await withContext((ctx) => listKeyLines(ctx, options.org));
+      const lines = await withContext((ctx) => listKeyLines(ctx, options.org), {
+        throughApi: 'curl -H "Authorization: Bearer $ADMIN_KEY" {url}/v1/api-keys',
+      });
       for (const line of lines) process.stdout.write(line + '\n');
     });
 
@@ -74,7 +76,10 @@ export function registerKeysCommand(program: Command): void {
     .argument('<id>', 'the key id')
     .action(async (id: string) => {
       assertKeyId(id);
-      process.stdout.write((await withContext((ctx) => revokeKeyLine(ctx, id))) + '\n');
+      const line = await withContext((ctx) => revokeKeyLine(ctx, id), {
+        throughApi: `curl -X DELETE -H "Authorization: Bearer $ADMIN_KEY" {url}/v1/api-keys/${id}`,
+      });
+      process.stdout.write(line + '\n');
     });
 }
 

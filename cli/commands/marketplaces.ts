@@ -91,7 +91,9 @@ export function registerMarketplacesCommand(program: Command): void {
     )
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
-      const sources = await withContext((ctx) => listSourceHealth(ctx.db));
+      const sources = await withContext((ctx) => listSourceHealth(ctx.db), {
+        throughApi: `curl -H "Authorization: Bearer $KEY" {url}/v1/marketplace-sources`,
+      });
       process.stdout.write(
         options.json ? `${JSON.stringify(sources, null, 2)}\n` : formatMarketplaceTable(sources),
       );

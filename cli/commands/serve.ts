@@ -59,6 +59,8 @@ export function registerServeCommands(program: Command): void {
       await scheduler.start();
       const apiKey = options.demo ? await loadDemo(ctx) : null;
       const http = await startHttpServer(ctx);
+      // A CLI command refused because this process owns the data folder can then name the API.
+      ctx.dbh.folderLock?.annotate({ url: http.url });
       stopOnSignal(ctx, [worker, scheduler, { stop: http.close }]);
       const lines = [
         `Markhound is running at ${http.url} (database: ${ctx.dbh.driver}${ctx.dbh.driver === 'pglite' ? ` in ${ctx.config.dataDir}` : ''})`,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import cron from 'node-cron';
-import { screenFilings } from '../../alerts/index.ts';
+import { drainPendingScreenings, screenPendingFilings } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import { syncContextFor } from '../../app/sync-handler.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
@@ -74,7 +74,7 @@ export async function runSyncNow(
   const summary = await syncSource({
     ctx: {
       ...syncContextFor(ctx),
-      onChanged: async (filingIds) => void (await screenFilings({ ctx, input: { filingIds } })),
+      onChanged: async (filingIds) => void (await screenPendingFilings({ ctx, input: { filingIds } })),
     },
     input: {
       sourceId,
@@ -85,6 +85,8 @@ export async function runSyncNow(
         ),
     },
   });
+  // What an earlier run committed but did not live to screen.
+  await drainPendingScreenings({ ctx });
   progress.done();
   return summary;
 }
@@ -143,13 +145,16 @@ export function registerSourcesCommands(program: Command): void {
     .description('list registry sources with their sync health (last success, last error, records, lag)')
     .option('--json', 'one JSON object per source instead of a table')
     .action(async (options: { json?: boolean }) => {
-      await withContext(async (ctx) => {
-        await ensureSources(ctx.db);
-        const list = await listSourceHealth(ctx.db, ctx.clock);
-        process.stdout.write(
-          options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
-        );
-      });
+      await withContext(
+        async (ctx) => {
+          await ensureSources(ctx.db);
+          const list = await listSourceHealth(ctx.db, ctx.clock);
+          process.stdout.write(
+            options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
+          );
+        },
+        { throughApi: `curl -H "Authorization: Bearer $KEY" {url}/v1/sources` },
+      );
     });
   for (const [name, enabled] of [
     ['enable', true],
@@ -193,14 +198,17 @@ export function registerSourcesCommands(program: Command): void {
     .description('sync one source now, in the foreground (progress on stderr, summary as JSON on stdout)')
     .argument('<source>', 'source id, e.g. uspto-daily')
     .action(async (id: string) => {
-      await withContext(async (ctx) => {
-        await ensureSources(ctx.db);
-        const summary = await runSyncNow(ctx, id);
-        process.stdout.write(JSON.stringify(summary) + '\n');
-        if (summary.status === 'failed') {
-          process.stderr.write(`markhound sync: ${summary.error}\n`);
-          process.exitCode = 1;
-        }
-      });
+      await withContext(
+        async (ctx) => {
+          await ensureSources(ctx.db);
+          const summary = await runSyncNow(ctx, id);
+          process.stdout.write(JSON.stringify(summary) + '\n');
+          if (summary.status === 'failed') {
+            process.stderr.write(`markhound sync: ${summary.error}\n`);
+            process.exitCode = 1;
+          }
+        },
+        { throughApi: `curl -X POST -H "Authorization: Bearer $KEY" {url}/v1/sources/${id}/sync` },
+      );
     });
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log.ts';
 import type { Database } from '../../db/index.ts';
 import type { RegistryAdapter } from '../adapter.ts';
 import { ingestFile, type IngestProgress, type IngestSummary } from '../ingest-file.ts';
+import type { XmlLimits } from '../xml/index.ts';
 import { DEFAULT_UNZIP_LIMITS, unzipSingle } from './unzip-single.ts';
 
 export interface IngestIssueInput {
@@ -20,6 +21,7 @@ export interface IngestIssueInput {
   maxUnzippedBytes?: number;
   onProgress?: (progress: IngestProgress) => void;
   onChanged?: (filingIds: string[]) => Promise<void>;
+  xmlLimits?: Partial<XmlLimits>;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function ingestIssue(
         sourceId: input.sourceId,
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
         ...(input.onChanged ? { onChanged: input.onChanged } : {}),
+        ...(input.xmlLimits ? { xmlLimits: input.xmlLimits } : {}),
       },
     });
   } finally {

@@ -88,6 +88,7 @@ export async function syncOneIssue(
     ...(work.settings.maxUnzippedBytes ? { maxUnzippedBytes: work.settings.maxUnzippedBytes } : {}),
     onProgress: (p) => work.onProgress?.({ issue: issue.key, stage: 'ingest', ...p }),
     ...(ctx.onChanged ? { onChanged: ctx.onChanged } : {}),
+    ...(ctx.xmlLimits ? { xmlLimits: ctx.xmlLimits } : {}),
   });
   if (summary.error) {
     throw new InputFormatError(

@@ -89,7 +89,12 @@ describe('uspto-daily: bad input', () => {
     for await (const record of usptoDailyAdapter.parse(constructed, context)) seen.push(record);
     expect(filings(seen).map((f) => f.serialNumber)).toEqual(['98234567', '97654321', '79398765']);
     expect(seen.flatMap((r) => (r.kind === 'skip' ? [r.skip] : []))).toEqual([
-      { recordIndex: 1, serialNumber: null, reason: 'record has more than 80 elements' },
+      // Named by the serial read before the limit, and by the line its opening tag is on.
+      {
+        recordIndex: 1,
+        serialNumber: '97123456',
+        reason: 'record has more than 80 elements (record 1, opening at line 14)',
+      },
       { recordIndex: 4, serialNumber: null, reason: expect.stringContaining('no serial-number') },
     ]);
   });

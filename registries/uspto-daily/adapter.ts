@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import { oneByOne, type ParseContext, type RegistryAdapter } from '../adapter.ts';
-import { streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
+import { streamXmlRecordBatches, textAt, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapCaseFile } from './map-case-file.ts';
 
 // Daily files and the annual backfile share the v2.0 structure under these two roots.
@@ -34,7 +34,9 @@ function assertUsptoRoot(rootName: string, sourceName: string): void {
 
 function recordOf(event: Exclude<XmlStreamEvent, { kind: 'root' }>): ParsedRecord {
   if (event.kind === 'oversized') {
-    return { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason: event.reason } };
+    // serial-number is a case-file's first child, so it was read before the record was given up.
+    const serialNumber = textAt(event.partial ?? undefined, 'serial-number');
+    return { kind: 'skip', skip: { recordIndex: event.index, serialNumber, reason: event.reason } };
   }
   return safeMap(event.element, event.index, event.source);
 }

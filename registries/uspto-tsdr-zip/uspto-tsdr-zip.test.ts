@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
@@ -23,14 +23,18 @@ async function collect(path: string, context: Partial<ParseContext> = {}, limits
   return { records, error: null as unknown };
 }
 
-/** A minimal ZIP writer (stored or raw-deflated entries) so hostile archives are built in the test. */
-function zipOf(entries: Array<{ name: string; data: Buffer; deflate?: boolean }>): Buffer {
+/**
+ * A minimal ZIP writer (stored or raw-deflated entries, or an entry's deflated bytes given as they are)
+ * so hostile archives are built in the test.
+ */
+function zipOf(entries: Array<{ name: string; data: Buffer; deflate?: boolean; deflated?: Buffer }>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data, deflate } of entries) {
+  for (const { name, data, deflate: deflateIt, deflated } of entries) {
+    const deflate = Boolean(deflateIt) || deflated !== undefined;
     const nameBytes = Buffer.from(name, 'utf8');
-    const body = deflate ? deflateRawSync(data, { level: 9 }) : data;
+    const body = deflated ?? (deflate ? deflateRawSync(data, { level: 9 }) : data);
     const header = (size: number) => Buffer.alloc(size);
     const local = header(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -189,6 +193,59 @@ describe('uspto-tsdr-zip adapter on bad archives', () => {
     const { error } = await collect(await tempFile('other.zip', other));
     expect(error).toBeInstanceOf(InputFormatError);
     expect((error as Error).message).toMatch(/no status_st66\.xml.*readme\.txt/);
+  });
+
+  it('skips and reports a TradeMark holding a 60 MB text node (a ZIP under 3 MB) by its serial, and lands the next one', async () => {
+    // The real ST.66 of 76044902, its TradeMark twice: first as serial 76044903 with a 60 MB mark
+    // description (a few words at random, so the entry deflates about 22:1, under the bomb ratio),
+    // then unchanged. Reading such a text node used to cost minutes of CPU (quadratic).
+    const xml = (
+      await readFile(
+        join(import.meta.dirname, '../../tests/fixtures/registries/wipo-st66/uspto-tsdr-sn76044902-ST66.xml'),
+      )
+    ).toString('utf8');
+    const open = xml.indexOf('<TradeMark>');
+    const close = xml.indexOf('</TradeMark>') + '</TradeMark>'.length;
+    const original = xml.slice(open, close);
+    const words = ['python ', 'software ', 'language ', 'programming '];
+    let seed = 7;
+    let block = '';
+    while (block.length < 1024 * 1024) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      block += words[(seed >>> 16) % words.length]!;
+    }
+    const withSerial = original.replace(
+      '<ApplicationNumber>76044902</ApplicationNumber>',
+      '<ApplicationNumber>76044903</ApplicationNumber>',
+    );
+    const [before, after] = withSerial.split('<MarkDescription/>') as [string, string];
+    const head = Buffer.from(`${xml.slice(0, open)}${before}<MarkDescription>`);
+    const text = Buffer.from(block);
+    const tail = Buffer.from(`</MarkDescription>${after}${original}${xml.slice(close)}`);
+    const BLOCKS = 60;
+    const status = Buffer.concat([head, ...Array<Buffer>(BLOCKS).fill(text), tail]);
+    // Deflating 60 MB takes most of a minute on a busy machine. Each piece is deflated on its own
+    // ending in a full flush (byte-aligned, no reference to earlier bytes), so the 1 MB block's
+    // output repeated 60 times and a final piece make one valid deflate stream of the whole entry.
+    const flushed = (bytes: Buffer) =>
+      deflateRawSync(bytes, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+    const deflated = Buffer.concat([
+      flushed(head),
+      ...Array<Buffer>(BLOCKS).fill(flushed(text)),
+      deflateRawSync(tail, { level: 9 }),
+    ]);
+    const zip = zipOf([{ name: 'status_st66.xml', data: status, deflated }]);
+    expect(status.length).toBeGreaterThan(60_000_000);
+    expect(zip.length).toBeLessThan(3 * 1024 * 1024);
+    expect(inflateRawSync(deflated).equals(status)).toBe(true); // the stitched stream is the entry
+
+    const { records, error } = await collect(await tempFile('huge-node.zip', zip));
+    expect(error).toBeNull();
+    expect(records.map((r) => r.kind)).toEqual(['skip', 'filing']);
+    const skip = records[0]?.kind === 'skip' ? records[0].skip : null;
+    expect(skip).toMatchObject({ recordIndex: 1, serialNumber: '76044903' });
+    expect(skip?.reason).toMatch(/too large to read .*longer than the limit of 4000000 characters.*line 1/);
+    expect(records[1]?.kind === 'filing' && records[1].filing.serialNumber).toBe('76044902');
   });
 
   it('reads a small well-formed bundle built in the test (checks the test ZIP writer itself)', async () => {

@@ -1,7 +1,7 @@
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import { oneByOne, type ParseContext } from '../adapter.ts';
-import { streamXmlRecordBatches, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
+import { streamXmlRecordBatches, textAt, type XmlElement, type XmlStreamEvent } from '../xml/index.ts';
 import { mapSt66TradeMark } from './map-trademark.ts';
 
 const ST96_NAMESPACE = /XMLSchema\/(ST96\/)?Trademark\b/;
@@ -66,7 +66,9 @@ export async function* parseSt66Batches(
           held = null;
           tradeMarkIndex += 1;
           const reason = `TradeMark record ${tradeMarkIndex} is too large to read (${event.reason}); skipped.`;
-          out.push({ kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber: null, reason } });
+          // ApplicationNumber comes near the top of a TradeMark: usually read before it was given up.
+          const serialNumber = textAt(event.partial ?? undefined, 'ApplicationNumber');
+          out.push({ kind: 'skip', skip: { recordIndex: tradeMarkIndex, serialNumber, reason } });
         } else if (event.element.name === 'ApplicantDetails') {
           if (held) {
             const element = withChild(held.element, event.element);

@@ -1,7 +1,7 @@
 import { InputFormatError } from '../../core/errors.ts';
 import type { ParsedRecord } from '../../core/filing.ts';
 import type { ParseContext } from '../adapter.ts';
-import { streamXmlRecords, type XmlStreamEvent } from '../xml/index.ts';
+import { streamXmlRecords, textAt, type XmlStreamEvent } from '../xml/index.ts';
 import { mapSt96Trademark, type St96Version } from './map-trademark.ts';
 
 // v2.x and later: .../XMLSchema/ST96/Trademark; the 1.0 draft: .../XMLSchema/Trademark/1.
@@ -38,7 +38,10 @@ export async function* parseSt96Stream(
       version = st96VersionOf(event, context.sourceName);
     } else if (event.kind === 'oversized') {
       const reason = `Trademark record ${event.index} is too large to read (${event.reason}); skipped.`;
-      yield { kind: 'skip', skip: { recordIndex: event.index, serialNumber: null, reason } };
+      const partial = event.partial ?? undefined;
+      const serialNumber =
+        textAt(partial, 'ApplicationNumber/ApplicationNumberText') ?? textAt(partial, 'ApplicationNumber');
+      yield { kind: 'skip', skip: { recordIndex: event.index, serialNumber, reason } };
     } else {
       yield mapSt96Trademark(event.element, event.index, version, defaultOffice, event.source);
     }

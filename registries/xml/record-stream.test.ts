@@ -56,8 +56,29 @@ describe('record stream: each record with its text as written', () => {
     const xml = `<file>${RECORD_B}${long}${RECORD_C}</file>`;
     const events = await collect(xml, 64, { maxRecordChars: 200 });
     expect(records(events).map((r) => r.source)).toEqual([RECORD_B, RECORD_C]);
-    expect(events.filter((e) => e.kind === 'oversized')).toEqual([
-      { kind: 'oversized', index: 2, name: 'rec', reason: 'record is longer than 200 characters' },
+    const [skipped] = events.filter((e) => e.kind === 'oversized');
+    expect(skipped).toMatchObject({ kind: 'oversized', index: 2, name: 'rec', line: 1 });
+    expect(skipped?.kind === 'oversized' && skipped.reason).toBe(
+      'record is longer than the limit of 200 characters (xmlMaxRecordChars, MARKHOUND_XML_MAX_RECORD_CHARS) (record 2, opening at line 1)',
+    );
+  });
+
+  it('skips a record whose one text node is thousands of times the limit, says where it is and what it held first, and keeps the records around it', async () => {
+    const huge = `<rec>\n<serial>90000002</serial>\n<goods>${'bags; shoes; '.repeat(200_000)}</goods></rec>`;
+    const xml = `<file>\n${RECORD_B}\n${huge}\n${RECORD_C}</file>`;
+    const events = await collect(xml, 16 * 1024, { maxRecordChars: 1_000 });
+    expect(records(events).map((r) => r.source)).toEqual([RECORD_B, RECORD_C]);
+    const skipped = events.filter((e) => e.kind === 'oversized');
+    expect(skipped).toHaveLength(1);
+    const [event] = skipped;
+    if (event?.kind !== 'oversized') throw new Error('no oversized event');
+    expect(event.index).toBe(2);
+    expect(event.line).toBe(3);
+    expect(event.reason).toMatch(/longer than the limit of 1000 characters .*record 2, opening at line 3/);
+    // What came before the limit is handed over, so adapters can name the record by its serial.
+    expect(event.partial?.children.map((c) => [c.name, c.text])).toEqual([
+      ['serial', '90000002'],
+      ['goods', ''],
     ]);
   });
 

@@ -35,7 +35,20 @@ export type XmlStreamEvent =
       /** The record exactly as written in the file, from its `<` to its closing `>` (decoded text). */
       source: string;
     }
-  | { kind: 'oversized'; index: number; name: string; reason: string };
+  | {
+      kind: 'oversized';
+      index: number;
+      name: string;
+      /** Why it was skipped, with the line its opening tag is on (to find it in the file). */
+      reason: string;
+      /** Line of the record's opening tag. */
+      line: number;
+      /**
+       * The record as read until it was given up (its first children, complete; nothing after the
+       * limit): adapters read the serial number from it when it came early enough.
+       */
+      partial: XmlElement | null;
+    };
 
 /** Shared by every element without attributes (most of them): one object less per element. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
@@ -90,7 +103,8 @@ export async function* streamXmlRecordBatches(
   const limits = { ...defaultXmlLimits, ...options.limits };
   const recordNames = new Set(options.recordElements);
   const parser = new SaxesParser({ position: true, xmlns: false });
-  const source = new SourceWindow();
+  // Between records the window holds at most one record's worth of text, whatever the file holds.
+  const source = new SourceWindow(limits.maxRecordChars);
   const names = new NameInterner();
   const pending: XmlStreamEvent[] = [];
   let failure: Error | null = null;
@@ -104,7 +118,10 @@ export async function* streamXmlRecordBatches(
   /** Stream offset of the `<` that opened the record being built. */
   let recordStart = 0;
   let recordElements = 0;
+  /** Line of the opening tag of the record being built. */
+  let recordLine = 0;
   let oversizedReason: string | null = null;
+  let oversizedPartial: XmlElement | null = null;
   let oversizedDepth = 0;
   let recordsOpenedAtDepth = 0;
 
@@ -114,12 +131,14 @@ export async function* streamXmlRecordBatches(
 
   /** Stops building the current record; its close is reported as an oversized skip. */
   const giveUpRecord = (reason: string): void => {
-    oversizedReason = reason;
+    oversizedReason = `${reason} (record ${recordIndex}, opening at line ${recordLine})`;
+    oversizedPartial = stack[0] ?? null;
     oversizedDepth = recordsOpenedAtDepth;
     stack.length = 0;
   };
   const tooLong = (): boolean => parser.position - recordStart > limits.maxRecordChars;
-  const tooLongReason = (): string => `record is longer than ${limits.maxRecordChars} characters`;
+  const tooLongReason = (): string =>
+    `record is longer than the limit of ${limits.maxRecordChars} characters (xmlMaxRecordChars, MARKHOUND_XML_MAX_RECORD_CHARS)`;
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {
@@ -165,6 +184,7 @@ export async function* streamXmlRecordBatches(
       recordIndex += 1;
       recordElements = 0;
       recordsOpenedAtDepth = depth;
+      recordLine = parser.line;
       recordStart = source.tagStart(parser.position);
       if (recordStart === -1) {
         recordStart = parser.position;
@@ -211,15 +231,25 @@ export async function* streamXmlRecordBatches(
         index: recordIndex,
         name: names.local(tag.name),
         reason: oversizedReason,
+        line: recordLine,
+        partial: oversizedPartial,
       });
       oversizedReason = null;
+      oversizedPartial = null;
     } else if (stack.length > 0) {
       const done = stack.pop();
       // Trimmed once here rather than at each of the adapters' reads (offices pad and indent text).
       if (done && done.text !== '' && mayNeedTrim(done.text)) done.text = done.text.trim();
       if (stack.length === 0 && done) {
         if (tooLong()) {
-          pending.push({ kind: 'oversized', index: recordIndex, name: done.name, reason: tooLongReason() });
+          pending.push({
+            kind: 'oversized',
+            index: recordIndex,
+            name: done.name,
+            reason: `${tooLongReason()} (record ${recordIndex}, opening at line ${recordLine})`,
+            line: recordLine,
+            partial: done,
+          });
         } else {
           recordsCompleted += 1;
           pending.push({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAndScreen } from '../../cli/commands/ingest.ts';
+import { loadConfig } from '../../config/index.ts';
 import { tables } from '../../db/index.ts';
 import { createTestContext, type TestContext } from '../support/test-context.ts';
 
@@ -61,6 +62,28 @@ describe('bad input through ingest', () => {
     expect(result.skips[0]!.reason).toMatch(/serial/i);
     expect(result.recordsRead).toBe(5);
     expect(result.inserted + result.updated + result.unchanged).toBe(4);
+  });
+
+  it('skips a record over the configured record size by its serial and line, and lands the rest', async () => {
+    expect(loadConfig({ MARKHOUND_XML_MAX_RECORD_CHARS: '20000' }).xmlMaxRecordChars).toBe(20_000);
+    const text = readFileSync(CONSTRUCTED, 'utf8');
+    const serial = '<serial-number>98234567</serial-number>';
+    const huge = join(dir, 'huge-record.xml');
+    writeFileSync(
+      huge,
+      text.replace(
+        serial,
+        `${serial}<case-file-statements><case-file-statement><type-code>GS0251</type-code><text>${'bags and shoes; '.repeat(5_000)}</text></case-file-statement></case-file-statements>`,
+      ),
+    );
+    const limited = { ...ctx, config: { ...ctx.config, xmlMaxRecordChars: 20_000 } };
+    const result = await ingestAndScreen(limited, 'uspto-daily', huge, { quiet: true });
+    expect(result.error).toBeNull();
+    expect(result.recordsRead).toBe(5);
+    const skip = result.skips.find((s) => s.serialNumber === '98234567');
+    expect(skip?.reason).toMatch(/longer than the limit of 20000 characters .*record 2, opening at line \d+/);
+    expect(result.skipped).toBe(2); // and the record without a serial number
+    expect(result.inserted + result.updated + result.unchanged).toBe(3);
   });
 
   it('names the detected format when a file of another format is given', async () => {

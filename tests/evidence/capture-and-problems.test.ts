@@ -6,6 +6,7 @@ import { tables } from '../../db/index.ts';
 import { evidenceCaptures } from '../../db/schema-evidence.ts';
 import {
   captureForAlert,
+  loadInstanceKey,
   packZip,
   readZip,
   requestEvidencePack,
@@ -103,6 +104,7 @@ describe('a pack with one damaged alert', () => {
     const files = await readZip(zip);
     expect(files.has(`captures/${alertIds[0]}/page.html`)).toBe(true);
     expect([...files.keys()].some((p) => p.includes(alertIds[1]!))).toBe(false);
-    expect((await verifyPack(zip)).ok).toBe(true);
+    const instanceKey = (await loadInstanceKey(ctx.db)).publicKeyPem;
+    expect((await verifyPack(zip, { expectedPublicKeyPem: instanceKey })).ok).toBe(true);
   });
 });

@@ -231,14 +231,15 @@ describe('evidence pack job', () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const report = await verifyPack(zip, { expectedPublicKeyPem: other });
-    expect(report.checks.find((c) => c.name === 'signature')?.detail).toMatch(
-      /not the expected instance key/,
+    expect(report.verdict).toBe('failed');
+    expect(report.checks.find((c) => c.name === 'signer')?.detail).toMatch(
+      /not by the pinned instance key .*NOT the instance's signature/,
     );
   });
 });
 
 describe('markhound evidence verify', () => {
-  it('exits 0 on the intact pack and 1 naming the changed file', async () => {
+  it('exits 0 on the intact pack pinned to the instance key, 3 unpinned, and 1 naming the changed file', async () => {
     const good = join(dir, 'pack.zip');
     const bad = join(dir, 'bad.zip');
     await writeFile(good, zip);
@@ -248,7 +249,10 @@ describe('markhound evidence verify', () => {
         f.set(`captures/${alertIds[0]}/page.html`, flipByte(f.get(`captures/${alertIds[0]}/page.html`)!)),
       ),
     );
-    expect((await runEvidenceVerify(good)).exitCode).toBe(0);
+    const keyPath = join(dir, 'pinned.pem');
+    await writeFile(keyPath, (await loadInstanceKey(ctx.db)).publicKeyPem);
+    expect((await runEvidenceVerify(good, { publicKey: keyPath })).exitCode).toBe(0);
+    expect((await runEvidenceVerify(good)).exitCode).toBe(3); // intact, but who signed is not pinned
     const failed = await runEvidenceVerify(bad, { json: true });
     expect(failed.exitCode).toBe(1);
     expect((JSON.parse(failed.stdout) as { changedFiles: string[] }).changedFiles).toEqual([
@@ -269,7 +273,8 @@ describe('markhound evidence verify', () => {
       await program.parseAsync(['node', 'markhound', 'evidence', 'verify', path, '--public-key', keyPath]);
       const printed = out.mock.calls.map((c) => String(c[0])).join('');
       expect(printed).toContain('VERIFIED');
-      expect(printed).toContain('OK   signature: valid Ed25519 signature by the expected instance key');
+      expect(printed).toContain('OK   signature: valid Ed25519 signature of manifest.json');
+      expect(printed).toContain('OK   signer: the signing key is the pinned instance key');
       expect(process.exitCode).toBe(0);
     } finally {
       out.mockRestore();

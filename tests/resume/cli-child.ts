@@ -20,7 +20,16 @@ export interface CliChild {
  * `npx` would leave its grandchild running and writing.
  */
 export function startCli(args: string[], env: Record<string, string | undefined>): CliChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+  return startScript('cli/main.ts', args, env);
+}
+
+/** Any TypeScript entry point of the repository as its own process, the way startCli runs the CLI. */
+export function startScript(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): CliChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +60,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
           finish();
           reject(
             new Error(
-              `markhound ${args.join(' ')} exited before the awaited progress line; stderr:\n${stderr}`,
+              `${script} ${args.join(' ')} exited before the awaited progress line; stderr:\n${stderr}`,
             ),
           );
         };
@@ -59,7 +68,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
           finish();
           reject(
             new Error(
-              `no awaited progress line from markhound ${args.join(' ')} within ${timeoutMs} ms; stderr:\n${stderr}`,
+              `no awaited progress line from ${script} ${args.join(' ')} within ${timeoutMs} ms; stderr:\n${stderr}`,
             ),
           );
         }, timeoutMs);
