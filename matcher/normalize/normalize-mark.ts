@@ -39,25 +39,52 @@ function foldLatin(text: string): string {
     .replace(/[ßæœøłđþıð]/g, (ch) => LATIGATURES[ch] ?? ch);
 }
 
-/** Homoglyphs mixed into Latin text become their Latin look-alike; whole non-Latin marks are read by sound. */
-function toLatin(lower: string, script: Script, scripts: ReadonlyMap<Script, number>): string {
+/**
+ * Homoglyphs mixed into Latin text become their Latin look-alike; whole non-Latin marks are read by
+ * sound. Look-alikes are read before lower-casing: Unicode's data is case-sensitive (Greek capital
+ * NU looks like N, its small letter like v).
+ */
+function toLatin(display: string, script: Script, scripts: ReadonlyMap<Script, number>): string {
   const mixedIntoLatin = (scripts.get('latin') ?? 0) > 0 && (script === 'latin' || scripts.size > 1);
   const withHomoglyphs = mixedIntoLatin
-    ? Array.from(lower, (ch) => confusableToLatin(ch) ?? ch).join('')
-    : lower;
-  return foldLatin(transliterate(withHomoglyphs));
+    ? Array.from(display, (ch) => (ch < '\x80' ? ch : (confusableToLatin(ch) ?? ch))).join('')
+    : display;
+  return foldLatin(transliterate(withHomoglyphs.toLowerCase()));
+}
+
+/**
+ * Splits on spaces and punctuation only. A letter or digit left outside a-z0-9 (a character no
+ * reading covers) is dropped in place, so it costs one letter of the word, never splits the word.
+ */
+function splitWords(latin: string): string[] {
+  return latin
+    .split(/[^\p{L}\p{M}\p{N}@$!|]+/u)
+    .map((w) => w.replace(/[^a-z0-9@$!|]/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * A few look-alikes decompose under NFKC into a space and a combining mark (GREEK YPOGEGRAMMENI
+ * looks like i): read them first, so that NFKC cannot split the word they sit in.
+ */
+function keepSpacingLookalikes(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  return Array.from(text, (ch) => {
+    if (ch < '\x80' || !/\s/u.test(ch.normalize('NFKC'))) return ch;
+    return confusableToLatin(ch) ?? ch;
+  }).join('');
 }
 
 export function normalizeMark(text: string): NormalizedMark {
-  const display = text.normalize('NFKC').trim();
+  const display = keepSpacingLookalikes(text).normalize('NFKC').trim();
   const lower = display.toLowerCase();
   // Plain ASCII (most filings) needs no script detection nor transliteration.
   const ascii = /^[\x20-\x7e]*$/.test(lower);
   const scripts = ascii ? null : countScripts(lower);
   const script = scripts ? dominantScript(scripts) : /[a-z]/.test(lower) ? 'latin' : 'none';
-  const latin = (scripts ? toLatin(lower, script, scripts) : lower).replace(/\s+/g, ' ').trim();
+  const latin = (scripts ? toLatin(display, script, scripts) : lower).replace(/\s+/g, ' ').trim();
   // Hyphens, dots, apostrophes and other punctuation split words; @ $ ! | stay for leetspeak.
-  const words = latin.split(/[^a-z0-9@$!|]+/).filter((w) => w.length > 0);
+  const words = ascii ? latin.split(/[^a-z0-9@$!|]+/).filter((w) => w.length > 0) : splitWords(latin);
   const pairs = words
     .map((raw) => ({ raw: raw.replace(/[^a-z0-9]/g, ''), word: unleetWord(raw).replace(/[^a-z0-9]/g, '') }))
     .filter((p) => p.word.length > 0);
