@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Real English pronunciations from the CMU Pronouncing Dictionary (134,000 words and names, the
+ * `cmu-pronouncing-dictionary` package), ARPAbet phones with stress digits removed. Loaded on
+ * first use.
+ */
+let dictionary: Readonly<Record<string, string>> | null = null;
+
+function entries(): Readonly<Record<string, string>> {
+  if (!dictionary) {
+    const module = createRequire(import.meta.url)('cmu-pronouncing-dictionary') as {
+      dictionary: Record<string, string>;
+    };
+    dictionary = module.dictionary;
+  }
+  return dictionary;
+}
+
+/** The word's phones (first pronunciation), or null when the dictionary does not have it. */
+export function phonesOf(word: string): string[] | null {
+  const entry = Object.hasOwn(entries(), word) ? entries()[word] : undefined;
+  return entry ? entry.replace(/[0-9]/g, '').split(' ') : null;
+}
+
+/** The phones of several words read one after the other, or null when any word is missing. */
+export function phonesOfWords(words: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (const word of words) {
+    const phones = phonesOf(word);
+    if (!phones) return null;
+    out.push(...phones);
+  }
+  return out.length > 0 ? out : null;
+}
