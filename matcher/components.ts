@@ -1,7 +1,11 @@
+import type { RegisterStats } from './distinctiveness/index.ts';
 import type { PreparedMark } from './prepare-mark.ts';
 import type { MatchComponents } from './types.ts';
 import {
+  analyseElements,
   containment,
+  phoneSimilarity,
+  type ElementAnalysis,
   diceOfBigrams,
   osaDistance,
   goodsRelation,
@@ -19,6 +23,11 @@ export interface ComponentDetail {
   containment: Containment;
   goods: GoodsRelation;
   bestToken: { watched: string; candidate: string } | null;
+  /** English pronunciations compared (CMU dictionary), or null when a mark is not in it. */
+  pronunciation: number | null;
+  elements: ElementAnalysis;
+  /** Register statistics were given by the caller. */
+  registerKnown: boolean;
 }
 
 /** A word of a multi-word mark matched against the other mark counts a little less than the whole. */
@@ -96,7 +105,15 @@ function wordSetSimilarity(a: readonly string[], b: readonly string[]): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-export function computeComponents(watched: PreparedMark, candidate: PreparedMark): ComponentDetail {
+function union(a: readonly number[] | undefined, b: readonly number[] | undefined): number[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+export function computeComponents(
+  watched: PreparedMark,
+  candidate: PreparedMark,
+  register?: RegisterStats,
+): ComponentDetail {
   const wholeOrtho = orthographicOfKeys(watched.key, candidate.key, watched.bigrams, candidate.bigrams);
   const wholePhon = bestCodePair(watched.codes, candidate.codes);
   const multiWord = watched.tokens.length > 1 || candidate.tokens.length > 1;
@@ -106,10 +123,17 @@ export function computeComponents(watched: PreparedMark, candidate: PreparedMark
     WORD_LEVEL_FACTOR * words.orthographic,
     WORD_LEVEL_FACTOR * wordSetSimilarity(watched.tokens, candidate.tokens),
   );
-  const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic);
+  const pronunciation =
+    watched.phones && candidate.phones ? phoneSimilarity(watched.phones, candidate.phones) : null;
+  const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic, pronunciation ?? 0);
   const contained = containment(watched.key, watched.tokens, candidate.key, candidate.tokens);
   const goods = goodsRelation(watched.classes, candidate.classes);
   const transliterated = isNonLatin(watched) || isNonLatin(candidate);
+  const elements = analyseElements(watched, candidate, {
+    classes: union(watched.classes, candidate.classes),
+    goods: [watched.goods, candidate.goods].filter((g): g is string => g !== undefined),
+    register,
+  });
   return {
     components: {
       orthographic,
@@ -117,11 +141,16 @@ export function computeComponents(watched: PreparedMark, candidate: PreparedMark
       visual: visualSimilarity(watched.skeleton, candidate.skeleton),
       containment: contained.value,
       transliteration: transliterated ? Math.max(orthographic, phonetic) : null,
+      conceptual: elements.conceptual?.value ?? 0,
+      sharedDistinctive: elements.sharedOfEarlier,
       goods: goods.value,
     },
     phoneticPair: wholePhon.pair,
     containment: contained,
     goods,
     bestToken: words.pair,
+    pronunciation,
+    elements,
+    registerKnown: register !== undefined,
   };
 }

@@ -5,3 +5,4 @@ export { usableBrands, typoPairs, unrelatedPairs, type LabelledPair } from './br
 export { inventName, inventNames, generateFilings } from './generate-names.ts';
 export { decidedSplit, HELD_OUT_TRIBUNALS, type DecidedSplit } from './decided-split.ts';
 export { homoglyphPairs, type HomoglyphPair } from './homoglyph-variants.ts';
+export { loadDecidedCases, type DecidedCase, type DecidedCases } from './decided-cases.ts';
