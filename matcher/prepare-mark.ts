@@ -1,4 +1,4 @@
-import { englishOf, phonesOfWords } from './lexicon/index.ts';
+import { englishOf, meaningsOf, phonesOfWords, type WordMeanings } from './lexicon/index.ts';
 import { normalizeMark, type NormalizedMark } from './normalize/index.ts';
 import { bigrams, phoneticCodes, visualSkeleton } from './similarity/index.ts';
 
@@ -15,6 +15,8 @@ export interface PreparedMark {
   skeleton: string;
   /** English pronunciation (CMU dictionary phones) when every word is in the dictionary. */
   phones: readonly string[] | null;
+  /** WordNet senses of each word (null when WordNet does not know it), for meaning and its index keys. */
+  meanings: readonly (WordMeanings | null)[];
   /** What a mark in Chinese characters means in English (CC-CEDICT), as comparison keys. */
   translations: readonly { gloss: string; key: string; tokens: readonly string[] }[];
   classes: readonly number[] | undefined;
@@ -47,6 +49,7 @@ export function prepareMark(text: string, classes?: readonly number[], goods?: s
     tokenCodes: norm.tokens.length > 1 ? norm.tokens.map((t) => phoneticCodes(t, { epenthetic })) : [],
     skeleton: visualSkeleton(norm.shape),
     phones: norm.script === 'latin' ? phonesOfWords(norm.tokens) : null,
+    meanings: norm.tokens.map((t) => (t.length >= 3 && /^[a-z]+$/.test(t) ? meaningsOf(t) : null)),
     translations: norm.script === 'han' ? translationsOf(norm) : [],
     classes,
     goods: goods?.trim() || undefined,

@@ -91,8 +91,8 @@ function conceptualLink(
   watched.tokens.forEach((e, i) => {
     if (sharedWords.has(e)) return;
     const d = earlierWords[i]!;
-    for (const l of candidate.tokens) {
-      const link = meaningLink(e, l);
+    for (const [j, l] of candidate.tokens.entries()) {
+      const link = meaningLink(e, l, watched.meanings[i] ?? null, candidate.meanings[j] ?? null);
       if (!link) continue;
       const value = link.value * d.value * (earlierWeight > 0 ? weightOf(d) / earlierWeight : 0);
       if (value > (best?.value ?? 0)) best = { value, earlier: e, later: l, relation: link.relation, via: link.via };
