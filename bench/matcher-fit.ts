@@ -25,5 +25,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const weights = fitMatcherWeights();
   writeFileSync(WEIGHTS_FILE, weightsFileText(weights));
   process.stderr.write(`${weights.data}\nwrote ${WEIGHTS_FILE}\n`);
-  console.log(JSON.stringify({ features: weights.features, weights: weights.weights, intercept: weights.intercept, threshold: weights.threshold, l2: weights.l2, dev: weights.dev, anchorChecks: weights.anchorChecks }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        features: weights.features,
+        weights: weights.weights,
+        intercept: weights.intercept,
+        threshold: weights.threshold,
+        l2: weights.l2,
+        dev: weights.dev,
+        anchorChecks: weights.anchorChecks,
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -54,9 +54,13 @@ function caseScores(cases: readonly DecidedCase[]): { ours: Scored[]; baseline: 
       { withoutReasons: true },
     ).score;
     ours.push({ score, label });
-    const old = baselineCompare(baselinePrepare(c.earlier, c.classesEarlier), baselinePrepare(c.later, c.classesLater), {
-      withoutReasons: true,
-    }).score;
+    const old = baselineCompare(
+      baselinePrepare(c.earlier, c.classesEarlier),
+      baselinePrepare(c.later, c.classesLater),
+      {
+        withoutReasons: true,
+      },
+    ).score;
     baseline.push({ score: old, label });
   }
   return { ours, baseline };

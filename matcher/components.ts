@@ -141,7 +141,7 @@ export function computeComponents(
       visual: visualSimilarity(watched.skeleton, candidate.skeleton),
       containment: contained.value,
       transliteration: transliterated ? Math.max(orthographic, phonetic) : null,
-      conceptual: elements.conceptual?.value ?? 0,
+      conceptual: Math.max(elements.meaning?.value ?? 0, elements.translation?.value ?? 0),
       sharedDistinctive: elements.sharedOfEarlier,
       goods: goods.value,
     },

@@ -7,7 +7,14 @@ export { CandidateIndex } from './index/candidate-index.ts';
 export { DEFAULT_THRESHOLD, FITTED, MODEL } from './score/weights.ts';
 export { FEATURE_NAMES } from './score/features.ts';
 export { fitWeights, featuresOfCase, type AnchorPair, type FittedWeights } from './score/fit.ts';
-export { bootstrapQuality, qualityAt, rocAuc, type Interval, type Quality, type Scored } from './score/metrics.ts';
+export {
+  bootstrapQuality,
+  qualityAt,
+  rocAuc,
+  type Interval,
+  type Quality,
+  type Scored,
+} from './score/metrics.ts';
 export { RELATED_CLASSES } from './similarity/index.ts';
 export {
   registerStatsFrom,

@@ -39,7 +39,7 @@ function parseThreshold(value: string | undefined): number | undefined {
 function readableResult(a: string, b: string, result: MatchResult): string {
   const decision = result.similar ? 'SIMILAR' : 'not similar';
   const lines = [
-    `${b} vs ${a}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`,
+    `${a} vs ${b}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`,
   ];
   for (const reason of result.reasons) lines.push(`  - ${reason}`);
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import { zipfFrequency } from '../lexicon/index.ts';
 import { describesGoods } from './descriptive.ts';
-import { crowdingOf, type Crowding, type RegisterStats } from './register-stats.ts';
+import { crowdingOf, MIN_FILINGS_IN_SCOPE, type Crowding, type RegisterStats } from './register-stats.ts';
 
 /** How much one word of a mark can carry confusion on its own, and why. */
 export interface Distinctiveness {
@@ -13,6 +13,8 @@ export interface Distinctiveness {
   descriptive: string | null;
   /** How many filings for these classes have it, or null when register statistics are unavailable. */
   crowding: Crowding | null;
+  /** Register statistics were given (crowding may still be null: a register too small to say). */
+  registerGiven: boolean;
 }
 
 export interface GoodsContext {
@@ -38,12 +40,16 @@ const CROWDED_FACTOR = 0.7;
 export function distinctivenessOf(word: string, context: GoodsContext): Distinctiveness {
   const zipf = /^[0-9]+$/.test(word) ? 5 : zipfFrequency(word);
   const descriptive = describesGoods(word, context.classes, context.goods);
-  const crowding = crowdingOf(context.register, word, context.classes.length > 0 ? context.classes : undefined);
+  const crowding = crowdingOf(
+    context.register,
+    word,
+    context.classes.length > 0 ? context.classes : undefined,
+  );
   const value =
     (0.4 + 0.6 * rarity(zipf)) *
     (descriptive ? DESCRIPTIVE_FACTOR : 1) *
     (1 - CROWDED_FACTOR * (crowding?.value ?? 0));
-  return { word, value, zipf, descriptive, crowding };
+  return { word, value, zipf, descriptive, crowding, registerGiven: context.register !== undefined };
 }
 
 function frequencyWords(zipf: number): string {
@@ -53,15 +59,21 @@ function frequencyWords(zipf: number): string {
   return `a common English word (Zipf ${zipf.toFixed(1)})`;
 }
 
-function crowdingWords(crowding: Crowding | null): string {
+function crowdingWords(crowding: Crowding | null, registerGiven: boolean): string {
+  if (!crowding && registerGiven)
+    return `the ingested register is too small (under ${MIN_FILINGS_IN_SCOPE} filings) to say how crowded it is`;
   if (!crowding) return 'register statistics not available';
-  const scope = crowding.classes ? `class${crowding.classes.length > 1 ? 'es' : ''} ${crowding.classes.join(', ')}` : 'the register';
+  const scope = crowding.classes
+    ? `class${crowding.classes.length > 1 ? 'es' : ''} ${crowding.classes.join(', ')}`
+    : 'the register';
   return `in ${crowding.count.toLocaleString('en')} of ${crowding.total.toLocaleString('en')} filings in ${scope}`;
 }
 
 /** "LION: an ordinary English word (Zipf 4.1), not descriptive, in 84 of 12,034 filings in class 36: distinctiveness 0.52". */
 export function describeDistinctiveness(d: Distinctiveness): string {
   const level = d.value >= 0.7 ? 'high' : d.value >= 0.4 ? 'normal' : 'weak';
-  const descriptive = d.descriptive ? `describes the goods (${d.descriptive})` : 'not descriptive of the goods';
-  return `${d.word.toUpperCase()}: ${frequencyWords(d.zipf)}, ${descriptive}, ${crowdingWords(d.crowding)}: ${level} distinctiveness (${d.value.toFixed(2)})`;
+  const descriptive = d.descriptive
+    ? `describes the goods (${d.descriptive})`
+    : 'not descriptive of the goods';
+  return `${d.word.toUpperCase()}: ${frequencyWords(d.zipf)}, ${descriptive}, ${crowdingWords(d.crowding, d.registerGiven)}: ${level} distinctiveness (${d.value.toFixed(2)})`;
 }

@@ -1,8 +1,8 @@
 /**
  * How crowded a word is in the ingested register: the input callers pass to the matcher (which
  * reads no database). Counts are of filings, per Nice class ("25") and over all classes ("*").
- * `words` lists the words that were looked up; a word looked up and never seen maps to {}. A word
- * not listed is unknown, not rare.
+ * `words` lists the words that were looked up, with a count for each scope looked up (0 when no
+ * filing has it). A word, or a class of a word, not listed is unknown, not rare.
  */
 export interface RegisterStats {
   readonly filings: Readonly<Record<string, number>>;
@@ -41,14 +41,14 @@ export function crowdingOf(
 ): Crowding | null {
   const counts = stats?.words.get(word);
   if (!stats || !counts) return null;
-  const inClasses = (classes ?? []).filter((c) => (stats.filings[String(c)] ?? 0) > 0);
+  const inClasses = (classes ?? []).filter((c) => (stats.filings[String(c)] ?? 0) > 0 && String(c) in counts);
   const classTotal = inClasses.reduce((sum, c) => sum + (stats.filings[String(c)] ?? 0), 0);
   if (inClasses.length > 0 && classTotal >= MIN_FILINGS_IN_SCOPE) {
     const count = inClasses.reduce((sum, c) => sum + (counts[String(c)] ?? 0), 0);
     return { count, total: classTotal, classes: inClasses, value: crowdingValue(count / classTotal) };
   }
   const total = stats.filings['*'] ?? 0;
-  if (total < MIN_FILINGS_IN_SCOPE) return null;
+  if (total < MIN_FILINGS_IN_SCOPE || !('*' in counts)) return null;
   const count = counts['*'] ?? 0;
   return { count, total, classes: null, value: crowdingValue(count / total) };
 }

@@ -54,10 +54,17 @@ function readFolder(folder: string): DecidedCase[] {
     .sort();
   return files.flatMap((file) => {
     const rows = JSON.parse(readFileSync(join(folder, file), 'utf8')) as FolderRow[];
-    if (!Array.isArray(rows)) throw new Error(`${join(folder, file)}: expected a JSON array of decided pairs`);
+    if (!Array.isArray(rows))
+      throw new Error(`${join(folder, file)}: expected a JSON array of decided pairs`);
     return rows.map((row) => {
-      if (typeof row.earlier !== 'string' || typeof row.later !== 'string' || typeof row.confusion !== 'boolean')
-        throw new Error(`${file}: row ${row.id ?? '?'} lacks earlier, later or confusion; see decided/README.md`);
+      if (
+        typeof row.earlier !== 'string' ||
+        typeof row.later !== 'string' ||
+        typeof row.confusion !== 'boolean'
+      )
+        throw new Error(
+          `${file}: row ${row.id ?? '?'} lacks earlier, later or confusion; see decided/README.md`,
+        );
       return {
         id: row.id,
         earlier: row.earlier,

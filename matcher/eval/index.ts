@@ -6,3 +6,4 @@ export { inventName, inventNames, generateFilings } from './generate-names.ts';
 export { decidedSplit, HELD_OUT_TRIBUNALS, type DecidedSplit } from './decided-split.ts';
 export { homoglyphPairs, type HomoglyphPair } from './homoglyph-variants.ts';
 export { loadDecidedCases, type DecidedCase, type DecidedCases } from './decided-cases.ts';
+export { homophonePairs, type HomophonePair } from './homophone-pairs.ts';

@@ -12,6 +12,7 @@ export const TYPO_KINDS = [
   'hyphenation',
   'bitsquatting',
   'addition',
+  'respelling',
 ] as const;
 export type TypoKind = (typeof TYPO_KINDS)[number];
 
@@ -54,6 +55,30 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
   d: 'cl',
   w: 'vv',
 };
+/**
+ * English spellings of the same sound (ph/f, c/k, x/ks, ee/i …): how imitators respell a name that
+ * must still sound the same (NAIKI, KWIK, FOTO).
+ */
+const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ph/g, 'f'],
+  [/f/g, 'ph'],
+  [/ck/g, 'k'],
+  [/c(?=[aou])/g, 'k'],
+  [/k/g, 'c'],
+  [/c(?=[eiy])/g, 's'],
+  [/qu/g, 'kw'],
+  [/x/g, 'ks'],
+  [/s(?=[aeiou])/g, 'z'],
+  [/z/g, 's'],
+  [/i/g, 'y'],
+  [/y$/g, 'ie'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/ai/g, 'ay'],
+  [/ay/g, 'ai'],
+  [/i(?=[^aeiou]e$)/g, 'ai'],
+  [/ou/g, 'ow'],
+];
 const VOWELS = 'aeiou';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -109,5 +134,11 @@ export function makeTypo(brand: string, kind: TypoKind, random: () => number): s
     }
     case 'addition':
       return brand + pick([...LETTERS], random);
+    case 'respelling': {
+      const options = RESPELLINGS.flatMap(([pattern, replacement]) =>
+        [...brand.matchAll(pattern)].map((m) => replaceAt(brand, m.index, replacement, m[0].length)),
+      );
+      return options.length > 0 ? pick(options, random) : null;
+    }
   }
 }

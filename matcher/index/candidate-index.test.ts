@@ -6,7 +6,16 @@ import { CandidateIndex } from './candidate-index.ts';
 
 describe('CandidateIndex', () => {
   it('returns every pair the exhaustive scorer finds similar on a generated set', () => {
-    const marks = [...inventNames(300, 7), 'Nike', 'Adidas', 'Microsoft', 'Starbucks', 'Lion Capital', 'Carefirst', 'Fast'];
+    const marks = [
+      ...inventNames(300, 7),
+      'Nike',
+      'Adidas',
+      'Microsoft',
+      'Starbucks',
+      'Lion Capital',
+      'Carefirst',
+      'Fast',
+    ];
     const filings = [
       ...generateFilings(marks, 600, 8),
       'NAIKI',
@@ -39,7 +48,8 @@ describe('CandidateIndex', () => {
 
   it('finds marks that mean the same, a translation, a shared word or the same English sound', () => {
     const index = new CandidateIndex<string>();
-    for (const mark of ['SWIFT', 'FRUIT', 'APPLE', 'LION CAPITAL', 'KNIGHT', 'ZORBLAX']) index.add(mark, mark);
+    for (const mark of ['SWIFT', 'FRUIT', 'APPLE', 'LION CAPITAL', 'KNIGHT', 'ZORBLAX'])
+      index.add(mark, mark);
     expect(index.candidates('FAST')).toContain('SWIFT'); // synonyms (WordNet)
     expect(index.candidates('APPLE')).toContain('FRUIT'); // apple is a kind of fruit
     expect(index.candidates('FRUIT')).toContain('APPLE');

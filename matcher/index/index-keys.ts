@@ -119,7 +119,8 @@ function wordKeys(mark: PreparedMark): string[] {
 function wordEnds(mark: PreparedMark): string[] {
   const out: string[] = [];
   for (const t of mark.tokens)
-    for (let n = 4; n < Math.min(t.length, MAX_DELETION_KEY_LENGTH); n++) out.push(t.slice(0, n), t.slice(t.length - n));
+    for (let n = 4; n < Math.min(t.length, MAX_DELETION_KEY_LENGTH); n++)
+      out.push(t.slice(0, n), t.slice(t.length - n));
   return out;
 }
 
@@ -136,13 +137,17 @@ function phoneKey(mark: PreparedMark): string[] {
 
 /** An entry is found by a query that has one of its senses, or whose sense it is a kind of. */
 function entryMeaningKeys(mark: PreparedMark): string[] {
-  return mark.meanings.flatMap((m) => (m ? [...[...m.synsets].map((id) => `m${id}`), ...[...m.hypernyms].map((id) => `h${id}`)] : []));
+  return mark.meanings.flatMap((m) =>
+    m ? [...[...m.synsets].map((id) => `m${id}`), ...[...m.hypernyms].map((id) => `h${id}`)] : [],
+  );
 }
 
 /** A query looks for its senses among entries' senses and kinds, and its kinds among entries' senses. */
 function queryMeaningKeys(mark: PreparedMark): string[] {
   return mark.meanings.flatMap((m) =>
-    m ? [...[...m.synsets].flatMap((id) => [`m${id}`, `h${id}`]), ...[...m.hypernyms].map((id) => `m${id}`)] : [],
+    m
+      ? [...[...m.synsets].flatMap((id) => [`m${id}`, `h${id}`]), ...[...m.hypernyms].map((id) => `m${id}`)]
+      : [],
   );
 }
 

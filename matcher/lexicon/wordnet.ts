@@ -78,7 +78,8 @@ function synset(id: string): { words: string[]; hypernyms: string[] } {
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const [symbol, offset, posLetter] = [fields[at], fields[at + 1], fields[at + 2]];
       // Hypernyms (@, @i) for nouns and verbs; for a satellite adjective, its head ("similar to", &).
-      if (symbol === '@' || symbol === '@i' || (satellite && symbol === '&')) hypernyms.push(`${posLetter === 's' ? 'a' : posLetter}:${offset}`);
+      if (symbol === '@' || symbol === '@i' || (satellite && symbol === '&'))
+        hypernyms.push(`${posLetter === 's' ? 'a' : posLetter}:${offset}`);
     }
     found = { words, hypernyms };
     synsetCache.set(id, found);
@@ -106,7 +107,8 @@ export function meaningsOf(word: string): WordMeanings | null {
     for (const form of baseForms(word)) {
       const offsets = indexOf(pos).get(form);
       if (!offsets) continue;
-      for (const offset of offsets.slice(0, SENSES[pos])) synsets.add(`${pos === 'adj' ? 'a' : pos[0]}:${offset}`);
+      for (const offset of offsets.slice(0, SENSES[pos]))
+        synsets.add(`${pos === 'adj' ? 'a' : pos[0]}:${offset}`);
       break;
     }
   }

@@ -14,7 +14,8 @@ export const FEATURE_NAMES = [
   'earlierTakenWhole',
   'firstWordShared',
   'onlyWeakShared',
-  'conceptual',
+  'meaning',
+  'translation',
   'goods',
 ] as const;
 
@@ -60,7 +61,8 @@ export function featureVector(detail: ComponentDetail): number[] {
     e.earlierTakenWhole ? meanDistinctiveness(detail) : 0,
     e.firstWordShared ? first : 0,
     e.shared.length > 0 && e.strongestShared < WEAK_ELEMENT ? 1 : 0,
-    c.conceptual,
+    e.meaning?.value ?? 0,
+    e.translation?.value ?? 0,
     c.goods === null ? 0 : c.goods - 0.5,
   ];
 }

@@ -11,14 +11,15 @@ export function rocAuc(rows: readonly Scored[]): number {
   const sorted = [...rows].sort((a, b) => a.score - b.score);
   let positives = 0;
   let rankSum = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
     const averageRank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (sorted[k]!.label === 1) {
-      positives++;
-      rankSum += averageRank;
-    }
+    for (let k = i; k < j; k++)
+      if (sorted[k]!.label === 1) {
+        positives++;
+        rankSum += averageRank;
+      }
     i = j;
   }
   const negatives = sorted.length - positives;
@@ -67,15 +68,22 @@ export function bootstrapQuality(
 ): Record<'auc' | 'precision' | 'recall' | 'f1', Interval> & { n: number; positives: number } {
   const point = qualityAt(rows, threshold);
   const random = seededRandom(seed);
-  const samples: Record<'auc' | 'precision' | 'recall' | 'f1', number[]> = { auc: [], precision: [], recall: [], f1: [] };
+  const samples: Record<'auc' | 'precision' | 'recall' | 'f1', number[]> = {
+    auc: [],
+    precision: [],
+    recall: [],
+    f1: [],
+  };
   for (let r = 0; r < rounds && rows.length > 0; r++) {
     const sample = Array.from({ length: rows.length }, () => rows[Math.floor(random() * rows.length)]!);
     const q = qualityAt(sample, threshold);
-    for (const key of ['auc', 'precision', 'recall', 'f1'] as const) if (!Number.isNaN(q[key])) samples[key].push(q[key]);
+    for (const key of ['auc', 'precision', 'recall', 'f1'] as const)
+      if (!Number.isNaN(q[key])) samples[key].push(q[key]);
   }
   const interval = (key: 'auc' | 'precision' | 'recall' | 'f1'): Interval => {
     const sorted = samples[key].sort((a, b) => a - b);
-    const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+    const at = (p: number): number =>
+      sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
     return { value: point[key], low: at(0.025), high: at(0.975) };
   };
   return {

@@ -97,7 +97,10 @@ function elementReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail): s
   const reasons: string[] = [];
   if (w.key === c.key) return reasons;
   for (const s of e.shared) {
-    const named = s.earlier === s.later ? s.earlier.toUpperCase() : `${s.earlier.toUpperCase()} as ${s.later.toUpperCase()}`;
+    const named =
+      s.earlier === s.later
+        ? s.earlier.toUpperCase()
+        : `${s.earlier.toUpperCase()} as ${s.later.toUpperCase()}`;
     reasons.push(`shares ${named}${HOW[s.how] ?? ''}; ${describeDistinctiveness(s.distinctiveness)}`);
   }
   if (e.earlierTakenWhole && c.tokens.length > w.tokens.length) {
@@ -110,15 +113,24 @@ function elementReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail): s
     reasons.push(`both begin with ${w.tokens[0]!.toUpperCase()}, the part read and heard first`);
   }
   if (e.shared.length > 0 && e.strongestShared < WEAK_ELEMENT)
-    reasons.push('what they share is weak (common, descriptive or crowded): the differences carry the impression');
-  const link = e.conceptual;
-  if (link && link.value >= 0.3) {
-    if (link.relation === 'translation')
-      reasons.push(`means the same in translation: ${link.later} ~ ${link.earlier} ("${link.via}", CC-CEDICT)`);
-    else if (link.relation === 'synonym')
-      reasons.push(`same meaning: ${link.later.toUpperCase()} ~ ${link.earlier.toUpperCase()} (WordNet: both "${link.via}")`);
+    reasons.push(
+      'what they share is weak (common, descriptive or crowded): the differences carry the impression',
+    );
+  const translation = e.translation;
+  if (translation && translation.value >= 0.3)
+    reasons.push(
+      `means the same in translation: ${translation.later} ~ ${translation.earlier} ("${translation.via}", CC-CEDICT)`,
+    );
+  const meaning = e.meaning;
+  if (meaning && meaning.value >= 0.3) {
+    if (meaning.relation === 'synonym')
+      reasons.push(
+        `same meaning: ${meaning.later.toUpperCase()} ~ ${meaning.earlier.toUpperCase()} (WordNet: both "${meaning.via}")`,
+      );
     else
-      reasons.push(`related meaning: ${link.later.toUpperCase()} and ${link.earlier.toUpperCase()}, a word and its kind (WordNet: "${link.via}")`);
+      reasons.push(
+        `related meaning: ${meaning.later.toUpperCase()} and ${meaning.earlier.toUpperCase()}, a word and its kind (WordNet: "${meaning.via}")`,
+      );
   }
   return reasons;
 }
@@ -154,5 +166,7 @@ export function explain(watched: PreparedMark, candidate: PreparedMark, detail: 
     ...contextReasons(watched, candidate, detail),
   ];
   const telling = reasons.filter((r) => !r.startsWith('name-only') && !r.startsWith('register statistics'));
-  return telling.length > 0 ? reasons : ['no notable resemblance in spelling, sound, shape or content', ...reasons];
+  return telling.length > 0
+    ? reasons
+    : ['no notable resemblance in spelling, sound, shape or content', ...reasons];
 }

@@ -18,7 +18,8 @@ export function meaningLink(
   mb: WordMeanings | null = meaningsOf(b),
 ): MeaningLink | null {
   if (a === b || a.length < 3 || b.length < 3 || !ma || !mb) return null;
-  for (const id of ma.synsets) if (mb.synsets.has(id)) return { value: 1, relation: 'synonym', via: ma.names.get(id)! };
+  for (const id of ma.synsets)
+    if (mb.synsets.has(id)) return { value: 1, relation: 'synonym', via: ma.names.get(id)! };
   for (const id of ma.synsets)
     if (mb.hypernyms.has(id)) return { value: KIND_VALUE, relation: 'kind', via: ma.names.get(id)! };
   for (const id of mb.synsets)

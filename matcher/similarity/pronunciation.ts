@@ -3,7 +3,23 @@
  * a vowel for another vowel, or a consonant for its voiced or voiceless twin (P/B, S/Z ...), costs
  * half an edit, since those are the differences a listener most often misses.
  */
-const VOWELS = new Set(['AA', 'AE', 'AH', 'AO', 'AW', 'AY', 'EH', 'ER', 'EY', 'IH', 'IY', 'OW', 'OY', 'UH', 'UW']);
+const VOWELS = new Set([
+  'AA',
+  'AE',
+  'AH',
+  'AO',
+  'AW',
+  'AY',
+  'EH',
+  'ER',
+  'EY',
+  'IH',
+  'IY',
+  'OW',
+  'OY',
+  'UH',
+  'UW',
+]);
 const TWINS: ReadonlyArray<readonly [string, string]> = [
   ['P', 'B'],
   ['T', 'D'],

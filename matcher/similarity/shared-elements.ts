@@ -38,7 +38,10 @@ export interface ElementAnalysis {
   firstWordShared: boolean;
   /** The most distinctive shared element's value (0 when nothing is shared). */
   strongestShared: number;
-  conceptual: ConceptualLink | null;
+  /** Same meaning in English (WordNet), weighed by the earlier word's share and distinctiveness. */
+  meaning: ConceptualLink | null;
+  /** A mark in Chinese characters whose English equivalent is the other mark (CC-CEDICT). */
+  translation: ConceptualLink | null;
 }
 
 function codesOf(mark: PreparedMark, i: number): readonly string[] {
@@ -56,7 +59,10 @@ function alignment(
   const shorter = Math.min(e.length, l.length);
   if (shorter >= 4 && osaDistance(e, l) <= 1) return 'spelled alike';
   if (shorter >= 5 && osaSimilarity(e, l) >= 0.8) return 'spelled alike';
-  if (shorter >= 3 && eCodes.some((c) => c.length >= 3 && lCodes.includes(c))) return 'sounds alike';
+  // A shared sound code alone is loose (HABR and AVIRA both read APR in a Spanish respelling): the
+  // words must also be half alike in spelling.
+  if (shorter >= 3 && osaSimilarity(e, l) >= 0.5 && eCodes.some((c) => c.length >= 3 && lCodes.includes(c)))
+    return 'sounds alike';
   if (e.length >= 4 && l.length > e.length && (l.startsWith(e) || l.endsWith(e))) return 'inside';
   return null;
 }
@@ -71,23 +77,32 @@ function translationLink(a: PreparedMark, b: PreparedMark, earlierIsA: boolean):
     const shared = t.tokens.filter((w) => b.tokens.includes(w)).length;
     const value = t.key === b.key ? 1 : shared / Math.max(t.tokens.length, b.tokens.length);
     if (value > 0 && value > (best?.value ?? 0)) {
-      const [earlier, later] = earlierIsA ? [a.norm.display, b.norm.display] : [b.norm.display, a.norm.display];
+      const [earlier, later] = earlierIsA
+        ? [a.norm.display, b.norm.display]
+        : [b.norm.display, a.norm.display];
       best = { value, earlier, later, relation: 'translation', via: t.gloss };
     }
   }
   return best;
 }
 
-function conceptualLink(
+function translationOf(
+  watched: PreparedMark,
+  candidate: PreparedMark,
+  earlierWords: readonly Distinctiveness[],
+): ConceptualLink | null {
+  const link = translationLink(watched, candidate, true) ?? translationLink(candidate, watched, false);
+  return link ? { ...link, value: link.value * (earlierWords[0]?.value ?? 1) } : null;
+}
+
+function meaningOf(
   watched: PreparedMark,
   candidate: PreparedMark,
   earlierWords: readonly Distinctiveness[],
   earlierWeight: number,
   sharedWords: ReadonlySet<string>,
 ): ConceptualLink | null {
-  let best: ConceptualLink | null =
-    translationLink(watched, candidate, true) ?? translationLink(candidate, watched, false);
-  if (best) best = { ...best, value: best.value * (earlierWords[0]?.value ?? 1) };
+  let best: ConceptualLink | null = null;
   watched.tokens.forEach((e, i) => {
     if (sharedWords.has(e)) return;
     const d = earlierWords[i]!;
@@ -95,7 +110,8 @@ function conceptualLink(
       const link = meaningLink(e, l, watched.meanings[i] ?? null, candidate.meanings[j] ?? null);
       if (!link) continue;
       const value = link.value * d.value * (earlierWeight > 0 ? weightOf(d) / earlierWeight : 0);
-      if (value > (best?.value ?? 0)) best = { value, earlier: e, later: l, relation: link.relation, via: link.via };
+      if (value > (best?.value ?? 0))
+        best = { value, earlier: e, later: l, relation: link.relation, via: link.via };
     }
   });
   return best;
@@ -107,7 +123,8 @@ function wholeMarkAlike(watched: PreparedMark, candidate: PreparedMark): SharedE
   if (a.length === 0 || b.length === 0) return null;
   if (a === b) return 'same';
   const shorter = Math.min(a.length, b.length);
-  if ((shorter >= 4 && osaDistance(a, b) <= 1) || (shorter >= 5 && osaSimilarity(a, b) >= 0.8)) return 'spelled alike';
+  if ((shorter >= 4 && osaDistance(a, b) <= 1) || (shorter >= 5 && osaSimilarity(a, b) >= 0.8))
+    return 'spelled alike';
   return null;
 }
 
@@ -122,7 +139,9 @@ export function analyseElements(
   const whole = wholeMarkAlike(watched, candidate);
   if (whole && (watched.tokens.length !== candidate.tokens.length || whole === 'same')) {
     const later = candidate.tokens.join(' ');
-    watched.tokens.forEach((e, i) => shared.push({ earlier: e, later, how: whole, distinctiveness: earlierWords[i]! }));
+    watched.tokens.forEach((e, i) =>
+      shared.push({ earlier: e, later, how: whole, distinctiveness: earlierWords[i]! }),
+    );
     return {
       shared,
       earlierWords,
@@ -132,7 +151,8 @@ export function analyseElements(
       earlierTakenWhole: true,
       firstWordShared: true,
       strongestShared: earlierWords.reduce((best, d) => Math.max(best, d.value), 0),
-      conceptual: null,
+      meaning: null,
+      translation: null,
     };
   }
   const laterUsed = new Set<number>();
@@ -147,7 +167,8 @@ export function analyseElements(
       // The later mark takes a part of an earlier compound word (CAREFIRST, FIRST CARE): that part
       // is the shared element, weighed by its own distinctiveness.
       candidate.tokens.forEach((l, j) => {
-        if (laterUsed.has(j) || l.length < 4 || l.length >= e.length || !(e.startsWith(l) || e.endsWith(l))) return;
+        if (laterUsed.has(j) || l.length < 4 || l.length >= e.length || !(e.startsWith(l) || e.endsWith(l)))
+          return;
         laterUsed.add(j);
         shared.push({ earlier: l, later: l, how: 'part', distinctiveness: distinctivenessOf(l, context) });
       });
@@ -167,9 +188,11 @@ export function analyseElements(
     laterWords,
     sharedOfEarlier: earlierWeight > 0 ? sharedWeight / earlierWeight : 0,
     sharedOfLater: laterWeight > 0 ? Math.min(1, sharedWeight / laterWeight) : 0,
-    earlierTakenWhole: watched.tokens.length > 0 && shared.filter((s) => s.how !== 'part').length === watched.tokens.length,
+    earlierTakenWhole:
+      watched.tokens.length > 0 && shared.filter((s) => s.how !== 'part').length === watched.tokens.length,
     firstWordShared: shared.some((s) => s.earlier === watched.tokens[0] && s.later === candidate.tokens[0]),
     strongestShared: shared.reduce((best, s) => Math.max(best, s.distinctiveness.value), 0),
-    conceptual: conceptualLink(watched, candidate, earlierWords, earlierWeight, sharedWords),
+    meaning: meaningOf(watched, candidate, earlierWords, earlierWeight, sharedWords),
+    translation: translationOf(watched, candidate, earlierWords),
   };
 }
