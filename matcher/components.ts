@@ -25,6 +25,8 @@ export interface ComponentDetail {
   bestToken: { watched: string; candidate: string } | null;
   /** English pronunciations compared (CMU dictionary), or null when a mark is not in it. */
   pronunciation: number | null;
+  /** A mark's English pronunciation written by ear against the other mark (NIKE → naiki ~ NAIKI). */
+  heardAlike: number;
   elements: ElementAnalysis;
   /** Register statistics were given by the caller. */
   registerKnown: boolean;
@@ -105,6 +107,12 @@ function wordSetSimilarity(a: readonly string[], b: readonly string[]): number {
   return (2 * shared) / (a.length + b.length);
 }
 
+/** OSA similarity when the lengths allow 70% or more, else 0 (not worth the edit distance). */
+function closeSimilarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return Math.abs(a.length - b.length) > 0.3 * longer ? 0 : osaSimilarity(a, b);
+}
+
 function union(a: readonly number[] | undefined, b: readonly number[] | undefined): number[] {
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
@@ -123,8 +131,18 @@ export function computeComponents(
     WORD_LEVEL_FACTOR * words.orthographic,
     WORD_LEVEL_FACTOR * wordSetSimilarity(watched.tokens, candidate.tokens),
   );
+  // English pronunciations compared, or one mark's pronunciation written by ear (NIKE → naiki)
+  // against the other's spelling: how a name heard in English is written where spelling follows sound.
+  const heardAlike = Math.max(
+    watched.heard ? closeSimilarity(watched.heard, candidate.heard ?? candidate.key) : 0,
+    candidate.heard ? closeSimilarity(candidate.heard, watched.key) : 0,
+  );
   const pronunciation =
-    watched.phones && candidate.phones ? phoneSimilarity(watched.phones, candidate.phones) : null;
+    watched.phones && candidate.phones
+      ? Math.max(phoneSimilarity(watched.phones, candidate.phones), heardAlike)
+      : watched.heard || candidate.heard
+        ? heardAlike
+        : null;
   const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic, pronunciation ?? 0);
   const contained = containment(watched.key, watched.tokens, candidate.key, candidate.tokens);
   const goods = goodsRelation(watched.classes, candidate.classes);
@@ -150,6 +168,7 @@ export function computeComponents(
     goods,
     bestToken: words.pair,
     pronunciation,
+    heardAlike,
     elements,
     registerKnown: register !== undefined,
   };

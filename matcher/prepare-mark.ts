@@ -1,4 +1,4 @@
-import { englishOf, meaningsOf, phonesOfWords, type WordMeanings } from './lexicon/index.ts';
+import { englishOf, meaningsOf, phonesOfWords, spellingByEar, type WordMeanings } from './lexicon/index.ts';
 import { normalizeMark, type NormalizedMark } from './normalize/index.ts';
 import { bigrams, phoneticCodes, visualSkeleton } from './similarity/index.ts';
 
@@ -15,6 +15,8 @@ export interface PreparedMark {
   skeleton: string;
   /** English pronunciation (CMU dictionary phones) when every word is in the dictionary. */
   phones: readonly string[] | null;
+  /** That pronunciation written down by ear in a phonemic spelling (NIKE → naiki), or null. */
+  heard: string | null;
   /** WordNet senses of each word (null when WordNet does not know it), for meaning and its index keys. */
   meanings: readonly (WordMeanings | null)[];
   /** What a mark in Chinese characters means in English (CC-CEDICT), as comparison keys. */
@@ -40,6 +42,8 @@ function translationsOf(norm: NormalizedMark): PreparedMark['translations'] {
 export function prepareMark(text: string, classes?: readonly number[], goods?: string): PreparedMark {
   const norm = normalizeMark(text);
   const epenthetic = EPENTHETIC_SCRIPTS.has(norm.script);
+  const phones = norm.script === 'latin' ? phonesOfWords(norm.tokens) : null;
+  const heard = phones ? spellingByEar(phones) : null;
   return {
     norm,
     key: norm.key,
@@ -48,7 +52,8 @@ export function prepareMark(text: string, classes?: readonly number[], goods?: s
     codes: phoneticCodes(norm.key, { epenthetic }),
     tokenCodes: norm.tokens.length > 1 ? norm.tokens.map((t) => phoneticCodes(t, { epenthetic })) : [],
     skeleton: visualSkeleton(norm.shape),
-    phones: norm.script === 'latin' ? phonesOfWords(norm.tokens) : null,
+    phones,
+    heard: heard && heard !== norm.key ? heard : null,
     meanings: norm.tokens.map((t) => (t.length >= 3 && /^[a-z]+$/.test(t) ? meaningsOf(t) : null)),
     translations: norm.script === 'han' ? translationsOf(norm) : [],
     classes,

@@ -19,7 +19,8 @@ import type { PreparedMark } from '../prepare-mark.ts';
  *  - meaning: WordNet senses of each word ('m') and what they are kinds of ('h'), so that synonyms
  *    (SWIFT, FAST) and a word and its kind (APPLE, FRUIT) meet; translations of marks in Chinese
  *    characters as whole keys ('e') and words ('x', beside every word of three letters or more).
- *  - English pronunciation: the CMU phones of the whole mark ('c').
+ *  - English pronunciation: the CMU phones of the whole mark ('c'), and the pronunciation written
+ *    by ear (NIKE → naiki) as one more spelling in the deletion families.
  */
 const MAX_DELETION_KEY_LENGTH = 24;
 const MIN_TRIGRAM_QUERY_LENGTH = 5;
@@ -156,6 +157,8 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
   const keys = new Set<string>();
   if (mark.key.length > 0) keys.add(`e${mark.key}`);
   for (const v of spellingVariants(mark.key, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
+  // The English pronunciation written by ear (NIKE → naiki) is one more spelling of the mark.
+  if (mark.heard) for (const v of spellingVariants(mark.heard, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
   for (const word of multiWords(mark))
     for (const v of spellingVariants(word, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`w${v}`);
   for (const code of mark.codes) for (const v of codeVariants(code)) keys.add(`p${v}`);
@@ -175,9 +178,11 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
 /** Keys a query looks up (exact matches); the count filters are run by the index. */
 export function queryKeys(mark: PreparedMark): string[] {
   const keys = new Set<string>();
-  for (const v of spellingVariants(mark.key, 2, QUERY_TWO_DELETIONS)) {
-    keys.add(`k${v}`);
-    keys.add(`w${v}`);
+  for (const spelling of mark.heard ? [mark.key, mark.heard] : [mark.key]) {
+    for (const v of spellingVariants(spelling, 2, QUERY_TWO_DELETIONS)) {
+      keys.add(`k${v}`);
+      keys.add(`w${v}`);
+    }
   }
   for (const word of multiWords(mark)) {
     for (const v of spellingVariants(word, 2, QUERY_TWO_DELETIONS)) {

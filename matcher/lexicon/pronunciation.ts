@@ -49,3 +49,54 @@ export function homophoneGroups(): string[][] {
   }
   return [...byPhones.values()].filter((g) => g.length > 1).map((g) => g.sort());
 }
+
+/**
+ * ARPAbet phones written in a phonemic Latin spelling, the way a name heard in English is written
+ * down by ear where spelling follows sound (Indonesian, Malay, Spanish, Italian, Tagalog …):
+ * NIKE /N AY K IY/ → naiki, COLGATE → kolgeit.
+ */
+const HEARD_SPELLING: Readonly<Record<string, string>> = {
+  AA: 'a',
+  AE: 'e',
+  AH: 'a',
+  AO: 'o',
+  AW: 'au',
+  AY: 'ai',
+  EH: 'e',
+  ER: 'er',
+  EY: 'ei',
+  IH: 'i',
+  IY: 'i',
+  OW: 'o',
+  OY: 'oi',
+  UH: 'u',
+  UW: 'u',
+  B: 'b',
+  CH: 'ch',
+  D: 'd',
+  DH: 'd',
+  F: 'f',
+  G: 'g',
+  HH: 'h',
+  JH: 'j',
+  K: 'k',
+  L: 'l',
+  M: 'm',
+  N: 'n',
+  NG: 'ng',
+  P: 'p',
+  R: 'r',
+  S: 's',
+  SH: 'sh',
+  T: 't',
+  TH: 't',
+  V: 'v',
+  W: 'w',
+  Y: 'y',
+  Z: 's',
+  ZH: 's',
+};
+
+export function spellingByEar(phones: readonly string[]): string {
+  return phones.map((p) => HEARD_SPELLING[p] ?? '').join('');
+}

@@ -47,7 +47,13 @@ function resemblanceReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail
         : `spelled alike: ${cName} ~ ${wName}`,
     );
   }
-  if (d.pronunciation !== null && d.pronunciation >= 0.8 && w.phones && c.phones) {
+  const heardFrom = w.heard ? w : c.heard ? c : null;
+  if (d.heardAlike >= 0.8 && heardFrom && !(w.phones && c.phones)) {
+    const other = heardFrom === w ? c : w;
+    reasons.push(
+      `sounds alike: ${heardFrom.norm.display} is said /${heardFrom.phones!.join(' ')}/ (CMU Pronouncing Dictionary), written by ear "${heardFrom.heard}" ~ ${other.norm.display}`,
+    );
+  } else if (d.pronunciation !== null && d.pronunciation >= 0.8 && w.phones && c.phones) {
     reasons.push(
       `sounds alike in English: ${cName} /${c.phones.join(' ')}/ ~ ${wName} /${w.phones.join(' ')}/ (CMU Pronouncing Dictionary)`,
     );
@@ -139,8 +145,8 @@ function contextReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail): s
   const reasons: string[] = [];
   if (d.goods.value === null && !w.goods && !c.goods)
     reasons.push('name-only verdict: the classes or goods of a mark are not known, so they do not weigh in');
-  if (!d.registerKnown && d.elements.shared.length > 0 && w.key !== c.key)
-    reasons.push('register statistics not available: how crowded the shared words are was not weighed');
+  if (!d.registerKnown)
+    reasons.push('register statistics not available: how crowded these words are among filed marks was not weighed');
   return reasons;
 }
 

@@ -48,6 +48,11 @@ function codesOf(mark: PreparedMark, i: number): readonly string[] {
   return mark.tokens.length > 1 ? (mark.tokenCodes[i] ?? []) : mark.codes;
 }
 
+/** Within one edit (four letters or more), or 80% alike in spelling (five or more). */
+function spelledAlike(distance: number, shorter: number, longer: number): boolean {
+  return (shorter >= 4 && distance <= 1) || (shorter >= 5 && distance <= 0.2 * longer);
+}
+
 /** How the later word stands for the earlier one, or null when it does not. */
 function alignment(
   e: string,
@@ -57,12 +62,16 @@ function alignment(
 ): SharedElement['how'] | null {
   if (e === l) return 'same';
   const shorter = Math.min(e.length, l.length);
-  if (shorter >= 4 && osaDistance(e, l) <= 1) return 'spelled alike';
-  if (shorter >= 5 && osaSimilarity(e, l) >= 0.8) return 'spelled alike';
-  // A shared sound code alone is loose (HABR and AVIRA both read APR in a Spanish respelling): the
-  // words must also be half alike in spelling.
-  if (shorter >= 3 && osaSimilarity(e, l) >= 0.5 && eCodes.some((c) => c.length >= 3 && lCodes.includes(c)))
-    return 'sounds alike';
+  const longer = Math.max(e.length, l.length);
+  // Words more than half their length apart can be neither spelled nor (below) sounded alike.
+  if (longer - shorter <= 0.5 * longer) {
+    const distance = osaDistance(e, l);
+    if (spelledAlike(distance, shorter, longer)) return 'spelled alike';
+    // A shared sound code alone is loose (HABR and AVIRA both read APR in a Spanish respelling):
+    // the words must also be half alike in spelling.
+    if (shorter >= 3 && distance <= 0.5 * longer && eCodes.some((c) => c.length >= 3 && lCodes.includes(c)))
+      return 'sounds alike';
+  }
   if (e.length >= 4 && l.length > e.length && (l.startsWith(e) || l.endsWith(e))) return 'inside';
   return null;
 }
@@ -123,9 +132,9 @@ function wholeMarkAlike(watched: PreparedMark, candidate: PreparedMark): SharedE
   if (a.length === 0 || b.length === 0) return null;
   if (a === b) return 'same';
   const shorter = Math.min(a.length, b.length);
-  if ((shorter >= 4 && osaDistance(a, b) <= 1) || (shorter >= 5 && osaSimilarity(a, b) >= 0.8))
-    return 'spelled alike';
-  return null;
+  const longer = Math.max(a.length, b.length);
+  if (longer - shorter > 0.2 * longer + 1) return null;
+  return spelledAlike(osaDistance(a, b), shorter, longer) ? 'spelled alike' : null;
 }
 
 export function analyseElements(
