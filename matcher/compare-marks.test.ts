@@ -15,7 +15,9 @@ describe('compareMarks', () => {
     // Two spellings of one English pronunciation (CMU): alike to the ear, not to the eye.
     const cisco = compareMarks({ text: 'CISCO' }, { text: 'SYSCO' });
     expect(cisco.similar).toBe(true);
-    expect(cisco.reasons.some((r) => r.startsWith('sounds alike in English: SYSCO /S IH S K OW/'))).toBe(true);
+    expect(cisco.reasons.some((r) => r.startsWith('sounds alike in English: SYSCO /S IH S K OW/'))).toBe(
+      true,
+    );
   });
 
   it('flags the mark taken whole into a longer one', () => {

@@ -23,8 +23,13 @@ describe('markhound match --jsonl', () => {
       'not json',
       '{"a": "NIKE"}',
       '{"a": "NIKE", "b": "ORACLE", "classes_a": [25], "classes_b": [9]}',
+      '{"a": "BEER HOUSE", "b": "BEER GARDEN", "goods_a": "beer", "goods_b": "beer and ale"}',
     ]);
-    expect(out).toHaveLength(4);
+    expect(out).toHaveLength(5);
+    expect(out[4]).toMatchObject({
+      similar: false,
+      reasons: expect.arrayContaining([expect.stringContaining('describes the goods (the goods "beer")')]),
+    });
     expect(out[0]).toMatchObject({
       similar: true,
       reasons: expect.arrayContaining([

@@ -60,7 +60,7 @@ function vocabularyOf(texts: ReadonlyArray<readonly [string, string]>): GoodsVoc
 }
 
 /**
- * Where the word describes the goods ("class 32 heading", "the goods (\"beer\")"), or null.
+ * Where the word describes the goods ("the class 32 heading", 'the goods "beer and ale"'), or null.
  * Classes and goods texts are those of either mark.
  */
 export function describesGoods(
@@ -73,7 +73,7 @@ export function describesGoods(
     ...classes.flatMap((c): [string, string][] =>
       NICE_CLASS_HEADINGS[c] ? [[`the class ${c} heading`, NICE_CLASS_HEADINGS[c]]] : [],
     ),
-    ...goods.map((g): [string, string] => ['the goods', g]),
+    ...goods.map((g): [string, string] => [`the goods "${g.length > 60 ? `${g.slice(0, 57)}...` : g}"`, g]),
   ];
   const vocabulary = vocabularyOf(texts);
   const folded = fold(word);

@@ -158,7 +158,8 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
   if (mark.key.length > 0) keys.add(`e${mark.key}`);
   for (const v of spellingVariants(mark.key, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
   // The English pronunciation written by ear (NIKE → naiki) is one more spelling of the mark.
-  if (mark.heard) for (const v of spellingVariants(mark.heard, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
+  if (mark.heard)
+    for (const v of spellingVariants(mark.heard, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
   for (const word of multiWords(mark))
     for (const v of spellingVariants(word, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`w${v}`);
   for (const code of mark.codes) for (const v of codeVariants(code)) keys.add(`p${v}`);

@@ -64,19 +64,23 @@ function splitWords(latin: string): string[] {
 }
 
 /**
- * A few look-alikes decompose under NFKC into a space and a combining mark (GREEK YPOGEGRAMMENI
- * looks like i): read them first, so that NFKC cannot split the word they sit in.
+ * Look-alikes that NFKC would turn into something else are read first: GREEK YPOGEGRAMMENI (looks
+ * like i) decomposes to a space that would split the word; GREEK CAPITAL LUNATE SIGMA (looks like C)
+ * becomes a plain sigma. Compatibility letters NFKC turns into Latin letters (fullwidth,
+ * mathematical) are left to it.
  */
-function keepSpacingLookalikes(text: string): string {
+function readLookalikesBeforeNfkc(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   return Array.from(text, (ch) => {
-    if (ch < '\x80' || !/\s/u.test(ch.normalize('NFKC'))) return ch;
-    return confusableToLatin(ch) ?? ch;
+    if (ch < '\x80') return ch;
+    const reading = confusableToLatin(ch);
+    // Fullwidth and mathematical letters are Latin letters to NFKC already: NFKC knows best.
+    return reading !== undefined && !/^[A-Za-z0-9]+$/.test(ch.normalize('NFKC')) ? reading : ch;
   }).join('');
 }
 
 export function normalizeMark(text: string): NormalizedMark {
-  const display = keepSpacingLookalikes(text).normalize('NFKC').trim();
+  const display = readLookalikesBeforeNfkc(text).normalize('NFKC').trim();
   const lower = display.toLowerCase();
   // Plain ASCII (most filings) needs no script detection nor transliteration.
   const ascii = /^[\x20-\x7e]*$/.test(lower);

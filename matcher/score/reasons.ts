@@ -146,7 +146,9 @@ function contextReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail): s
   if (d.goods.value === null && !w.goods && !c.goods)
     reasons.push('name-only verdict: the classes or goods of a mark are not known, so they do not weigh in');
   if (!d.registerKnown)
-    reasons.push('register statistics not available: how crowded these words are among filed marks was not weighed');
+    reasons.push(
+      'register statistics not available: how crowded these words are among filed marks was not weighed',
+    );
   return reasons;
 }
 
