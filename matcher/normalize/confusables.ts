@@ -17,7 +17,7 @@ export const CONFUSABLES_DATA_VERSION = 'Unicode confusables.txt 13.0.0';
 function buildLatinReadings(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [source, prototype] of Object.entries(PROTOTYPES)) {
-    if (/^[\x00-\x7f]*$/.test(source)) continue;
+    if ([...source].every((c) => c.charCodeAt(0) < 0x80)) continue;
     const reading = prototype.normalize('NFKC').toLowerCase();
     if (!/^[a-z0-9]{1,3}$/.test(reading)) continue;
     // The data is case-sensitive (Cyrillic А → A); marks are compared lower-cased.

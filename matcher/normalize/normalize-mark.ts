@@ -70,7 +70,7 @@ function splitWords(latin: string): string[] {
  * mathematical) are left to it.
  */
 function readLookalikesBeforeNfkc(text: string): string {
-  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   return Array.from(text, (ch) => {
     if (ch < '\x80') return ch;
     const reading = confusableToLatin(ch);

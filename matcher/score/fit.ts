@@ -2,8 +2,8 @@ import { computeComponents } from '../components.ts';
 import type { DecidedCase } from '../eval/decided-cases.ts';
 import { prepareMark } from '../prepare-mark.ts';
 import { FEATURE_NAMES, featureVector, SIGNED_FEATURES } from './features.ts';
-import { fitLogistic, predict, type LabelledFeatures, type LogisticModel } from './logistic.ts';
-import { qualityAt, rocAuc, type Quality } from './metrics.ts';
+import { fitLogistic, predict, type LabelledFeatures } from './logistic.ts';
+import { qualityAt, type Quality } from './metrics.ts';
 
 /** A generated pair (typo variant or unrelated brand) that anchors the score away from the litigated middle ground. */
 export interface AnchorPair {

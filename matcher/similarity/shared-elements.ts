@@ -1,7 +1,7 @@
 import { distinctivenessOf, type Distinctiveness, type GoodsContext } from '../distinctiveness/index.ts';
 import type { PreparedMark } from '../prepare-mark.ts';
 import { meaningLink, type MeaningLink } from './meaning.ts';
-import { osaDistance, osaSimilarity } from './string-metrics.ts';
+import { osaDistance } from './string-metrics.ts';
 
 /**
  * The overall impression, element by element: which words of the earlier (watched) mark the later
