@@ -15,6 +15,9 @@ import { applyStatDeltas, isStatKey, loadRegisterStats, registerStatKeys } from 
  *  - p: Double Metaphone codes (sound). s: the visual skeleton (rn→m, 1→l). f: a 4-letter prefix.
  *  - g: trigrams; a filing sharing most of the query's trigrams is a candidate (the query inside a
  *    longer mark, or spellings several edits apart).
+ *  - m, h: WordNet senses of each word and what they are kinds of (synonyms, a word and its kind);
+ *    a mark in Chinese characters also stores its English equivalent under k.
+ *  - n, t: not search keys but the register statistics of register-stats.ts, stored beside them.
  * Works the same on PGlite and PostgreSQL (no extension needed).
  */
 
@@ -32,7 +35,12 @@ function oneLetterDeletions(word: string): string[] {
 }
 
 function spellingUnits(mark: PreparedMark): string[] {
-  const units = [mark.key, ...(mark.tokens.length > 1 ? mark.tokens : [])];
+  // The English pronunciation written by ear (NIKE → naiki) is one more spelling of the mark.
+  const units = [
+    mark.key,
+    ...(mark.tokens.length > 1 ? mark.tokens : []),
+    ...(mark.heard ? [mark.heard] : []),
+  ];
   return units.filter((u) => u.length > 0 && u.length <= MAX_UNIT_LENGTH);
 }
 
