@@ -55,8 +55,12 @@ function bestCodePair(
   let pair: readonly [string, string] | null = null;
   for (const a of codesA) {
     for (const b of codesB) {
-      const reliability = 0.75 + 0.25 * Math.min(1, Math.min(a.length, b.length) / 4);
-      const sim = osaSimilarity(a, b) * reliability;
+      // Two letters of code (NK) say little: 0.59 of a four-letter code, three letters 0.81.
+      const reliability = Math.min(1, Math.min(a.length, b.length) / 4) ** 0.75;
+      // Codes are coarse already (KTRX and KTRL are CAITRAX and GADRAL): a code a letter apart
+      // says much less than the same code, so partial matches are stretched down from 50%.
+      const alike = osaSimilarity(a, b);
+      const sim = (alike === 1 ? 1 : Math.max(0, (alike - 0.5) / 0.5)) * reliability;
       if (sim > value) [value, pair] = [sim, [a, b]];
     }
   }
@@ -117,13 +121,29 @@ function union(a: readonly number[] | undefined, b: readonly number[] | undefine
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
+/** Vowel groups, a final silent e left out (NITE 1, NIKE 2 is a known exception CMU covers). */
+export function syllableCount(word: string): number {
+  const groups = word.match(/[aeiouy]+/g)?.length ?? 0;
+  return groups > 1 && /[^aeiouy]e$/.test(word) ? groups - 1 : Math.max(1, groups);
+}
+
+/**
+ * Double Metaphone keeps consonants only, so HABR and AVIRA (one syllable and three) can share a
+ * code; how alike two words sound also depends on their number of syllables.
+ */
+function syllableAgreement(a: string, b: string): number {
+  const [x, y] = [syllableCount(a), syllableCount(b)];
+  return 1 - Math.abs(x - y) / Math.max(x, y);
+}
+
 export function computeComponents(
   watched: PreparedMark,
   candidate: PreparedMark,
   register?: RegisterStats,
 ): ComponentDetail {
   const wholeOrtho = orthographicOfKeys(watched.key, candidate.key, watched.bigrams, candidate.bigrams);
-  const wholePhon = bestCodePair(watched.codes, candidate.codes);
+  const codePair = bestCodePair(watched.codes, candidate.codes);
+  const wholePhon = { ...codePair, value: codePair.value * syllableAgreement(watched.key, candidate.key) };
   const multiWord = watched.tokens.length > 1 || candidate.tokens.length > 1;
   const words = multiWord ? bestWordMatch(watched, candidate) : { orthographic: 0, phonetic: 0, pair: null };
   const orthographic = Math.max(
@@ -145,7 +165,7 @@ export function computeComponents(
         : null;
   const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic, pronunciation ?? 0);
   const contained = containment(watched.key, watched.tokens, candidate.key, candidate.tokens);
-  const goods = goodsRelation(watched.classes, candidate.classes);
+  const goods = goodsRelation(watched.classes, candidate.classes, watched.goods, candidate.goods);
   const transliterated = isNonLatin(watched) || isNonLatin(candidate);
   const elements = analyseElements(watched, candidate, {
     classes: union(watched.classes, candidate.classes),

@@ -84,3 +84,40 @@ export function describesGoods(
     if (vocabulary.synsets.has(id)) return vocabulary.source.get(id)!;
   return null;
 }
+
+/** Folded content words of a goods text (plural folded, filler left out), for comparing goods. */
+export function goodsWords(text: string): string[] {
+  return [...new Set(contentWords(text))];
+}
+
+const headingVocabulary = new Map<number, GoodsVocabulary>();
+
+/**
+ * The Nice classes a goods text reads as, when the filing gives none: each class whose heading names
+ * one of its words, or a thing one of its words is a kind of (WordNet), ranked by how many words it
+ * covers; only the best-covered classes are kept.
+ */
+export function classesOfGoods(text: string): number[] {
+  const words = goodsWords(text);
+  if (words.length === 0) return [];
+  const score = new Map<number, number>();
+  for (let c = 1; c <= 45; c++) {
+    let vocabulary = headingVocabulary.get(c);
+    if (!vocabulary) {
+      vocabulary = vocabularyOf([[`the class ${c} heading`, NICE_CLASS_HEADINGS[c]!]]);
+      headingVocabulary.set(c, vocabulary);
+    }
+    let hits = 0;
+    for (const word of words) {
+      if (vocabulary.words.has(word)) hits++;
+      else {
+        const meanings = meaningsOf(word);
+        if (meanings && [...meanings.synsets, ...meanings.hypernyms].some((id) => vocabulary.synsets.has(id)))
+          hits++;
+      }
+    }
+    if (hits > 0) score.set(c, hits);
+  }
+  const top = Math.max(0, ...score.values());
+  return [...score].filter(([, hits]) => hits === top).map(([c]) => c);
+}

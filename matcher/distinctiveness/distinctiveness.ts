@@ -1,4 +1,4 @@
-import { zipfFrequency } from '../lexicon/index.ts';
+import { compoundParts, zipfFrequency } from '../lexicon/index.ts';
 import { describesGoods } from './descriptive.ts';
 import { crowdingOf, MIN_FILINGS_IN_SCOPE, type Crowding, type RegisterStats } from './register-stats.ts';
 
@@ -9,6 +9,8 @@ export interface Distinctiveness {
   value: number;
   /** Zipf frequency in spoken English (SUBTLEX-US); 0 when the word is not in the list. */
   zipf: number;
+  /** The known English words a word not in the list is run together from (SHARECARE), or null. */
+  parts: string[] | null;
   /** Where it describes the goods, or null. */
   descriptive: string | null;
   /** How many filings for these classes have it, or null when register statistics are unavailable. */
@@ -30,6 +32,7 @@ function rarity(zipf: number): number {
 
 /** A descriptive word keeps a quarter of its weight, a word in one filing in ten or more 30%. */
 const DESCRIPTIVE_FACTOR = 0.25;
+const PART_DESCRIPTIVE_FACTOR = 0.5;
 const CROWDED_FACTOR = 0.7;
 
 /**
@@ -39,20 +42,38 @@ const CROWDED_FACTOR = 0.7;
  */
 export function distinctivenessOf(word: string, context: GoodsContext): Distinctiveness {
   const zipf = /^[0-9]+$/.test(word) ? 5 : zipfFrequency(word);
-  const descriptive = describesGoods(word, context.classes, context.goods);
+  // A word the list lacks may still be ordinary words run together: halfway between a coinage
+  // and its parts, and descriptive (at half the cut) when a part describes the goods.
+  const parts = zipf === 0 ? compoundParts(word) : null;
+  const wordRarity = parts
+    ? (1 + parts.reduce((sum, p) => sum + rarity(zipfFrequency(p)), 0) / parts.length) / 2
+    : rarity(zipf);
+  let descriptive = describesGoods(word, context.classes, context.goods);
+  let descriptiveFactor = DESCRIPTIVE_FACTOR;
+  if (!descriptive && parts) {
+    for (const part of parts) {
+      const source = describesGoods(part, context.classes, context.goods);
+      if (source) {
+        descriptive = `${part.toUpperCase()}: ${source}`;
+        descriptiveFactor = PART_DESCRIPTIVE_FACTOR;
+        break;
+      }
+    }
+  }
   const crowding = crowdingOf(
     context.register,
     word,
     context.classes.length > 0 ? context.classes : undefined,
   );
   const value =
-    (0.4 + 0.6 * rarity(zipf)) *
-    (descriptive ? DESCRIPTIVE_FACTOR : 1) *
+    (0.4 + 0.6 * wordRarity) *
+    (descriptive ? descriptiveFactor : 1) *
     (1 - CROWDED_FACTOR * (crowding?.value ?? 0));
-  return { word, value, zipf, descriptive, crowding, registerGiven: context.register !== undefined };
+  return { word, value, zipf, parts, descriptive, crowding, registerGiven: context.register !== undefined };
 }
 
-function frequencyWords(zipf: number): string {
+function frequencyWords(zipf: number, parts: string[] | null): string {
+  if (parts) return `English words run together (${parts.map((p) => p.toUpperCase()).join(' + ')})`;
   if (zipf === 0) return 'not an English word in the frequency list (coined or rare)';
   if (zipf < 3) return `a rare English word (Zipf ${zipf.toFixed(1)})`;
   if (zipf < 4.5) return `an ordinary English word (Zipf ${zipf.toFixed(1)})`;
@@ -75,5 +96,5 @@ export function describeDistinctiveness(d: Distinctiveness): string {
   const descriptive = d.descriptive
     ? `describes the goods (${d.descriptive})`
     : 'not descriptive of the goods';
-  return `${d.word.toUpperCase()}: ${frequencyWords(d.zipf)}, ${descriptive}, ${crowdingWords(d.crowding, d.registerGiven)}: ${level} distinctiveness (${d.value.toFixed(2)})`;
+  return `${d.word.toUpperCase()}: ${frequencyWords(d.zipf, d.parts)}, ${descriptive}, ${crowdingWords(d.crowding, d.registerGiven)}: ${level} distinctiveness (${d.value.toFixed(2)})`;
 }

@@ -5,7 +5,7 @@ export {
   type Distinctiveness,
   type GoodsContext,
 } from './distinctiveness.ts';
-export { describesGoods } from './descriptive.ts';
+export { classesOfGoods, describesGoods, goodsWords } from './descriptive.ts';
 export {
   crowdingOf,
   registerStatsFrom,

@@ -13,6 +13,7 @@ export const TYPO_KINDS = [
   'bitsquatting',
   'addition',
   'respelling',
+  'combination',
 ] as const;
 export type TypoKind = (typeof TYPO_KINDS)[number];
 
@@ -79,6 +80,34 @@ const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/i(?=[^aeiou]e$)/g, 'ai'],
   [/ou/g, 'ow'],
 ];
+/**
+ * Words squatters add to a brand (combosquatting: Kintis et al., "Hiding in Plain Sight", CCS 2017,
+ * found brand + keyword domains far more common than typos): after it, run together or spaced, or
+ * before it.
+ */
+const COMBO_AFTER = [
+  'pro',
+  'plus',
+  'max',
+  'world',
+  'express',
+  'club',
+  'hub',
+  'app',
+  'pay',
+  'cloud',
+  'mobile',
+  'secure',
+  'login',
+  'support',
+  'deals',
+  'direct',
+  'kids',
+  'sport',
+  'tech',
+  'life',
+];
+const COMBO_BEFORE = ['my', 'get', 'go', 'i', 'e', 'buy'];
 const VOWELS = 'aeiou';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -134,6 +163,12 @@ export function makeTypo(brand: string, kind: TypoKind, random: () => number): s
     }
     case 'addition':
       return brand + pick([...LETTERS], random);
+    case 'combination': {
+      const roll = random();
+      if (roll < 0.25) return pick(COMBO_BEFORE, random) + brand;
+      const word = pick(COMBO_AFTER, random);
+      return roll < 0.6 ? `${brand} ${word}` : brand + word;
+    }
     case 'respelling': {
       const options = RESPELLINGS.flatMap(([pattern, replacement]) =>
         [...brand.matchAll(pattern)].map((m) => replaceAt(brand, m.index, replacement, m[0].length)),

