@@ -24,7 +24,9 @@ describe('compareMarks', () => {
     const result = compareMarks({ text: 'NIKE', classes: [25] }, { text: 'NIKEPRO STORE', classes: [25] });
     expect(result.similar).toBe(true);
     expect(result.reasons).toContain('contains the mark NIKE as its dominant element');
-    expect(result.reasons.some((r) => r.startsWith('shares NIKE as NIKEPRO (inside a longer word)'))).toBe(true);
+    expect(result.reasons.some((r) => r.startsWith('shares NIKE as NIKEPRO (inside a longer word)'))).toBe(
+      true,
+    );
   });
 
   it('flags look-alike letter shapes', () => {

@@ -5,6 +5,7 @@ import {
   analyseElements,
   containment,
   phoneSimilarity,
+  syllableSimilarity,
   type ElementAnalysis,
   diceOfBigrams,
   osaDistance,
@@ -27,6 +28,8 @@ export interface ComponentDetail {
   pronunciation: number | null;
   /** A mark's English pronunciation written by ear against the other mark (NIKE → naiki ~ NAIKI). */
   heardAlike: number;
+  /** Syllable by syllable sound, when a mark is read from another script (麦当劳 ~ MCDONALDS), else null. */
+  syllables: number | null;
   elements: ElementAnalysis;
   /** Register statistics were given by the caller. */
   registerKnown: boolean;
@@ -163,7 +166,18 @@ export function computeComponents(
       : watched.heard || candidate.heard
         ? heardAlike
         : null;
-  const phonetic = Math.max(wholePhon.value, WORD_LEVEL_FACTOR * words.phonetic, pronunciation ?? 0);
+  // A mark read from another script is compared by syllable sound with the other mark as it is
+  // said (its English pronunciation written by ear when known), not letter by letter.
+  const syllables =
+    isNonLatin(watched) || isNonLatin(candidate)
+      ? syllableSimilarity(watched.heard ?? watched.key, candidate.heard ?? candidate.key)
+      : null;
+  const phonetic = Math.max(
+    wholePhon.value,
+    WORD_LEVEL_FACTOR * words.phonetic,
+    pronunciation ?? 0,
+    syllables ?? 0,
+  );
   const contained = containment(watched.key, watched.tokens, candidate.key, candidate.tokens);
   const goods = goodsRelation(watched.classes, candidate.classes, watched.goods, candidate.goods);
   const transliterated = isNonLatin(watched) || isNonLatin(candidate);
@@ -189,6 +203,7 @@ export function computeComponents(
     bestToken: words.pair,
     pronunciation,
     heardAlike,
+    syllables,
     elements,
     registerKnown: register !== undefined,
   };

@@ -34,7 +34,10 @@ function translationsOf(norm: NormalizedMark): PreparedMark['translations'] {
   if (!han) return [];
   const glosses = new Set(englishOf(han.join('')));
   return [...glosses].map((gloss) => {
-    const tokens = gloss.split(' ').filter((w) => /^[a-z0-9]+$/.test(w));
+    const tokens = gloss
+      .replace(/['’]/g, '')
+      .split(/[\s-]+/)
+      .filter((w) => /^[a-z0-9]+$/.test(w));
     return { gloss, key: tokens.join(''), tokens };
   });
 }

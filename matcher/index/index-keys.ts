@@ -1,4 +1,5 @@
 import type { PreparedMark } from '../prepare-mark.ts';
+import { syllableSounds } from '../similarity/index.ts';
 
 /**
  * The lookup keys of the candidate index. A pair the scorer can call similar shares at least one
@@ -136,6 +137,20 @@ function phoneKey(mark: PreparedMark): string[] {
   return mark.phones ? [`c${mark.phones.join('.')}`] : [];
 }
 
+/**
+ * Syllable sounds ('v'), for marks read from another script against Latin marks as said: the whole
+ * sequence and, for three syllables or more, each sequence with one syllable left out.
+ */
+function syllableKeys(mark: PreparedMark): string[] {
+  const sounds = syllableSounds(mark.heard ?? mark.key);
+  if (sounds.length === 0) return [];
+  const out = new Set([`v${sounds.join('')}`]);
+  if (sounds.length >= 3)
+    for (let i = 0; i < sounds.length; i++)
+      out.add(`v${[...sounds.slice(0, i), ...sounds.slice(i + 1)].join('')}`);
+  return [...out];
+}
+
 /** An entry is found by a query that has one of its senses, or whose sense it is a kind of. */
 function entryMeaningKeys(mark: PreparedMark): string[] {
   return mark.meanings.flatMap((m) =>
@@ -169,7 +184,13 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
   if (mark.skeleton.length > 0) keys.add(`s${mark.skeleton}`);
   for (const g of trigrams(mark.key)) keys.add(`g${g}`);
   for (const b of paddedBigrams(mark.key)) keys.add(`b${b}`);
-  for (const k of [...entryMeaningKeys(mark), ...translationKeys(mark), ...wordKeys(mark), ...phoneKey(mark)])
+  for (const k of [
+    ...entryMeaningKeys(mark),
+    ...translationKeys(mark),
+    ...wordKeys(mark),
+    ...phoneKey(mark),
+    ...syllableKeys(mark),
+  ])
     keys.add(k);
   // A query word that is a part of an indexed word (the later mark takes a part of an earlier compound).
   for (const end of wordEnds(mark)) keys.add(`y${end}`);
@@ -207,7 +228,13 @@ export function queryKeys(mark: PreparedMark): string[] {
   if (prefix) keys.add(prefix);
   for (const inner of innerCandidates(mark)) keys.add(`e${inner}`);
   if (mark.skeleton.length > 0) keys.add(`s${mark.skeleton}`);
-  for (const k of [...queryMeaningKeys(mark), ...translationKeys(mark), ...wordKeys(mark), ...phoneKey(mark)])
+  for (const k of [
+    ...queryMeaningKeys(mark),
+    ...translationKeys(mark),
+    ...wordKeys(mark),
+    ...phoneKey(mark),
+    ...syllableKeys(mark),
+  ])
     keys.add(k);
   // An indexed word inside a query word, and a query word that is a part of an indexed word.
   for (const end of wordEnds(mark)) keys.add(`x${end}`);

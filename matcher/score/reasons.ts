@@ -1,7 +1,7 @@
 import type { ComponentDetail } from '../components.ts';
 import { describeDistinctiveness } from '../distinctiveness/index.ts';
 import type { PreparedMark } from '../prepare-mark.ts';
-import { osaDistance } from '../similarity/index.ts';
+import { osaDistance, syllableSounds } from '../similarity/index.ts';
 import { WEAK_ELEMENT } from './features.ts';
 
 const SCRIPT_NAMES: Readonly<Record<string, string>> = {
@@ -45,6 +45,12 @@ function resemblanceReasons(w: PreparedMark, c: PreparedMark, d: ComponentDetail
       edits <= 3
         ? `spelled alike: ${cName} ~ ${wName}, ${edits} letter edit${edits === 1 ? '' : 's'} apart`
         : `spelled alike: ${cName} ~ ${wName}`,
+    );
+  }
+  if (d.syllables !== null && d.syllables >= 0.7) {
+    const [latinSide, otherSide] = w.norm.script === 'latin' ? [w, c] : [c, w];
+    reasons.push(
+      `sounds alike syllable by syllable: ${otherSide.norm.display} (${syllableSounds(otherSide.key).join('-')}) ~ ${latinSide.norm.display} (${syllableSounds(latinSide.heard ?? latinSide.key).join('-')})`,
     );
   }
   const heardFrom = w.heard ? w : c.heard ? c : null;

@@ -5,6 +5,7 @@ import { registerStatsFrom } from '../distinctiveness/index.ts';
 import { prepareMark } from '../prepare-mark.ts';
 import { meaningLink } from './meaning.ts';
 import { phoneSimilarity } from './pronunciation.ts';
+import { syllableSimilarity, syllableSounds } from './syllables.ts';
 
 const elements = (a: string, b: string, classes?: number[]) =>
   computeComponents(prepareMark(a, classes), prepareMark(b, classes)).elements;
@@ -94,5 +95,16 @@ describe('pronunciation', () => {
     expect(compareMarks({ text: 'COLGATE' }, { text: 'KOLGEIT' }).reasons[0]).toBe(
       'sounds alike: COLGATE is said /K OW L G EY T/ (CMU Pronouncing Dictionary), written by ear "kolgeit" ~ KOLGEIT',
     );
+  });
+
+  it('compares a mark read from another script by syllable sound, not spelling', () => {
+    expect(syllableSounds('maidanglao')).toEqual(['MA', 'TA', 'LA']);
+    expect(syllableSimilarity('soni', 'sonii')).toBe(1);
+    expect(syllableSimilarity('makdanalds', 'maidanglao')).toBeGreaterThan(0.7);
+    expect(syllableSimilarity('naiki', 'adidasi')).toBeLessThan(0.2);
+    const sony = compareMarks({ text: 'SONY' }, { text: 'ソニー' });
+    expect(sony.similar).toBe(true);
+    expect(sony.reasons).toContain('sounds alike syllable by syllable: ソニー (SO-NI) ~ SONY (SO-NI)');
+    expect(compareMarks({ text: 'NIKE' }, { text: '阿迪达斯' }).similar).toBe(false);
   });
 });

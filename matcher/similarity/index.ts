@@ -12,3 +12,4 @@ export {
   type ElementAnalysis,
   type SharedElement,
 } from './shared-elements.ts';
+export { syllableSimilarity, syllableSounds } from './syllables.ts';
