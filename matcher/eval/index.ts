@@ -7,3 +7,12 @@ export { decidedSplit, HELD_OUT_TRIBUNALS, type DecidedSplit } from './decided-s
 export { homoglyphPairs, type HomoglyphPair } from './homoglyph-variants.ts';
 export { loadDecidedCases, type DecidedCase, type DecidedCases } from './decided-cases.ts';
 export { homophonePairs, type HomophonePair } from './homophone-pairs.ts';
+export {
+  parseDecidedFiles,
+  decidedPairSchema,
+  TRIBUNALS,
+  PAIR_KINDS,
+  type DecidedPair,
+  type LoadedDecidedPair,
+} from './decided-pairs.ts';
+export { loadDecidedPairs, DECIDED_DIR } from './load-decided.ts';
