@@ -10,7 +10,7 @@ import {
   prepareMark,
   type PreparedMark,
 } from '../matcher/index.ts';
-import { loadRegisterStats } from '../registries/register-stats.ts';
+import { loadRegisterStats } from '../registries/index.ts';
 import { oppositionDeadline } from './deadlines/index.ts';
 import { raiseRegistryAlert } from './raise-alert.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { comparePrepared, prepareMark } from '../../matcher/index.ts';
-import { loadRegisterStats } from '../../registries/register-stats.ts';
+import { loadRegisterStats } from '../../registries/index.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
 import { problemResponses } from '../schemas.ts';
