@@ -3,7 +3,14 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';
 import { tables, type Database, type DeadlineInfo } from '../db/index.ts';
 import { plans } from '../db/schema-plans.ts';
-import { CandidateIndex, DEFAULT_THRESHOLD, compareMarks } from '../matcher/index.ts';
+import {
+  CandidateIndex,
+  DEFAULT_THRESHOLD,
+  comparePrepared,
+  prepareMark,
+  type PreparedMark,
+} from '../matcher/index.ts';
+import { loadRegisterStats } from '../registries/index.ts';
 import { oppositionDeadline } from './deadlines/index.ts';
 import { raiseRegistryAlert } from './raise-alert.ts';
 
@@ -23,6 +30,8 @@ interface WatchedMark {
   brandId: string;
   text: string;
   classes: number[];
+  /** Prepared once per screening run and compared with every candidate filing. */
+  prepared: PreparedMark;
   threshold: number;
   watchedOffices: string[];
   ownApplicants: Set<string>;
@@ -71,6 +80,11 @@ async function loadWatchedMarks(db: Database): Promise<WatchedMark[]> {
     brandId: mark.brandId,
     text: mark.text,
     classes: mark.niceClasses,
+    prepared: prepareMark(
+      mark.text,
+      mark.niceClasses.length > 0 ? mark.niceClasses : undefined,
+      mark.goods ?? undefined,
+    ),
     threshold: mark.threshold ?? DEFAULT_THRESHOLD,
     watchedOffices,
     ownApplicants: new Set(own.map(normalizeName)),
@@ -126,7 +140,9 @@ export async function screenFilings({
   if (marks.length === 0 || input.filingIds.length === 0) return summary;
   const index = new CandidateIndex<string>();
   const byId = new Map(marks.map((mark) => [mark.id, mark]));
-  for (const mark of marks) index.add(mark.id, mark.text);
+  for (const mark of marks) index.addPrepared(mark.id, mark.prepared);
+  const watchedWords = marks.flatMap((m) => m.prepared.tokens);
+  const watchedClasses = marks.flatMap((m) => m.classes);
 
   for (let start = 0; start < input.filingIds.length; start += CHUNK) {
     const ids = input.filingIds.slice(start, start + CHUNK);
@@ -134,23 +150,35 @@ export async function screenFilings({
       .select()
       .from(tables.filings)
       .where(inArray(tables.filings.id, [...ids]));
+    const preparedFilings = new Map(
+      filings.flatMap((filing) => {
+        if (!filing.markText) return [];
+        const classes = filing.classes.map((c) => c.niceClass);
+        return [[filing.id, prepareMark(filing.markText, classes.length > 0 ? classes : undefined)] as const];
+      }),
+    );
+    // How crowded the watched and filed words are in the register (one read per chunk).
+    const register = await loadRegisterStats(
+      db,
+      [...watchedWords, ...[...preparedFilings.values()].flatMap((p) => p.tokens)],
+      [...watchedClasses, ...filings.flatMap((f) => f.classes.map((c) => c.niceClass))],
+    );
     for (const filing of filings) {
       summary.filingsScreened += 1;
-      if (!filing.markText) continue;
+      const preparedFiling = preparedFilings.get(filing.id);
+      if (!filing.markText || !preparedFiling) continue;
       const applicantNames = filing.applicants.map((p) => normalizeName(p.name));
-      const filingClasses = filing.classes.map((c) => c.niceClass);
-      for (const markId of index.candidates(filing.markText)) {
+      for (const markId of index.candidatesOfPrepared(preparedFiling)) {
         const mark = byId.get(markId);
         if (!mark) continue;
         if (mark.watchedOffices.length > 0 && !mark.watchedOffices.includes(filing.office)) continue;
         if (applicantNames.some((name) => mark.ownApplicants.has(name))) continue;
         if (mark.suppressed.has(filingSubjectKey(filing.office, filing.serialNumber))) continue;
         summary.candidatePairs += 1;
-        const result = compareMarks(
-          { text: mark.text, classes: mark.classes },
-          { text: filing.markText, classes: filingClasses },
-          { threshold: mark.threshold },
-        );
+        const result = comparePrepared(mark.prepared, preparedFiling, {
+          threshold: mark.threshold,
+          register,
+        });
         if (!result.similar) continue;
         summary.matches += 1;
         const [match] = await db

@@ -3,7 +3,17 @@
  * (registries/search-register.ts). pg-core only, like db/schema.ts; imported directly from here.
  */
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Checklist, PlanMarket } from '../plans/types.ts';
 import { brands, organizations } from './schema.ts';
 
@@ -80,3 +90,15 @@ export const filingSearchKeys = pgTable(
     index('filing_search_keys_filing_idx').on(t.filingId),
   ],
 );
+
+/**
+ * How many filings of the register use each word of a mark, per Nice class ('t25:lion', and
+ * 't*:lion' over all classes) and how many filings each class has ('n25', 'n*'): the register
+ * statistics the matcher weighs a shared word's distinctiveness with. Kept by indexFilingsForSearch
+ * in the same transaction that replaces a filing's search keys (the old keys are subtracted, the new
+ * added), so a count is always the number of indexed filings carrying that key.
+ */
+export const registerWordCounts = pgTable('register_word_counts', {
+  key: text('key').primaryKey(),
+  filings: integer('filings').notNull(),
+});

@@ -7,14 +7,26 @@ const nike = { text: 'NIKE' };
 describe('compareMarks', () => {
   it('flags a sound-alike and says why', () => {
     const result = compareMarks(nike, { text: 'NAIKI' });
+    expect(result.similar).toBe(true);
     expect(result.components.phonetic).toBeGreaterThan(0.8);
-    expect(result.reasons).toContain('sounds alike: NAIKI ~ NIKE, both encode NK');
+    expect(result.reasons).toContain(
+      'sounds alike: NIKE is said /N AY K IY/ (CMU Pronouncing Dictionary), written by ear "naiki" ~ NAIKI',
+    );
+    // Two spellings of one English pronunciation (CMU): alike to the ear, not to the eye.
+    const cisco = compareMarks({ text: 'CISCO' }, { text: 'SYSCO' });
+    expect(cisco.similar).toBe(true);
+    expect(cisco.reasons.some((r) => r.startsWith('sounds alike in English: SYSCO /S IH S K OW/'))).toBe(
+      true,
+    );
   });
 
-  it('flags the mark taken whole into a longer one', () => {
-    const result = compareMarks(nike, { text: 'NIKEPRO STORE' });
+  it('flags the mark taken whole into a longer one for the same goods', () => {
+    const result = compareMarks({ text: 'NIKE', classes: [25] }, { text: 'NIKEPRO STORE', classes: [25] });
     expect(result.similar).toBe(true);
     expect(result.reasons).toContain('contains the mark NIKE as its dominant element');
+    expect(result.reasons.some((r) => r.startsWith('shares NIKE as NIKEPRO (inside a longer word)'))).toBe(
+      true,
+    );
   });
 
   it('flags look-alike letter shapes', () => {

@@ -1,4 +1,5 @@
 import { computeComponents } from './components.ts';
+import type { RegisterStats } from './distinctiveness/index.ts';
 import { prepareMark, type PreparedMark } from './prepare-mark.ts';
 import { featureVector } from './score/features.ts';
 import { predict } from './score/logistic.ts';
@@ -7,10 +8,15 @@ import { DEFAULT_THRESHOLD, MODEL } from './score/weights.ts';
 import type { MarkInput, MatchResult } from './types.ts';
 
 export interface CompareOptions {
-  /** The watched mark's own threshold; defaults to the calibrated DEFAULT_THRESHOLD. */
+  /** The watched mark's own threshold; defaults to the fitted DEFAULT_THRESHOLD. */
   threshold?: number;
   /** Skip building reason sentences (for bulk screening; build them for the pairs you keep). */
   withoutReasons?: boolean;
+  /**
+   * How crowded each word is in the ingested register (from the database, by the caller). Without
+   * it, distinctiveness rests on language frequency and the goods alone, and the reasons say so.
+   */
+  register?: RegisterStats;
 }
 
 /** The hot path: both marks prepared once (prepareMark), compared many times. */
@@ -20,8 +26,8 @@ export function comparePrepared(
   options: CompareOptions = {},
 ): MatchResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const detail = computeComponents(watched, candidate);
-  const score = predict(MODEL, featureVector(detail.components));
+  const detail = computeComponents(watched, candidate, options.register);
+  const score = predict(MODEL, featureVector(detail));
   return {
     score,
     similar: score >= threshold,
@@ -38,8 +44,8 @@ export function compareMarks(
   options: CompareOptions = {},
 ): MatchResult {
   return comparePrepared(
-    prepareMark(watched.text, watched.classes),
-    prepareMark(candidate.text, candidate.classes),
+    prepareMark(watched.text, watched.classes, watched.goods),
+    prepareMark(candidate.text, candidate.classes, candidate.goods),
     options,
   );
 }

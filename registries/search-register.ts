@@ -3,6 +3,7 @@ import type { StatusCategory } from '../core/filing.ts';
 import { tables, type Database } from '../db/index.ts';
 import { filingSearchKeys } from '../db/schema-plans.ts';
 import { comparePrepared, prepareMark, type MatchComponents, type PreparedMark } from '../matcher/index.ts';
+import { applyStatDeltas, isStatKey, loadRegisterStats, registerStatKeys } from './register-stats.ts';
 
 /**
  * Clearance search over the ingested register, in two steps: the database finds candidates by
@@ -14,6 +15,9 @@ import { comparePrepared, prepareMark, type MatchComponents, type PreparedMark }
  *  - p: Double Metaphone codes (sound). s: the visual skeleton (rn→m, 1→l). f: a 4-letter prefix.
  *  - g: trigrams; a filing sharing most of the query's trigrams is a candidate (the query inside a
  *    longer mark, or spellings several edits apart).
+ *  - m, h: WordNet senses of each word and what they are kinds of (synonyms, a word and its kind);
+ *    a mark in Chinese characters also stores its English equivalent under k.
+ *  - n, t: not search keys but the register statistics of register-stats.ts, stored beside them.
  * Works the same on PGlite and PostgreSQL (no extension needed).
  */
 
@@ -31,7 +35,12 @@ function oneLetterDeletions(word: string): string[] {
 }
 
 function spellingUnits(mark: PreparedMark): string[] {
-  const units = [mark.key, ...(mark.tokens.length > 1 ? mark.tokens : [])];
+  // The English pronunciation written by ear (NIKE → naiki) is one more spelling of the mark.
+  const units = [
+    mark.key,
+    ...(mark.tokens.length > 1 ? mark.tokens : []),
+    ...(mark.heard ? [mark.heard] : []),
+  ];
   return units.filter((u) => u.length > 0 && u.length <= MAX_UNIT_LENGTH);
 }
 
@@ -47,14 +56,32 @@ function sharedKeys(mark: PreparedMark, keys: Set<string>): void {
   if (mark.key.length >= PREFIX_LENGTH + 2) keys.add(`f${mark.key.slice(0, PREFIX_LENGTH)}`);
 }
 
-/** Keys stored for a filing's mark text. */
-export function searchKeysOf(text: string): string[] {
+/** What a mark means (WordNet senses 'm', their kinds 'h') and, in Chinese characters, its English words. */
+function meaningKeys(mark: PreparedMark, asQuery: boolean): string[] {
+  const out: string[] = [];
+  for (const m of mark.meanings) {
+    if (!m) continue;
+    for (const id of m.synsets) out.push(`m${id}`, ...(asQuery ? [`h${id}`] : []));
+    for (const id of m.hypernyms) out.push(asQuery ? `m${id}` : `h${id}`);
+  }
+  for (const t of mark.translations)
+    for (const w of [t.key, ...t.tokens]) if (w.length >= 3) out.push(`k${w}`);
+  return out;
+}
+
+/**
+ * Keys stored for a filing's mark text: search keys, then the register statistics keys of its
+ * words per class (see register-stats.ts).
+ */
+export function searchKeysOf(text: string, classes: readonly number[] = []): string[] {
   const mark = prepareMark(text);
   if (!mark.key) return [];
   const keys = new Set<string>();
   for (const unit of spellingUnits(mark)) for (const v of oneLetterDeletions(unit)) keys.add(`k${v}`);
   sharedKeys(mark, keys);
   for (const g of trigrams(mark.key)) keys.add(`g${g}`);
+  for (const k of meaningKeys(mark, false)) keys.add(k);
+  for (const k of registerStatKeys(mark, classes)) keys.add(k);
   return [...keys];
 }
 
@@ -71,6 +98,7 @@ export function queryKeysOf(mark: PreparedMark): {
     for (let end = start + 3; end <= key.length; end++) exact.add(`k${key.slice(start, end)}`);
   }
   sharedKeys(mark, exact);
+  for (const k of meaningKeys(mark, true)) exact.add(k);
   const grams = trigrams(mark.key).map((g) => `g${g}`);
   return { exact: [...exact], grams, minSharedGrams: Math.max(2, Math.ceil(grams.length * 0.6)) };
 }
@@ -89,12 +117,31 @@ export async function indexFilingsForSearch(
   let keyCount = 0;
   for (let start = 0; start < filingIds.length; start += INSERT_BATCH) {
     const ids = filingIds.slice(start, start + INSERT_BATCH);
-    const rows = await db.select({ id: f.id, markText: f.markText }).from(f).where(inArray(f.id, ids));
+    const rows = await db
+      .select({ id: f.id, markText: f.markText, classes: f.classes })
+      .from(f)
+      .where(inArray(f.id, ids));
     const values = rows.flatMap((row) =>
-      row.markText ? searchKeysOf(row.markText).map((key) => ({ key, filingId: row.id })) : [],
+      row.markText
+        ? searchKeysOf(
+            row.markText,
+            row.classes.map((c) => c.niceClass),
+          ).map((key) => ({ key, filingId: row.id }))
+        : [],
     );
     keyCount += values.length;
     await db.transaction(async (tx) => {
+      // The register statistics move with the keys: what this batch counted before is taken off.
+      const old = await tx
+        .select({ key: k.key, n: sql<number>`count(*)::int` })
+        .from(k)
+        .where(and(inArray(k.filingId, ids), or(sql`${k.key} like 'n%'`, sql`${k.key} like 't%'`)))
+        .groupBy(k.key);
+      await applyStatDeltas(
+        tx,
+        new Map(old.map((r) => [r.key, Number(r.n)])),
+        values.filter((v) => isStatKey(v.key)).map((v) => v.key),
+      );
       await tx.delete(k).where(inArray(k.filingId, ids));
       // About 30 keys per filing: the rows travel as one jsonb parameter per statement (as the filing
       // upsert does) instead of a VALUES list of two parameters per row.
@@ -209,11 +256,20 @@ export async function searchRegister(db: Database, query: SearchQuery): Promise<
     .from(f)
     .where(and(or(...candidates), ...filters(query)))
     .limit(MAX_CANDIDATES);
-  const options = query.threshold !== undefined ? { threshold: query.threshold } : {};
-  const scored = rows.flatMap((row) => {
+  const prepared = rows.flatMap((row) => {
     if (!row.markText) return [];
     const classes = row.classes.map((c) => c.niceClass);
-    const prepared = prepareMark(row.markText, classes.length > 0 ? classes : undefined);
+    return [{ row, classes, prepared: prepareMark(row.markText, classes.length > 0 ? classes : undefined) }];
+  });
+  // How crowded each word is in the register, for the classes of the query and of its candidates.
+  const register = await loadRegisterStats(
+    db,
+    [...mark.tokens, ...prepared.flatMap((c) => c.prepared.tokens)],
+    [...(query.classes ?? []), ...prepared.flatMap((c) => c.classes)],
+  );
+  const options = { ...(query.threshold !== undefined ? { threshold: query.threshold } : {}), register };
+  const scored = prepared.flatMap(({ row, classes, prepared }) => {
+    if (!row.markText) return [];
     return [
       {
         row,

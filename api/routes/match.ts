@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { compareMarks } from '../../matcher/index.ts';
+import { comparePrepared, prepareMark } from '../../matcher/index.ts';
+import { loadRegisterStats } from '../../registries/index.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
 import { problemResponses } from '../schemas.ts';
 
 const markText = z.string().trim().min(1).max(300);
 const classes = z.array(z.number().int().min(1).max(45)).max(45);
+const goods = z.string().trim().min(1).max(2000);
 
 const MatchRequest = z
   .object({
@@ -13,6 +15,10 @@ const MatchRequest = z
     b: markText.openapi({ description: 'The mark to compare with it' }),
     classes_a: classes.optional(),
     classes_b: classes.optional(),
+    goods_a: goods
+      .optional()
+      .openapi({ description: 'Goods or services of mark A as written (words describing them weigh less)' }),
+    goods_b: goods.optional().openapi({ description: 'Goods or services of mark B as written' }),
     threshold: z.number().min(0).max(1).optional().openapi({
       description: 'Score at or above which `similar` is true; the calibrated default if absent',
     }),
@@ -27,6 +33,14 @@ export const MatchComponentsSchema = z
     visual: z.number(),
     containment: z.number(),
     transliteration: z.number().nullable(),
+    conceptual: z.number().openapi({
+      description:
+        'Same meaning (WordNet synonyms, a word and its kind) or a translation, times its distinctiveness',
+    }),
+    sharedDistinctive: z.number().openapi({
+      description:
+        "Share of mark A's distinctive weight that mark B takes (each word weighed by rarity, description of the goods and crowding in the register)",
+    }),
     goods: z.number().nullable(),
   })
   .openapi('MatchComponents');
@@ -50,14 +64,16 @@ const MatchResponse = z
         visual: 0.75,
         containment: 0,
         transliteration: null,
+        conceptual: 0,
+        sharedDistinctive: 1,
         goods: 1,
       },
-      reasons: ['NYKE sounds like NIKE', 'both cover class 25'],
+      reasons: ['sounds alike: NYKE SPORT ~ NIKE, both encode NK', 'both cover class 25'],
     },
   });
 
 /** Compares two marks with the matcher: the score, whether they are similar, the components and reasons. Any role. */
-export function matchRoutes(_deps: ApiDeps) {
+export function matchRoutes(deps: ApiDeps) {
   const app = newRouter();
   app.openapi(
     createRoute({
@@ -72,13 +88,20 @@ export function matchRoutes(_deps: ApiDeps) {
         ...problemResponses(ProblemSchema, [400, 401]),
       },
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('json');
-      const result = compareMarks(
-        { text: q.a, ...(q.classes_a ? { classes: q.classes_a } : {}) },
-        { text: q.b, ...(q.classes_b ? { classes: q.classes_b } : {}) },
-        q.threshold !== undefined ? { threshold: q.threshold } : {},
+      const a = prepareMark(q.a, q.classes_a, q.goods_a);
+      const b = prepareMark(q.b, q.classes_b, q.goods_b);
+      // How crowded each word is in the ingested register weighs in the distinctiveness of shared words.
+      const register = await loadRegisterStats(
+        deps.db,
+        [...a.tokens, ...b.tokens],
+        [...(q.classes_a ?? []), ...(q.classes_b ?? [])],
       );
+      const result = comparePrepared(a, b, {
+        register,
+        ...(q.threshold !== undefined ? { threshold: q.threshold } : {}),
+      });
       return c.json(result, 200);
     },
   );

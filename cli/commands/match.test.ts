@@ -23,11 +23,18 @@ describe('markhound match --jsonl', () => {
       'not json',
       '{"a": "NIKE"}',
       '{"a": "NIKE", "b": "ORACLE", "classes_a": [25], "classes_b": [9]}',
+      '{"a": "BEER HOUSE", "b": "BEER GARDEN", "goods_a": "beer", "goods_b": "beer and ale"}',
     ]);
-    expect(out).toHaveLength(4);
+    expect(out).toHaveLength(5);
+    expect(out[4]).toMatchObject({
+      similar: false,
+      reasons: expect.arrayContaining([expect.stringContaining('describes the goods (the goods "beer")')]),
+    });
     expect(out[0]).toMatchObject({
       similar: true,
-      reasons: expect.arrayContaining(['sounds alike: NAIKI ~ NIKE, both encode NK']),
+      reasons: expect.arrayContaining([
+        'sounds alike: NIKE is said /N AY K IY/ (CMU Pronouncing Dictionary), written by ear "naiki" ~ NAIKI',
+      ]),
     });
     expect(out[1]).toMatchObject({ error: expect.stringMatching(/^line 2: /) });
     expect(out[2]).toMatchObject({
@@ -54,7 +61,10 @@ describe('markhound match A B', () => {
       '18',
     ]);
     const text = String(log.mock.calls[0]?.[0]);
+    // The marks in the order given (a fixed bug printed "NAIKI vs NIKE").
+    expect(text.startsWith('NIKE vs NAIKI: score ')).toBe(true);
     expect(text).toContain('→ SIMILAR');
+    expect(text).toContain('register statistics not available');
     expect(text).toContain('classes 25 and 18 are related (clothing and leather goods)');
     await program.parseAsync(['node', 'markhound', 'match', 'NIKE', 'ORACLE', '--json']);
     expect(JSON.parse(String(log.mock.calls[1]?.[0]))).toMatchObject({ similar: false });

@@ -12,6 +12,8 @@ import {
 interface MatchOptions {
   classesA?: string[];
   classesB?: string[];
+  goodsA?: string;
+  goodsB?: string;
   threshold?: string;
   json?: boolean;
   jsonl?: boolean;
@@ -39,7 +41,7 @@ function parseThreshold(value: string | undefined): number | undefined {
 function readableResult(a: string, b: string, result: MatchResult): string {
   const decision = result.similar ? 'SIMILAR' : 'not similar';
   const lines = [
-    `${b} vs ${a}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`,
+    `${a} vs ${b}: score ${result.score.toFixed(3)} (threshold ${result.threshold.toFixed(3)}) → ${decision}`,
   ];
   for (const reason of result.reasons) lines.push(`  - ${reason}`);
   return lines.join('\n');
@@ -50,6 +52,13 @@ function numberList(value: unknown, field: string): number[] | undefined {
   if (!Array.isArray(value) || !value.every((c) => Number.isInteger(c)))
     throw new Error(`"${field}" must be an array of class numbers, got ${JSON.stringify(value)}`);
   return value as number[];
+}
+
+function text(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string')
+    throw new Error(`"${field}" must be a string (the goods as written), got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** One JSON line in, one JSON line out; errors become {"error": "line N: ..."}. */
@@ -63,22 +72,24 @@ function matchLine(
     const input: unknown = JSON.parse(line);
     if (typeof input !== 'object' || input === null)
       throw new Error('expected an object like {"a": "NIKE", "b": "NAIKI"}');
-    const { a, b, classes_a, classes_b } = input as Record<string, unknown>;
+    const { a, b, classes_a, classes_b, goods_a, goods_b } = input as Record<string, unknown>;
     if (typeof a !== 'string' || typeof b !== 'string')
       throw new Error('"a" and "b" must both be strings (the two marks)');
     const classesA = numberList(classes_a, 'classes_a');
     const classesB = numberList(classes_b, 'classes_b');
+    const goodsA = text(goods_a, 'goods_a');
+    const goodsB = text(goods_b, 'goods_b');
     // Screening files repeat the watched mark on every line: prepare it once.
-    const key = `${a}\u0000${(classesA ?? []).join(',')}`;
+    const key = `${a}\u0000${(classesA ?? []).join(',')}\u0000${goodsA ?? ''}`;
     let watched = cache.get(key);
     if (!watched) {
       if (cache.size > 10_000) cache.clear();
-      watched = prepareMark(a, classesA);
+      watched = prepareMark(a, classesA, goodsA);
       cache.set(key, watched);
     }
     const result = comparePrepared(
       watched,
-      prepareMark(b, classesB),
+      prepareMark(b, classesB, goodsB),
       threshold === undefined ? {} : { threshold },
     );
     return JSON.stringify({
@@ -123,9 +134,14 @@ export function registerMatchCommand(program: Command): void {
     .argument('[b]', 'the candidate mark')
     .option('--classes-a <classes...>', 'Nice classes of mark A')
     .option('--classes-b <classes...>', 'Nice classes of mark B')
+    .option('--goods-a <text>', 'goods or services of mark A as written')
+    .option('--goods-b <text>', 'goods or services of mark B as written')
     .option('--threshold <number>', 'decision threshold in [0, 1] (default: calibrated)')
     .option('--json', 'print the result as JSON')
-    .option('--jsonl', 'read {"a","b","classes_a"?,"classes_b"?} lines on stdin, write one result line each')
+    .option(
+      '--jsonl',
+      'read {"a","b","classes_a"?,"classes_b"?,"goods_a"?,"goods_b"?} lines on stdin, write one result line each',
+    )
     .action(async (a: string | undefined, b: string | undefined, options: MatchOptions) => {
       const threshold = parseThreshold(options.threshold);
       if (options.jsonl) {
@@ -136,9 +152,10 @@ export function registerMatchCommand(program: Command): void {
         throw new Error(
           'match: give two marks, e.g. markhound match "NIKE" "NAIKI", or use --jsonl with pairs on stdin',
         );
+      // No database here: the reasons say that register statistics are not available.
       const result = compareMarks(
-        { text: a, classes: parseClasses(options.classesA, '--classes-a') },
-        { text: b, classes: parseClasses(options.classesB, '--classes-b') },
+        { text: a, classes: parseClasses(options.classesA, '--classes-a'), goods: options.goodsA },
+        { text: b, classes: parseClasses(options.classesB, '--classes-b'), goods: options.goodsB },
         threshold === undefined ? {} : { threshold },
       );
       console.log(options.json ? JSON.stringify(result, null, 2) : readableResult(a, b, result));

@@ -4,6 +4,9 @@ export { makeTypo, TYPO_KINDS, type TypoKind } from './typo-variants.ts';
 export { usableBrands, typoPairs, unrelatedPairs, type LabelledPair } from './brand-pairs.ts';
 export { inventName, inventNames, generateFilings } from './generate-names.ts';
 export { decidedSplit, HELD_OUT_TRIBUNALS, type DecidedSplit } from './decided-split.ts';
+export { homoglyphPairs, type HomoglyphPair } from './homoglyph-variants.ts';
+export { loadDecidedCases, type DecidedCase, type DecidedCases } from './decided-cases.ts';
+export { homophonePairs, type HomophonePair } from './homophone-pairs.ts';
 export {
   parseDecidedFiles,
   decidedPairSchema,

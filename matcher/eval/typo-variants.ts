@@ -12,6 +12,8 @@ export const TYPO_KINDS = [
   'hyphenation',
   'bitsquatting',
   'addition',
+  'respelling',
+  'combination',
 ] as const;
 export type TypoKind = (typeof TYPO_KINDS)[number];
 
@@ -54,6 +56,58 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
   d: 'cl',
   w: 'vv',
 };
+/**
+ * English spellings of the same sound (ph/f, c/k, x/ks, ee/i …): how imitators respell a name that
+ * must still sound the same (NAIKI, KWIK, FOTO).
+ */
+const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ph/g, 'f'],
+  [/f/g, 'ph'],
+  [/ck/g, 'k'],
+  [/c(?=[aou])/g, 'k'],
+  [/k/g, 'c'],
+  [/c(?=[eiy])/g, 's'],
+  [/qu/g, 'kw'],
+  [/x/g, 'ks'],
+  [/s(?=[aeiou])/g, 'z'],
+  [/z/g, 's'],
+  [/i/g, 'y'],
+  [/y$/g, 'ie'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/ai/g, 'ay'],
+  [/ay/g, 'ai'],
+  [/i(?=[^aeiou]e$)/g, 'ai'],
+  [/ou/g, 'ow'],
+];
+/**
+ * Words squatters add to a brand (combosquatting: Kintis et al., "Hiding in Plain Sight", CCS 2017,
+ * found brand + keyword domains far more common than typos): after it, run together or spaced, or
+ * before it.
+ */
+const COMBO_AFTER = [
+  'pro',
+  'plus',
+  'max',
+  'world',
+  'express',
+  'club',
+  'hub',
+  'app',
+  'pay',
+  'cloud',
+  'mobile',
+  'secure',
+  'login',
+  'support',
+  'deals',
+  'direct',
+  'kids',
+  'sport',
+  'tech',
+  'life',
+];
+const COMBO_BEFORE = ['my', 'get', 'go', 'i', 'e', 'buy'];
 const VOWELS = 'aeiou';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -109,5 +163,17 @@ export function makeTypo(brand: string, kind: TypoKind, random: () => number): s
     }
     case 'addition':
       return brand + pick([...LETTERS], random);
+    case 'combination': {
+      const roll = random();
+      if (roll < 0.25) return pick(COMBO_BEFORE, random) + brand;
+      const word = pick(COMBO_AFTER, random);
+      return roll < 0.6 ? `${brand} ${word}` : brand + word;
+    }
+    case 'respelling': {
+      const options = RESPELLINGS.flatMap(([pattern, replacement]) =>
+        [...brand.matchAll(pattern)].map((m) => replaceAt(brand, m.index, replacement, m[0].length)),
+      );
+      return options.length > 0 ? pick(options, random) : null;
+    }
   }
 }

@@ -6,7 +6,16 @@ import { CandidateIndex } from './candidate-index.ts';
 
 describe('CandidateIndex', () => {
   it('returns every pair the exhaustive scorer finds similar on a generated set', () => {
-    const marks = [...inventNames(300, 7), 'Nike', 'Adidas', 'Microsoft', 'Starbucks', 'Lion Capital'];
+    const marks = [
+      ...inventNames(300, 7),
+      'Nike',
+      'Adidas',
+      'Microsoft',
+      'Starbucks',
+      'Lion Capital',
+      'Carefirst',
+      'Fast',
+    ];
     const filings = [
       ...generateFilings(marks, 600, 8),
       'NAIKI',
@@ -15,6 +24,9 @@ describe('CandidateIndex', () => {
       '耐克',
       'Stone Lion Capital',
       'STARBUX',
+      'Lionheart',
+      'Capital Care',
+      'Swift Group',
     ];
     const prepared = marks.map((m) => prepareMark(m));
     const index = new CandidateIndex<number>();
@@ -32,6 +44,21 @@ describe('CandidateIndex', () => {
     }
     expect(expected).toBeGreaterThan(40);
     expect(missed).toEqual([]);
+  });
+
+  it('finds marks that mean the same, a translation, a shared word or the same English sound', () => {
+    const index = new CandidateIndex<string>();
+    for (const mark of ['SWIFT', 'FRUIT', 'APPLE', 'LION CAPITAL', 'KNIGHT', 'ZORBLAX'])
+      index.add(mark, mark);
+    expect(index.candidates('FAST')).toContain('SWIFT'); // synonyms (WordNet)
+    expect(index.candidates('APPLE')).toContain('FRUIT'); // apple is a kind of fruit
+    expect(index.candidates('FRUIT')).toContain('APPLE');
+    expect(index.candidates('苹果')).toContain('APPLE'); // CC-CEDICT: apple
+    expect(index.candidates('STONE LION')).toContain('LION CAPITAL');
+    expect(index.candidates('NIGHT')).toContain('KNIGHT'); // CMU: N AY T
+    expect(index.candidates('LIONHEART')).toContain('LION CAPITAL'); // a word inside a word
+    expect(index.candidates('APPLE PIE')).toContain('APPLE');
+    expect(index.candidates('FAST')).not.toContain('ZORBLAX');
   });
 
   it('forgets removed marks and counts live ones', () => {

@@ -1,13 +1,15 @@
 import type { PreparedMark } from '../prepare-mark.ts';
+import { syllableSounds } from '../similarity/index.ts';
 
 /**
  * The lookup keys of the candidate index. A pair the scorer can call similar shares at least one
  * key because each similarity path has its key family:
  *  - spelling: deletion neighbourhoods (SymSpell). Both sides store or look up one-letter
  *    deletions, two letters for longer words (see spellingVariants), so keys within two edits
- *    meet. The whole key ('k') and the words of a multi-word mark ('w') are separate
- *    families: the scorer compares a key with the other mark's key or words, never word with word,
- *    so a common word (GROUP, LABS) shared by two marks must not make them candidates.
+ *    meet. The whole key ('k') and the words of a multi-word mark ('w') are separate families,
+ *    looked up key to key, key to word, and word to word: the scorer weighs shared words (LION in
+ *    LION CAPITAL and STONE LION), so a word-level match must make a candidate; whether a shared
+ *    common word counts is the scorer's call (its distinctiveness), not the index's.
  *  - containment: a query looks up the substrings of its key that could be a whole indexed mark
  *    (a watched NIKE inside NIKEPRO); for the opposite direction, trigrams of the key.
  *  - sound: Double Metaphone codes of the key ('p') and of words ('q'), and their one-letter
@@ -15,6 +17,11 @@ import type { PreparedMark } from '../prepare-mark.ts';
  *  - shape: the visual skeleton (rn→m, 1→l ...); prefix: the first four letters.
  *  - loose spelling: a count filter on padded bigrams (40% of the query's bigrams shared), for
  *    pairs several edits apart that still score high on overall spelling.
+ *  - meaning: WordNet senses of each word ('m') and what they are kinds of ('h'), so that synonyms
+ *    (SWIFT, FAST) and a word and its kind (APPLE, FRUIT) meet; translations of marks in Chinese
+ *    characters as whole keys ('e') and words ('x', beside every word of three letters or more).
+ *  - English pronunciation: the CMU phones of the whole mark ('c'), and the pronunciation written
+ *    by ear (NIKE → naiki) as one more spelling in the deletion families.
  */
 const MAX_DELETION_KEY_LENGTH = 24;
 const MIN_TRIGRAM_QUERY_LENGTH = 5;
@@ -106,11 +113,68 @@ function innerCandidates(mark: PreparedMark): string[] {
   return out;
 }
 
+function wordKeys(mark: PreparedMark): string[] {
+  return mark.tokens.filter((t) => t.length >= 3).map((t) => `x${t}`);
+}
+
+/** Beginnings and ends of four letters or more of each word (WAVE in POWERWAVE, CARE in CAREFIRST). */
+function wordEnds(mark: PreparedMark): string[] {
+  const out: string[] = [];
+  for (const t of mark.tokens)
+    for (let n = 4; n < Math.min(t.length, MAX_DELETION_KEY_LENGTH); n++)
+      out.push(t.slice(0, n), t.slice(t.length - n));
+  return out;
+}
+
+function translationKeys(mark: PreparedMark): string[] {
+  return mark.translations.flatMap((t) => [
+    ...(t.key.length > 0 ? [`e${t.key}`] : []),
+    ...t.tokens.filter((w) => w.length >= 3).map((w) => `x${w}`),
+  ]);
+}
+
+function phoneKey(mark: PreparedMark): string[] {
+  return mark.phones ? [`c${mark.phones.join('.')}`] : [];
+}
+
+/**
+ * Syllable sounds ('v'), for marks read from another script against Latin marks as said: the whole
+ * sequence and, for three syllables or more, each sequence with one syllable left out.
+ */
+function syllableKeys(mark: PreparedMark): string[] {
+  const sounds = syllableSounds(mark.heard ?? mark.key);
+  if (sounds.length === 0) return [];
+  const out = new Set([`v${sounds.join('')}`]);
+  if (sounds.length >= 3)
+    for (let i = 0; i < sounds.length; i++)
+      out.add(`v${[...sounds.slice(0, i), ...sounds.slice(i + 1)].join('')}`);
+  return [...out];
+}
+
+/** An entry is found by a query that has one of its senses, or whose sense it is a kind of. */
+function entryMeaningKeys(mark: PreparedMark): string[] {
+  return mark.meanings.flatMap((m) =>
+    m ? [...[...m.synsets].map((id) => `m${id}`), ...[...m.hypernyms].map((id) => `h${id}`)] : [],
+  );
+}
+
+/** A query looks for its senses among entries' senses and kinds, and its kinds among entries' senses. */
+function queryMeaningKeys(mark: PreparedMark): string[] {
+  return mark.meanings.flatMap((m) =>
+    m
+      ? [...[...m.synsets].flatMap((id) => [`m${id}`, `h${id}`]), ...[...m.hypernyms].map((id) => `m${id}`)]
+      : [],
+  );
+}
+
 /** Keys stored for an indexed mark. deletionDepth 1 stores one-letter deletions only, to save memory. */
 export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[] {
   const keys = new Set<string>();
   if (mark.key.length > 0) keys.add(`e${mark.key}`);
   for (const v of spellingVariants(mark.key, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
+  // The English pronunciation written by ear (NIKE → naiki) is one more spelling of the mark.
+  if (mark.heard)
+    for (const v of spellingVariants(mark.heard, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`k${v}`);
   for (const word of multiWords(mark))
     for (const v of spellingVariants(word, deletionDepth, ENTRY_TWO_DELETIONS)) keys.add(`w${v}`);
   for (const code of mark.codes) for (const v of codeVariants(code)) keys.add(`p${v}`);
@@ -120,29 +184,61 @@ export function entryKeys(mark: PreparedMark, deletionDepth: 1 | 2 = 2): string[
   if (mark.skeleton.length > 0) keys.add(`s${mark.skeleton}`);
   for (const g of trigrams(mark.key)) keys.add(`g${g}`);
   for (const b of paddedBigrams(mark.key)) keys.add(`b${b}`);
+  for (const k of [
+    ...entryMeaningKeys(mark),
+    ...translationKeys(mark),
+    ...wordKeys(mark),
+    ...phoneKey(mark),
+    ...syllableKeys(mark),
+  ])
+    keys.add(k);
+  // A query word that is a part of an indexed word (the later mark takes a part of an earlier compound).
+  for (const end of wordEnds(mark)) keys.add(`y${end}`);
   return [...keys];
 }
 
 /** Keys a query looks up (exact matches); the count filters are run by the index. */
 export function queryKeys(mark: PreparedMark): string[] {
   const keys = new Set<string>();
-  for (const v of spellingVariants(mark.key, 2, QUERY_TWO_DELETIONS)) {
-    keys.add(`k${v}`);
-    keys.add(`w${v}`);
+  for (const spelling of mark.heard ? [mark.key, mark.heard] : [mark.key]) {
+    for (const v of spellingVariants(spelling, 2, QUERY_TWO_DELETIONS)) {
+      keys.add(`k${v}`);
+      keys.add(`w${v}`);
+    }
   }
-  for (const word of multiWords(mark))
-    for (const v of spellingVariants(word, 2, QUERY_TWO_DELETIONS)) keys.add(`k${v}`);
+  for (const word of multiWords(mark)) {
+    for (const v of spellingVariants(word, 2, QUERY_TWO_DELETIONS)) {
+      keys.add(`k${v}`);
+      keys.add(`w${v}`);
+    }
+  }
   for (const code of mark.codes) {
     for (const v of codeVariants(code)) {
       keys.add(`p${v}`);
       keys.add(`q${v}`);
     }
   }
-  for (const code of mark.tokenCodes.flat()) for (const v of codeVariants(code)) keys.add(`p${v}`);
+  for (const code of mark.tokenCodes.flat()) {
+    for (const v of codeVariants(code)) {
+      keys.add(`p${v}`);
+      keys.add(`q${v}`);
+    }
+  }
   const prefix = prefixKey(mark);
   if (prefix) keys.add(prefix);
   for (const inner of innerCandidates(mark)) keys.add(`e${inner}`);
   if (mark.skeleton.length > 0) keys.add(`s${mark.skeleton}`);
+  for (const k of [
+    ...queryMeaningKeys(mark),
+    ...translationKeys(mark),
+    ...wordKeys(mark),
+    ...phoneKey(mark),
+    ...syllableKeys(mark),
+  ])
+    keys.add(k);
+  // An indexed word inside a query word, and a query word that is a part of an indexed word.
+  for (const end of wordEnds(mark)) keys.add(`x${end}`);
+  for (const t of mark.tokens) if (t.length >= 4) keys.add(`y${t}`);
   return [...keys];
 }
 

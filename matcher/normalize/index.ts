@@ -1,3 +1,3 @@
 export { normalizeMark, type NormalizedMark } from './normalize-mark.ts';
 export { isGenericWord } from './generic-words.ts';
-export { mapConfusables } from './confusables.ts';
+export { CONFUSABLES_DATA_VERSION, confusableToLatin, lookalikesOf } from './confusables.ts';

@@ -8,6 +8,25 @@ describe('normalizeMark', () => {
     expect(mark.script).toBe('latin');
   });
 
+  it('reads look-alikes from every script in Unicode confusables data, not a hand table', () => {
+    // Armenian o (U+0585) and u (U+057D), Greek capital NU read before lower-casing, Cherokee A.
+    expect(normalizeMark('G\u0585\u0585gle').key).toBe('google');
+    expect(normalizeMark('Tr\u057Dst').key).toBe('trust');
+    expect(normalizeMark('\u039DIKE').key).toBe('nike');
+    expect(normalizeMark('\u13AAdidas').key).toBe('adidas');
+    // Mathematical bold and fullwidth letters mixed into a word.
+    expect(normalizeMark('N\u{1D422}ke').key).toBe('nike');
+    expect(normalizeMark('Ni\uFF4Be').key).toBe('nike');
+  });
+
+  it('never splits a word at a character it cannot read', () => {
+    // GREEK YPOGEGRAMMENI decomposes to a space under NFKC; it reads as i.
+    expect(normalizeMark('Gl\u037Ade').tokens).toEqual(['glide']);
+    // A letter with no Latin reading (Georgian) costs one letter, not the rest of the word.
+    expect(normalizeMark('Nik\u10D0e').tokens).toEqual(['nike']);
+    expect(normalizeMark('Nik\u10D0e Store').genericWords).toEqual(['store']);
+  });
+
   it('undoes leetspeak inside words but keeps digits of marks like 3M', () => {
     expect(normalizeMark('N1KE').key).toBe('nike');
     expect(normalizeMark('G00GLE').key).toBe('google');

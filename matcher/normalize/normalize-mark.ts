@@ -39,25 +39,57 @@ function foldLatin(text: string): string {
     .replace(/[ßæœøłđþıð]/g, (ch) => LATIGATURES[ch] ?? ch);
 }
 
-/** Homoglyphs mixed into Latin text become their Latin look-alike; whole non-Latin marks are read by sound. */
-function toLatin(lower: string, script: Script, scripts: ReadonlyMap<Script, number>): string {
+/**
+ * Homoglyphs mixed into Latin text become their Latin look-alike; whole non-Latin marks are read by
+ * sound. Look-alikes are read before lower-casing: Unicode's data is case-sensitive (Greek capital
+ * NU looks like N, its small letter like v).
+ */
+function toLatin(display: string, script: Script, scripts: ReadonlyMap<Script, number>): string {
   const mixedIntoLatin = (scripts.get('latin') ?? 0) > 0 && (script === 'latin' || scripts.size > 1);
   const withHomoglyphs = mixedIntoLatin
-    ? Array.from(lower, (ch) => confusableToLatin(ch) ?? ch).join('')
-    : lower;
-  return foldLatin(transliterate(withHomoglyphs));
+    ? Array.from(display, (ch) => (ch < '\x80' ? ch : (confusableToLatin(ch) ?? ch))).join('')
+    : display;
+  return foldLatin(transliterate(withHomoglyphs.toLowerCase()));
+}
+
+/**
+ * Splits on spaces and punctuation only. A letter or digit left outside a-z0-9 (a character no
+ * reading covers) is dropped in place, so it costs one letter of the word, never splits the word.
+ */
+function splitWords(latin: string): string[] {
+  return latin
+    .split(/[^\p{L}\p{M}\p{N}@$!|]+/u)
+    .map((w) => w.replace(/[^a-z0-9@$!|]/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Look-alikes that NFKC would turn into something else are read first: GREEK YPOGEGRAMMENI (looks
+ * like i) decomposes to a space that would split the word; GREEK CAPITAL LUNATE SIGMA (looks like C)
+ * becomes a plain sigma. Compatibility letters NFKC turns into Latin letters (fullwidth,
+ * mathematical) are left to it.
+ */
+function readLookalikesBeforeNfkc(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  return Array.from(text, (ch) => {
+    if (ch < '\x80') return ch;
+    const folded = ch.normalize('NFKC');
+    // Only what NFKC changes; fullwidth and mathematical letters become Latin letters: NFKC knows best.
+    if (folded === ch || /^[A-Za-z0-9]+$/.test(folded)) return ch;
+    return confusableToLatin(ch) ?? ch;
+  }).join('');
 }
 
 export function normalizeMark(text: string): NormalizedMark {
-  const display = text.normalize('NFKC').trim();
+  const display = readLookalikesBeforeNfkc(text).normalize('NFKC').trim();
   const lower = display.toLowerCase();
   // Plain ASCII (most filings) needs no script detection nor transliteration.
   const ascii = /^[\x20-\x7e]*$/.test(lower);
   const scripts = ascii ? null : countScripts(lower);
   const script = scripts ? dominantScript(scripts) : /[a-z]/.test(lower) ? 'latin' : 'none';
-  const latin = (scripts ? toLatin(lower, script, scripts) : lower).replace(/\s+/g, ' ').trim();
+  const latin = (scripts ? toLatin(display, script, scripts) : lower).replace(/\s+/g, ' ').trim();
   // Hyphens, dots, apostrophes and other punctuation split words; @ $ ! | stay for leetspeak.
-  const words = latin.split(/[^a-z0-9@$!|]+/).filter((w) => w.length > 0);
+  const words = ascii ? latin.split(/[^a-z0-9@$!|]+/).filter((w) => w.length > 0) : splitWords(latin);
   const pairs = words
     .map((raw) => ({ raw: raw.replace(/[^a-z0-9]/g, ''), word: unleetWord(raw).replace(/[^a-z0-9]/g, '') }))
     .filter((p) => p.word.length > 0);

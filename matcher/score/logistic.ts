@@ -24,9 +24,16 @@ export interface LabelledFeatures {
  */
 export function fitLogistic(
   rows: readonly LabelledFeatures[],
-  options: { l2?: number; steps?: number; rate?: number; nonNegative?: boolean } = {},
+  options: {
+    l2?: number;
+    steps?: number;
+    rate?: number;
+    nonNegative?: boolean;
+    /** With nonNegative: features whose weight may still go below zero. */
+    signed?: ReadonlySet<number>;
+  } = {},
 ): LogisticModel {
-  const { l2 = 0.01, steps = 5_000, rate = 0.5, nonNegative = false } = options;
+  const { l2 = 0.01, steps = 5_000, rate = 0.5, nonNegative = false, signed = new Set<number>() } = options;
   const width = rows[0]?.features.length ?? 0;
   const totalWeight = rows.reduce((sum, row) => sum + (row.weight ?? 1), 0) || 1;
   let intercept = 0;
@@ -42,7 +49,7 @@ export function fitLogistic(
     intercept -= (rate * gradIntercept) / totalWeight;
     for (let i = 0; i < width; i++) {
       weights[i]! -= rate * (grad[i]! / totalWeight + l2 * weights[i]!);
-      if (nonNegative && weights[i]! < 0) weights[i] = 0; // projected gradient: keeps the score monotone
+      if (nonNegative && !signed.has(i) && weights[i]! < 0) weights[i] = 0; // projected gradient: keeps the score monotone
     }
   }
   return { intercept, weights };

@@ -1,6 +1,4 @@
-import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
-
-const metaphone = new DoubleMetaphone();
+import { doubleMetaphone } from 'double-metaphone';
 
 /**
  * Respellings that bring Spanish, Portuguese and Indonesian spelling to the English reading that
@@ -63,7 +61,7 @@ export function phoneticCodes(word: string, options: { epenthetic?: boolean } = 
   for (const reading of readings) {
     const letters = squeeze(reading.replace(/[^a-z]/g, ''));
     if (letters.length === 0) continue;
-    const [primary, secondary] = metaphone.process(letters) as [string, string];
+    const [primary, secondary] = doubleMetaphone(letters);
     codes.add(primary);
     codes.add(secondary);
   }

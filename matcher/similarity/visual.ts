@@ -27,10 +27,11 @@ const GLYPHS: Readonly<Record<string, string>> = {
   q: 'g',
 };
 
+/** Single shapes first, so that letters read alike also join sequences alike (ORACIE, ORACLE: both orade). */
 export function visualSkeleton(shape: string): string {
-  let out = shape;
+  let out = Array.from(shape, (ch) => GLYPHS[ch] ?? ch).join('');
   for (const [pattern, replacement] of SEQUENCES) out = out.replace(pattern, replacement);
-  return Array.from(out, (ch) => GLYPHS[ch] ?? ch).join('');
+  return out;
 }
 
 export function visualSimilarity(skeletonA: string, skeletonB: string): number {

@@ -120,7 +120,7 @@ describe('a scheduled marketplace watch', () => {
       source: 'mercadolibre',
       severity: 'high',
     });
-    expect(cheap!.reasons).toContain('your mark found in the brand field as "BIO EXTRATUS" (score 0.85)');
+    expect(cheap!.reasons).toContain('your mark found in the brand field as "BIO EXTRATUS" (score 0.88)');
     expect(cheap!.reasons).toContain(
       'price far below the reference price: price 51.57 BRL is 0.26 of the reference 200 (threshold 0.3)',
     );

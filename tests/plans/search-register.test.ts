@@ -125,7 +125,8 @@ describe('POST /v1/match', () => {
       reasons: string[];
     };
     expect(body.similar).toBe(true);
-    expect(body.components.phonetic).toBeGreaterThan(0.9);
+    // One three-letter sound code (AKM) for both; three letters are trusted at 0.81 of four.
+    expect(body.components.phonetic).toBeGreaterThan(0.8);
     expect(body.components.goods).toBe(1);
     expect(body.reasons.join(' ')).toContain('sounds alike');
     const strict = (await (

@@ -101,6 +101,9 @@ describe(`ingest killed between committing a batch and its checkpoint (${usingPo
         try {
           const after = await snapshotAlerts((text) => dbh.executeSql(text));
           expect(after.alerts).toEqual(uninterrupted.alerts);
+          for (const key of after.alerts) {
+            expect(after.scores[key]).toBeCloseTo(uninterrupted.scores[key]!, 1);
+          }
           expect(after.doubled).toEqual([]);
           // Each alert announced once (feed, SSE, webhooks): no second "created", no spurious "updated".
           expect(after.createdEvents).toBe(uninterrupted.alerts.length);

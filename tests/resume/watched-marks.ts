@@ -25,6 +25,12 @@ export async function seedWatchedMarks(db: Database): Promise<void> {
 export interface AlertSnapshot {
   /** "MARK office serial", sorted: what was alerted. */
   alerts: string[];
+  /**
+   * Score of each alert by its key. Scores weigh how crowded a shared word is in the register at the
+   * moment of screening, so a run that screens a batch after more of the file has landed scores it a
+   * little differently: compare them with a tolerance, not exactly.
+   */
+  scores: Record<string, number>;
   /** Alerts that share a (mark, office, serial): must be none. */
   doubled: string[];
   /** alert_events of type created, and events (webhook/SSE log) of type alert.created / alert.updated. */
@@ -41,14 +47,14 @@ export async function snapshotAlerts(
     `SELECT m.text AS mark, f.office, f.serial_number AS serial, round(a.score::numeric, 4) AS score
        FROM alerts a JOIN marks m ON m.id = a.mark_id JOIN filings f ON f.id = a.filing_id`,
   );
-  const keys = rows.map(
-    (r) => `${String(r.mark)} ${String(r.office)} ${String(r.serial)} ${String(r.score)}`,
-  );
+  const keys = rows.map((r) => `${String(r.mark)} ${String(r.office)} ${String(r.serial)}`);
+  const scores = Object.fromEntries(rows.map((r, i) => [keys[i]!, Number(r.score)]));
   const seen = new Set<string>();
   const doubled = keys.filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
   const countOf = async (sql: string): Promise<number> => Number((await executeSql(sql)).rows[0]?.n ?? -1);
   return {
     alerts: [...seen].sort(),
+    scores,
     doubled,
     createdEvents: await countOf(`SELECT count(*)::int AS n FROM alert_events WHERE type = 'created'`),
     alertCreatedEvents: await countOf(`SELECT count(*)::int AS n FROM events WHERE type = 'alert.created'`),

@@ -1,0 +1,55 @@
+/**
+ * Nice classes whose goods or services are commonly held related (same buyers, same shops, one
+ * maker for both, or complementary). Assembled by hand for Markhound from the pairings the EUIPO
+ * Guidelines (Part C, Section 2, Chapter 2, "Comparison of goods and services") discuss and the
+ * USPTO's coordinated-class search practice (TMEP §1207.01 and the Design Search Code / coordinated
+ * class list used by examiners). It is a screening aid, not either office's list: a pair not here
+ * can still be related on its facts.
+ */
+export const RELATED_CLASSES: ReadonlyArray<readonly [number, number, string]> = [
+  [25, 18, 'clothing and leather goods'],
+  [25, 14, 'clothing and jewellery'],
+  [25, 26, 'clothing and haberdashery'],
+  [25, 24, 'clothing and textiles'],
+  [25, 28, 'clothing and sporting goods'],
+  [18, 14, 'leather goods and jewellery'],
+  [3, 5, 'cosmetics and pharmaceuticals'],
+  [3, 21, 'cosmetics and cosmetic utensils'],
+  [3, 44, 'cosmetics and beauty care services'],
+  [3, 35, 'cosmetics and their retail'],
+  [5, 10, 'pharmaceuticals and medical apparatus'],
+  [5, 44, 'pharmaceuticals and medical services'],
+  [5, 29, 'dietary supplements and foodstuffs'],
+  [5, 30, 'dietary supplements and foodstuffs'],
+  [9, 42, 'software and IT services'],
+  [9, 38, 'electronic apparatus and telecommunications'],
+  [9, 28, 'electronic apparatus and games'],
+  [9, 41, 'recorded media and entertainment'],
+  [9, 16, 'electronic and printed publications'],
+  [9, 35, 'electronic goods and their retail'],
+  [38, 42, 'telecommunications and IT services'],
+  [16, 41, 'printed matter and education or entertainment'],
+  [28, 41, 'toys and games and entertainment'],
+  [29, 30, 'foodstuffs'],
+  [29, 31, 'foodstuffs and fresh produce'],
+  [30, 31, 'foodstuffs and fresh produce'],
+  [30, 32, 'foodstuffs and non-alcoholic drinks'],
+  [32, 33, 'non-alcoholic and alcoholic drinks'],
+  [29, 43, 'food and restaurant services'],
+  [30, 43, 'food and restaurant services'],
+  [32, 43, 'drinks and restaurant or bar services'],
+  [33, 43, 'alcoholic drinks and bar services'],
+  [12, 37, 'vehicles and their repair'],
+  [12, 39, 'vehicles and transport services'],
+  [12, 28, 'vehicles and toy or sporting vehicles'],
+  [11, 21, 'household apparatus and utensils'],
+  [11, 20, 'lighting and furniture'],
+  [20, 24, 'furniture and household textiles'],
+  [35, 36, 'business and financial services'],
+  [35, 42, 'business and IT services'],
+  [36, 45, 'financial and legal services'],
+  [39, 43, 'travel and accommodation services'],
+  [18, 35, 'leather goods and their retail'],
+  [25, 35, 'clothing and its retail'],
+  [14, 35, 'jewellery and its retail'],
+];
