@@ -1,5 +1,5 @@
-import type { LogoComparison } from './compare-logos.ts';
-import { compareLogos } from './compare-logos.ts';
+import type { LogoComparison, PackedLogo } from './compare-logos.ts';
+import { comparePacked, packLogo } from './compare-logos.ts';
 import type { LogoHashes } from './hash-logo.ts';
 import { LinearHammingIndex } from './linear-scan.ts';
 import { MultiIndexHammingIndex } from './multi-index.ts';
@@ -29,6 +29,15 @@ export type RankedLogoMatch = LogoComparison & { id: string; hashDistance: numbe
 
 /** How many candidates rank() takes from the index before re-ranking them on both hashes. */
 const DEFAULT_SHORTLIST = 20;
+/**
+ * Parts and variants are looked up as near duplicates only: within this many bits of the ranked hash
+ * and the closest few. A pair further apart than that would not win the re-rank anyway, and a bounded
+ * radius is where the multi-index is fast (radius 2 per 16-bit table covers 11 bits).
+ */
+export const NEAR_DUPLICATE_BITS = 11;
+const NEAR_DUPLICATES = 5;
+/** Separates a logo id from its part number in the parts index (ids are the caller's free text). */
+const PART_KEY = '\u0000';
 
 /**
  * Logos by id, searchable by perceptual-hash distance. Only each logo's own hash is stored; a search
@@ -37,30 +46,44 @@ const DEFAULT_SHORTLIST = 20;
  */
 export class LogoIndex {
   readonly kind: LogoHashKind;
+  /** Each logo's whole hash: what search() ranks by and rank() shortlists from. */
   private readonly searcher: HammingSearcher;
-  private readonly hashesById = new Map<string, LogoHashes>();
+  /** Each logo's parts, keyed `id␀n`: a query showing only the icon finds a logo stored with a word. */
+  private readonly partSearcher: HammingSearcher;
+  private readonly packedById = new Map<string, PackedLogo>();
+  private readonly partCountById = new Map<string, number>();
 
   constructor(options: LogoIndexOptions = {}) {
     this.kind = options.kind ?? 'dct';
-    this.searcher =
+    const make = () =>
       options.strategy === 'linear'
         ? new LinearHammingIndex()
         : new MultiIndexHammingIndex(options.substrings ?? 4);
+    this.searcher = make();
+    this.partSearcher = make();
   }
 
   get size(): number {
     return this.searcher.size;
   }
 
-  /** Adds or replaces the logo stored under `id`. */
+  /**
+   * Adds or replaces the logo stored under `id`, with its parts. Its variants are not stored: they
+   * serve when a logo is the query.
+   */
   add(id: string, hashes: LogoHashes): void {
-    this.searcher.remove(id);
+    this.remove(id);
     this.searcher.add(id, hashes[this.kind]);
-    this.hashesById.set(id, hashes);
+    hashes.parts.forEach((part, n) => this.partSearcher.add(`${id}${PART_KEY}${n}`, part[this.kind]));
+    this.partCountById.set(id, hashes.parts.length);
+    this.packedById.set(id, packLogo({ ...hashes, variants: [] }));
   }
 
   remove(id: string): boolean {
-    this.hashesById.delete(id);
+    this.packedById.delete(id);
+    for (let n = 0; n < (this.partCountById.get(id) ?? 0); n += 1)
+      this.partSearcher.remove(`${id}${PART_KEY}${n}`);
+    this.partCountById.delete(id);
     return this.searcher.remove(id);
   }
 
@@ -74,19 +97,38 @@ export class LogoIndex {
   }
 
   /**
-   * The k best logos for a query: a shortlist by the index's hash (exact, fast), re-ranked by
-   * compareLogos on both hashes, closest first (ties by id). Blockhash alone ranks worse than the
-   * DCT hash, but as a second opinion on a shortlist it fixes many near-ties: in bench/logo.ts it
-   * lifts top-1 after resizing, JPEG, crops and rotations.
+   * The k best logos for a query, closest first (ties by id). A shortlist by the index's hash of the
+   * whole logo and its mirror image (exact, fast), joined by the near duplicates of the query's parts
+   * and variants among stored wholes and of the query among stored parts; then each candidate is
+   * re-ranked by comparing every pair of images on both hashes (compare-logos.ts). Blockhash alone
+   * ranks worse than the DCT hash, but as a second opinion on a shortlist it settles near-ties.
    */
   rank(query: LogoHashes, k: number, shortlist = DEFAULT_SHORTLIST): RankedLogoMatch[] {
-    return this.search(query, Math.max(k, shortlist))
-      .map((hit) => ({
-        id: hit.id,
-        hashDistance: hit.distance,
-        ...compareLogos(this.hashesById.get(hit.id)!, query),
+    const hashDistances = new Map<string, number>();
+    for (const hit of this.search(query, Math.max(k, shortlist))) hashDistances.set(hit.id, hit.distance);
+    const extra = [...query.parts, ...query.variants].map((image) => image[this.kind]);
+    if (extra.length > 0)
+      for (const hit of this.searcher.search(extra, NEAR_DUPLICATES, NEAR_DUPLICATE_BITS))
+        keepCloser(hashDistances, hit.id, hit.distance);
+    if (this.partSearcher.size > 0) {
+      const own = [query[this.kind], query[this.kind === 'dct' ? 'dctMirrored' : 'blockMirrored']];
+      const probes = [...own, ...query.parts.map((part) => part[this.kind])];
+      for (const hit of this.partSearcher.search(probes, NEAR_DUPLICATES, NEAR_DUPLICATE_BITS))
+        keepCloser(hashDistances, hit.id.slice(0, hit.id.indexOf(PART_KEY)), hit.distance);
+    }
+    const packedQuery = packLogo(query);
+    return [...hashDistances]
+      .map(([id, hashDistance]) => ({
+        id,
+        hashDistance,
+        ...comparePacked(this.packedById.get(id)!, packedQuery),
       }))
       .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, k);
   }
+}
+
+function keepCloser(distances: Map<string, number>, id: string, distance: number): void {
+  const known = distances.get(id);
+  if (known === undefined || distance < known) distances.set(id, distance);
 }

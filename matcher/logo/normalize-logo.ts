@@ -3,6 +3,7 @@ import type { Metadata } from 'sharp';
 import { InputFormatError } from '../../core/index.ts';
 import type { GrayImage } from './pixels.ts';
 import { flattenRgba, stretchContrast } from './pixels.ts';
+import type { InkCrop } from './trim-to-ink.ts';
 import { trimToInk } from './trim-to-ink.ts';
 
 /**
@@ -43,6 +44,21 @@ export async function normalizeLogo(
   bytes: Uint8Array,
   limits: LogoLimits = DEFAULT_LOGO_LIMITS,
 ): Promise<NormalizedLogo> {
+  const { image, paper, inverted, source } = await decodeLogo(bytes, limits);
+  return { side: NORMALIZED_SIDE, pixels: await fitIntoSquare(image, paper), inverted, source };
+}
+
+/**
+ * A logo decoded and trimmed but not yet resized: what parts and query variants are cut from, at the
+ * working resolution, so they are resampled once, the same way as the whole logo.
+ */
+export type DecodedLogo = InkCrop & { source: NormalizedLogo['source'] };
+
+/** Checks the limits, decodes, grays, fixes polarity and trims to the ink (see trimToInk). */
+export async function decodeLogo(
+  bytes: Uint8Array,
+  limits: LogoLimits = DEFAULT_LOGO_LIMITS,
+): Promise<DecodedLogo> {
   if (bytes.length > limits.maxBytes) {
     throw new InputFormatError(
       `logo image is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes (maxBytes); shrink the image or raise the limit`,
@@ -51,10 +67,7 @@ export async function normalizeLogo(
   }
   const source = await readHeader(bytes, limits);
   const work = await decodeToWorkingGray(bytes, source, limits);
-  const { image, paper, inverted } = trimToInk(work);
-  const pixels = await fitIntoSquare(image, paper);
-  stretchContrast(pixels);
-  return { side: NORMALIZED_SIDE, pixels, inverted, source };
+  return { ...trimToInk(work), source };
 }
 
 /** Reads only the header, so an oversized image is refused before any pixel is decoded. */
@@ -114,7 +127,12 @@ async function decodeToWorkingGray(
   }
 }
 
-async function fitIntoSquare(content: GrayImage, background: number): Promise<Uint8Array> {
+/**
+ * Fits trimmed content into the NORMALIZED_SIDE square with a MARGIN of paper, then stretches the
+ * contrast to the full range. The one resampling step every hashed image (whole logo, part, query
+ * variant) goes through, so the same shape cut from different frames hashes alike.
+ */
+export async function fitIntoSquare(content: GrayImage, background: number): Promise<Uint8Array> {
   const inner = NORMALIZED_SIDE - 2 * MARGIN;
   const fill = { r: background, g: background, b: background };
   const { data, info } = await sharp(content.pixels, {
@@ -124,10 +142,12 @@ async function fitIntoSquare(content: GrayImage, background: number): Promise<Ui
     .extend({ top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, background: fill })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return firstChannel(data, info.channels);
+  const pixels = firstChannel(data, info.channels);
+  stretchContrast(pixels);
+  return pixels;
 }
 
-function firstChannel(data: Buffer, channels: number): Uint8Array {
+export function firstChannel(data: Buffer, channels: number): Uint8Array {
   if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length).slice();
   const out = new Uint8Array(data.length / channels);
   for (let i = 0; i < out.length; i += 1) out[i] = data[i * channels] ?? 0;

@@ -69,11 +69,13 @@ export function invert(pixels: Uint8Array): void {
   for (let i = 0; i < pixels.length; i += 1) pixels[i] = 255 - (pixels[i] ?? 0);
 }
 
+export type Box = { left: number; top: number; width: number; height: number };
+
 /**
- * The smallest rectangle holding every pixel further than `threshold` from the background tone.
- * A blank image is returned whole (there is nothing to trim to).
+ * The smallest rectangle holding every pixel further than `threshold` from the background tone, or
+ * undefined for a blank image.
  */
-export function cropToContent(image: GrayImage, background: number, threshold: number): GrayImage {
+export function contentBox(image: GrayImage, background: number, threshold: number): Box | undefined {
   const { pixels, width, height } = image;
   let top = height;
   let bottom = -1;
@@ -88,23 +90,28 @@ export function cropToContent(image: GrayImage, background: number, threshold: n
       if (x > right) right = x;
     }
   }
-  if (bottom < 0) return image;
-  return extractRegion(image, left, top, right - left + 1, bottom - top + 1);
+  if (bottom < 0) return undefined;
+  return { left, top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/** The image cropped to its contentBox. A blank image is returned whole (there is nothing to trim to). */
+export function cropToContent(image: GrayImage, background: number, threshold: number): GrayImage {
+  const box = contentBox(image, background, threshold);
+  return box ? extractRegion(image, box) : image;
 }
 
 /** The image without an `inset`-pixel frame (unchanged when that would leave nothing). */
 export function shaveEdges(image: GrayImage, inset: number): GrayImage {
   if (image.width <= 2 * inset || image.height <= 2 * inset) return image;
-  return extractRegion(image, inset, inset, image.width - 2 * inset, image.height - 2 * inset);
+  return extractRegion(image, {
+    left: inset,
+    top: inset,
+    width: image.width - 2 * inset,
+    height: image.height - 2 * inset,
+  });
 }
 
-function extractRegion(
-  image: GrayImage,
-  left: number,
-  top: number,
-  width: number,
-  height: number,
-): GrayImage {
+export function extractRegion(image: GrayImage, { left, top, width, height }: Box): GrayImage {
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y += 1) {
     const from = (top + y) * image.width + left;
