@@ -136,7 +136,7 @@ type Indexes = { fresh: LogoIndex; today: LogoIndex; raw: LinearHammingIndex };
 
 /** Today's method: the same whole-logo hashes with no parts and no variants (LogoIndex then ranks exactly as before). */
 function wholeOnly(hashes: LogoHashes): LogoHashes {
-  return { ...hashes, parts: [], variants: [] };
+  return { ...hashes, alternates: [], parts: [], variants: [] };
 }
 
 function buildIndexes(originals: Map<string, LogoHashes>, rawOriginals: Map<string, bigint>): Indexes {

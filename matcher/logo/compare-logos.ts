@@ -1,5 +1,4 @@
-import type { LogoHashes, LogoPart } from './hash-logo.ts';
-import type { Hash64 } from './hash64.ts';
+import type { ImageHashes, LogoHashes, LogoPart } from './hash-logo.ts';
 import { highHalf, lowHalf, popcount32 } from './hash64.ts';
 import type { VariantEdit } from './query-variants.ts';
 
@@ -29,103 +28,173 @@ const CLOSE_DISTANCE = 10;
 /**
  * Allowances added to the distance of a pair that is not whole logo against whole logo. Every extra
  * pair is one more chance for two different logos to look alike by accident, so the whole-logo match
- * wins a tie, a variant (tilt, cut edge) costs a little and a part (an icon set beside other matter)
- * more, two parts most. Chosen on the design half of bench/logo.ts.
+ * wins a tie, a second reading or a variant (tilt, cut edge) costs a little and a part (an icon set
+ * beside other matter) more, two parts most. Chosen on the design subset of bench/logo.ts.
  */
 export const VARIANT_ALLOWANCE = 1;
 export const PART_ALLOWANCE = 2;
 export const PARTS_ALLOWANCE = 3;
 
+/** What an image of a packed logo is. */
+const WHOLE = 0;
+const MIRROR = 1;
+const ALTERNATE = 2;
+const PART = 3;
+const VARIANT = 4;
+const NOT_COMPARED = -1;
 /**
- * A logo's hashes packed as 32-bit words, four per image (dct high, dct low, block high, block low):
- * whole, mirror, then parts, then variants. Comparing two logos tries dozens of pairs, which BigInt
- * arithmetic would make the slowest step of a search.
+ * ALLOWANCE[role of a's image][role of b's image]: which pairs are compared, at what allowance. The
+ * mirror image is only held against the other's whole (once is enough); an alternate reading stands
+ * in for the whole; variants, being edits of the query, meet the other's whole and alternate
+ * readings but never a part or another variant.
  */
-export type PackedLogo = { words: Uint32Array; parts: LogoPart[]; variants: LogoHashes['variants'] };
+const ALLOWANCE: number[][] = [
+  //  whole             mirror        alternate          part               variant
+  [0, 0, VARIANT_ALLOWANCE, PART_ALLOWANCE, VARIANT_ALLOWANCE], // whole
+  [NOT_COMPARED, NOT_COMPARED, NOT_COMPARED, NOT_COMPARED, NOT_COMPARED], // mirror
+  [VARIANT_ALLOWANCE, NOT_COMPARED, VARIANT_ALLOWANCE, PART_ALLOWANCE, VARIANT_ALLOWANCE], // alternate
+  [PART_ALLOWANCE, NOT_COMPARED, PART_ALLOWANCE, PARTS_ALLOWANCE, NOT_COMPARED], // part
+  [VARIANT_ALLOWANCE, NOT_COMPARED, VARIANT_ALLOWANCE, NOT_COMPARED, NOT_COMPARED], // variant
+];
+
+/**
+ * A logo's hashes packed as 32-bit words, four per image (dct high, dct low, block high, block low),
+ * with each image's role: whole, mirror, alternate readings, parts, variants. Comparing two logos
+ * tries dozens of pairs, which BigInt arithmetic would make the slowest step of a search.
+ */
+export type PackedLogo = {
+  words: Uint32Array;
+  roles: Uint8Array;
+  /** 1 where the image has a shape hash (see ImageHashes.shape). */
+  shaped: Uint8Array;
+  /** 1 where the image has a detail hash (see ImageHashes.detail). */
+  detailed: Uint8Array;
+  hashes: LogoHashes;
+};
+
+/**
+ * How far the stretched shapes of a pair may differ beyond its fitted distance before the shape
+ * distance counts instead: the veto on two wide wordmarks (or a wordmark and a word) that fit into
+ * the square as the same band. Chosen on the design subset of bench/logo.ts.
+ */
+export const SHAPE_SLACK = 4;
+const WORDS = 14;
+/** Weight of the 256-bit detail hash (scaled to 64 bits) against the mean of dct and block. */
+export const DETAIL_WEIGHT = 0.5;
 
 export function packLogo(hashes: LogoHashes): PackedLogo {
-  const images: [Hash64, Hash64][] = [
-    [hashes.dct, hashes.block],
-    [hashes.dctMirrored, hashes.blockMirrored],
-    ...hashes.parts.map((p): [Hash64, Hash64] => [p.dct, p.block]),
-    ...hashes.variants.map((v): [Hash64, Hash64] => [v.dct, v.block]),
+  const images: [number, ImageHashes][] = [
+    [WHOLE, hashes],
+    [
+      MIRROR,
+      {
+        dct: hashes.dctMirrored,
+        block: hashes.blockMirrored,
+        shape: hashes.shapeMirrored,
+        detail: hashes.detailMirrored,
+      },
+    ],
+    ...hashes.alternates.map((a): [number, ImageHashes] => [ALTERNATE, a]),
+    ...hashes.parts.map((p): [number, ImageHashes] => [PART, p]),
+    ...hashes.variants.map((v): [number, ImageHashes] => [VARIANT, v]),
   ];
-  const words = new Uint32Array(images.length * 4);
-  images.forEach(([dct, block], i) => {
-    words[i * 4] = highHalf(dct);
-    words[i * 4 + 1] = lowHalf(dct);
-    words[i * 4 + 2] = highHalf(block);
-    words[i * 4 + 3] = lowHalf(block);
+  const words = new Uint32Array(images.length * WORDS);
+  const roles = new Uint8Array(images.length);
+  const shaped = new Uint8Array(images.length);
+  const detailed = new Uint8Array(images.length);
+  images.forEach(([role, { dct, block, shape, detail }], i) => {
+    roles[i] = role;
+    shaped[i] = shape === undefined ? 0 : 1;
+    detailed[i] = detail === undefined ? 0 : 1;
+    words.set([highHalf(dct), lowHalf(dct), highHalf(block), lowHalf(block)], i * WORDS);
+    if (shape !== undefined) words.set([highHalf(shape), lowHalf(shape)], i * WORDS + 4);
+    if (detail !== undefined)
+      for (let w = 0; w < 8; w += 1)
+        words[i * WORDS + 6 + w] = Number((detail >> BigInt(32 * (7 - w))) & 0xffffffffn);
   });
-  return { words, parts: hashes.parts, variants: hashes.variants };
+  return { words, roles, shaped, detailed, hashes };
 }
 
 export function compareLogos(a: LogoHashes, b: LogoHashes): LogoComparison {
   return comparePacked(packLogo(a), packLogo(b));
 }
 
-/** What decided a comparison, in terms of the two logos' image slots (see PackedLogo). */
-type Best = { distance: number; raw: number; slotA: number; slotB: number };
+/** The closest pair: its distance with the allowance, without it, and the two images' indexes. */
+export type ClosestPair = { distance: number; raw: number; imageA: number; imageB: number };
 
 /**
- * The closest pair of images of two logos, allowances included: whole against whole (and against
- * the mirror image), each side's variants against the other's whole, each side's parts against the
- * other's whole, and parts against parts.
+ * The closest pair of images of two logos, allowances included (see ALLOWANCE); ties go to the pair
+ * met first, whole against whole before anything else. Numbers only: a search calls this for every
+ * candidate and builds reasons for the few it returns.
  */
-export function comparePacked(a: PackedLogo, b: PackedLogo): LogoComparison {
-  const partsA = a.parts.length;
-  const partsB = b.parts.length;
-  const firstVariantA = 2 + partsA;
-  const firstVariantB = 2 + partsB;
-  const best: Best = { distance: Infinity, raw: Infinity, slotA: 0, slotB: 0 };
-  const consider = (slotA: number, slotB: number, allowance: number) => {
-    const raw = pairDistance(a.words, slotA, b.words, slotB);
-    if (raw + allowance < best.distance) {
-      best.distance = raw + allowance;
-      best.raw = raw;
-      best.slotA = slotA;
-      best.slotB = slotB;
+export function closestPair(a: PackedLogo, b: PackedLogo): ClosestPair {
+  const best: ClosestPair = { distance: Infinity, raw: Infinity, imageA: 0, imageB: 0 };
+  const wa = a.words;
+  const wb = b.words;
+  for (let i = 0; i < a.roles.length; i += 1) {
+    const row = ALLOWANCE[a.roles[i]!]!;
+    for (let j = 0; j < b.roles.length; j += 1) {
+      const allowance = row[b.roles[j]!]!;
+      if (allowance === NOT_COMPARED) continue;
+      const x = i * WORDS;
+      const y = j * WORDS;
+      const dct = popcount32((wa[x]! ^ wb[y]!) >>> 0) + popcount32((wa[x + 1]! ^ wb[y + 1]!) >>> 0);
+      const block = popcount32((wa[x + 2]! ^ wb[y + 2]!) >>> 0) + popcount32((wa[x + 3]! ^ wb[y + 3]!) >>> 0);
+      let raw = (dct + block) / 2;
+      if (DETAIL_WEIGHT > 0 && a.detailed[i] && b.detailed[j]) {
+        // The detail hash can only add to (1 − weight) × raw: skip it for a pair that cannot win.
+        if (raw * (1 - DETAIL_WEIGHT) + allowance >= best.distance) continue;
+        let detail = 0;
+        for (let w = 6; w < 14; w += 1) detail += popcount32((wa[x + w]! ^ wb[y + w]!) >>> 0);
+        raw = raw * (1 - DETAIL_WEIGHT) + (detail / 4) * DETAIL_WEIGHT;
+      }
+      if (a.shaped[i] && b.shaped[j]) {
+        const shape =
+          popcount32((wa[x + 4]! ^ wb[y + 4]!) >>> 0) + popcount32((wa[x + 5]! ^ wb[y + 5]!) >>> 0);
+        raw = Math.max(raw, shape - SHAPE_SLACK);
+      }
+      if (raw + allowance < best.distance) {
+        best.distance = raw + allowance;
+        best.raw = raw;
+        best.imageA = i;
+        best.imageB = j;
+      }
     }
-  };
-  consider(0, 0, 0);
-  consider(0, 1, 0);
-  for (let v = 0; v < b.variants.length; v += 1) consider(0, firstVariantB + v, VARIANT_ALLOWANCE);
-  for (let v = 0; v < a.variants.length; v += 1) consider(firstVariantA + v, 0, VARIANT_ALLOWANCE);
-  for (let p = 0; p < partsB; p += 1) consider(0, 2 + p, PART_ALLOWANCE);
-  for (let p = 0; p < partsA; p += 1) consider(2 + p, 0, PART_ALLOWANCE);
-  for (let p = 0; p < partsA; p += 1)
-    for (let q = 0; q < partsB; q += 1) consider(2 + p, 2 + q, PARTS_ALLOWANCE);
+  }
+  return best;
+}
 
-  const distance = best.distance;
-  const similarity = Math.max(0, Math.min(1, 1 - distance / UNRELATED_DISTANCE));
-  const mirrored = best.slotA === 0 && best.slotB === 1;
-  const slotA = slotOf(a, best.slotA);
-  const slotB = slotOf(b, best.slotB);
+export function comparePacked(a: PackedLogo, b: PackedLogo): LogoComparison {
+  return describeComparison(a, b, closestPair(a, b));
+}
+
+export function describeComparison(a: PackedLogo, b: PackedLogo, best: ClosestPair): LogoComparison {
+  const similarity = Math.max(0, Math.min(1, 1 - best.distance / UNRELATED_DISTANCE));
+  const mirrored = a.roles[best.imageA] === WHOLE && b.roles[best.imageB] === MIRROR;
+  const slotA = slotOf(a, best.imageA);
+  const slotB = slotOf(b, best.imageB);
   return {
     similarity,
-    distance,
+    distance: best.distance,
     mirrored,
     via: viaOf(slotA, slotB),
     reasons: explain(slotA, slotB, best, mirrored),
   };
 }
 
-/** Mean of the dct and block Hamming distances between image slotA of `a` and image slotB of `b`. */
-function pairDistance(a: Uint32Array, slotA: number, b: Uint32Array, slotB: number): number {
-  const i = slotA * 4;
-  const j = slotB * 4;
-  const dct = popcount32((a[i]! ^ b[j]!) >>> 0) + popcount32((a[i + 1]! ^ b[j + 1]!) >>> 0);
-  const block = popcount32((a[i + 2]! ^ b[j + 2]!) >>> 0) + popcount32((a[i + 3]! ^ b[j + 3]!) >>> 0);
-  return (dct + block) / 2;
-}
-
 /** What one image slot of a packed logo holds. */
 type Slot = { kind: 'whole' } | { kind: 'part'; part: LogoPart } | { kind: 'variant'; edit: VariantEdit };
 
-function slotOf(logo: PackedLogo, slot: number): Slot {
-  if (slot < 2) return { kind: 'whole' };
-  if (slot < 2 + logo.parts.length) return { kind: 'part', part: logo.parts[slot - 2]! };
-  return { kind: 'variant', edit: logo.variants[slot - 2 - logo.parts.length]!.edit };
+function slotOf(logo: PackedLogo, image: number): Slot {
+  const role = logo.roles[image];
+  const firstPart = 2 + logo.hashes.alternates.length;
+  if (role === PART) return { kind: 'part', part: logo.hashes.parts[image - firstPart]! };
+  if (role === VARIANT)
+    return {
+      kind: 'variant',
+      edit: logo.hashes.variants[image - firstPart - logo.hashes.parts.length]!.edit,
+    };
+  return { kind: 'whole' };
 }
 
 function viaOf(a: Slot, b: Slot): LogoMatchVia {
@@ -134,7 +203,7 @@ function viaOf(a: Slot, b: Slot): LogoMatchVia {
   return variant ? variant.edit.kind : 'whole';
 }
 
-function explain(a: Slot, b: Slot, best: Best, mirrored: boolean): string[] {
+function explain(a: Slot, b: Slot, best: ClosestPair, mirrored: boolean): string[] {
   const of =
     best.distance === best.raw
       ? `distance ${best.raw} of 64`

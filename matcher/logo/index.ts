@@ -1,6 +1,6 @@
 export type { NormalizedLogo, LogoLimits, DecodedLogo } from './normalize-logo.ts';
 export { normalizeLogo, decodeLogo, DEFAULT_LOGO_LIMITS, NORMALIZED_SIDE } from './normalize-logo.ts';
-export type { LogoHashes, HashLogoOptions, HashPair, LogoPart, LogoVariant } from './hash-logo.ts';
+export type { LogoHashes, HashLogoOptions, ImageHashes, LogoPart, LogoVariant } from './hash-logo.ts';
 export { hashLogo, hashDecodedLogo } from './hash-logo.ts';
 export type { VariantEdit } from './query-variants.ts';
 export type { Hash64 } from './hash64.ts';

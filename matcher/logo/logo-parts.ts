@@ -17,7 +17,7 @@ const MIN_COMPONENT_PIXELS = 3;
 /** Single-linkage clustering is quadratic; a halftone logo with thousands of dots keeps its largest. */
 const MAX_COMPONENTS = 200;
 /** Groups are read from the last merges: the states with 2, 3 and 4 groups left. */
-const GROUP_LEVELS = [2, 3, 4];
+const GROUP_LEVELS = [2, 3];
 /** A part must hold this share of the logo's box area and of its ink, so a letter or a dot is no part. */
 const MIN_AREA_SHARE = 0.06;
 const MIN_INK_SHARE = 0.06;

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Metadata } from 'sharp';
 import { InputFormatError } from '../../core/index.ts';
 import type { GrayImage } from './pixels.ts';
-import { flattenRgba, stretchContrast } from './pixels.ts';
+import { borderTone, flattenRgba, stretchContrast, withMargin } from './pixels.ts';
 import type { InkCrop } from './trim-to-ink.ts';
 import { trimToInk } from './trim-to-ink.ts';
 
@@ -52,7 +52,22 @@ export async function normalizeLogo(
  * A logo decoded and trimmed but not yet resized: what parts and query variants are cut from, at the
  * working resolution, so they are resampled once, the same way as the whole logo.
  */
-export type DecodedLogo = InkCrop & { source: NormalizedLogo['source'] };
+export type DecodedLogo = InkCrop & {
+  source: NormalizedLogo['source'];
+  /**
+   * The working image before trimming: a tilted copy must go through trimming again, because a tile
+   * logo is only recognised as a tile (and reduced to its symbol) once it stands straight.
+   */
+  untrimmed: GrayImage;
+  /**
+   * Other readings of the same pixels, where a reading hung on a borderline call: the image read as
+   * if delivered on a white margin when the first reading took a dark frame for the ground (a black
+   * square over a word, or a thick outline touching the edges, reads one way cut tight and the other
+   * way with a margin or a tilt), and a tile kept whole where one was reduced to its symbol. Nothing
+   * in the pixels says which reading another copy will get, so we keep them all (at most three).
+   */
+  alternates: { image: GrayImage; paper: number }[];
+};
 
 /** Checks the limits, decodes, grays, fixes polarity and trims to the ink (see trimToInk). */
 export async function decodeLogo(
@@ -67,7 +82,12 @@ export async function decodeLogo(
   }
   const source = await readHeader(bytes, limits);
   const work = await decodeToWorkingGray(bytes, source, limits);
-  return { ...trimToInk(work), source };
+  // trimToInk inverts in place; the untrimmed copy keeps the delivered polarity.
+  const reading = trimToInk({ ...work, pixels: work.pixels.slice() });
+  const darkFrame = borderTone(work.pixels, work.width, work.height) < 128;
+  const onMargin = darkFrame ? trimToInk(withMargin(work)) : null;
+  const alternates = [reading.tile, onMargin, onMargin?.tile].filter((r) => r !== null && r !== undefined);
+  return { ...reading, source, untrimmed: work, alternates };
 }
 
 /** Reads only the header, so an oversized image is refused before any pixel is decoded. */

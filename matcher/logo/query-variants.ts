@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import type { EdgeSet } from './trim-to-ink.ts';
+import { trimToInk } from './trim-to-ink.ts';
+import { estimateTilt } from './estimate-tilt.ts';
 import type { GrayImage } from './pixels.ts';
-import { cropToContent } from './pixels.ts';
+import { borderTone } from './pixels.ts';
 
 /**
  * How a logo may have been altered on its way into a photo, a listing or a gazette scan, undone on the
@@ -11,7 +13,8 @@ import { cropToContent } from './pixels.ts';
 export type VariantEdit =
   { kind: 'rotated'; degrees: number } | { kind: 'cropped'; side: Side; share: number };
 export type Side = keyof EdgeSet;
-export type Variant = { edit: VariantEdit; image: GrayImage };
+/** A variant image, trimmed, with the paper tone it is fitted on. */
+export type Variant = { edit: VariantEdit; image: GrayImage; paper: number };
 
 /**
  * Tilts undone by rotating back: every 3° up to 6° each way, so any tilt up to 7.5° is within 1.5° of
@@ -24,25 +27,29 @@ export const ROTATION_DEGREES = [-6, -3, 3, 6];
  * its scale. One share, because a hash tolerates a few percent of misplacement either way.
  */
 export const CROP_SHARE = 0.11;
-const TRIM_THRESHOLD = 32;
 
-/** Rotated copies of the trimmed logo, re-trimmed (rotation grows the canvas), by sharp's affine rotate. */
-export async function rotatedVariants(image: GrayImage, paper: number): Promise<Variant[]> {
-  const background = { r: paper, g: paper, b: paper };
+/**
+ * Rotated copies of the logo as delivered (before trimming), by sharp's affine rotate, the new corners
+ * filled with the frame's tone, then trimmed like any logo (see trimToInk): a tilted tile is only
+ * reduced to its symbol once it stands straight again.
+ */
+export async function rotatedVariants(untrimmed: GrayImage): Promise<Variant[]> {
+  const frame = borderTone(untrimmed.pixels, untrimmed.width, untrimmed.height);
+  const background = { r: frame, g: frame, b: frame };
+  // Straight edges tell the tilt itself, or that there is none; the fixed steps serve logos without.
+  const tilt = estimateTilt(untrimmed);
+  const degrees = tilt === undefined ? ROTATION_DEGREES : tilt === 0 ? [] : [-tilt];
   return Promise.all(
-    ROTATION_DEGREES.map(async (degrees) => {
-      const { data, info } = await sharp(image.pixels, {
-        raw: { width: image.width, height: image.height, channels: 1 },
+    degrees.map(async (degrees) => {
+      const { data, info } = await sharp(untrimmed.pixels, {
+        raw: { width: untrimmed.width, height: untrimmed.height, channels: 1 },
       })
         .rotate(degrees, { background })
         .extractChannel(0)
         .raw()
         .toBuffer({ resolveWithObject: true });
-      const rotated = { pixels: new Uint8Array(data), width: info.width, height: info.height };
-      return {
-        edit: { kind: 'rotated' as const, degrees },
-        image: cropToContent(rotated, paper, TRIM_THRESHOLD),
-      };
+      const trimmed = trimToInk({ pixels: new Uint8Array(data), width: info.width, height: info.height });
+      return { edit: { kind: 'rotated' as const, degrees }, image: trimmed.image, paper: trimmed.paper };
     }),
   );
 }
@@ -56,14 +63,15 @@ export function croppedVariants(image: GrayImage, paper: number, touches: EdgeSe
   return (Object.keys(touches) as Side[])
     .filter((side) => touches[side])
     .map((side) => ({
-      edit: { kind: 'cropped', side, share: CROP_SHARE },
-      image: extendSide(image, paper, side),
+      edit: { kind: 'cropped' as const, side, share: CROP_SHARE },
+      image: extendSide(image, paper, side, CROP_SHARE),
+      paper,
     }));
 }
 
-function extendSide(image: GrayImage, paper: number, side: Side): GrayImage {
+function extendSide(image: GrayImage, paper: number, side: Side, share: number): GrayImage {
   const horizontal = side === 'left' || side === 'right';
-  const added = Math.max(1, Math.round((horizontal ? image.width : image.height) * CROP_SHARE));
+  const added = Math.max(1, Math.round((horizontal ? image.width : image.height) * share));
   const width = image.width + (horizontal ? added : 0);
   const height = image.height + (horizontal ? 0 : added);
   const pixels = new Uint8Array(width * height).fill(paper);

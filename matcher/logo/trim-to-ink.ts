@@ -21,6 +21,12 @@ export type InkCrop = {
    * logo found inside a tile touches nothing (the tile was its frame).
    */
   touches: EdgeSet;
+  /**
+   * The crop as it stood when a tile was found inside it, before the tile was inverted and reduced to
+   * its symbol; null when no tile was found. Whether a tile counts as one hangs on a share of its
+   * frame band, which a tilt of a degree or two can tip, so callers keep this reading as well.
+   */
+  tile: { image: GrayImage; paper: number } | null;
 };
 
 export type EdgeSet = { left: boolean; top: boolean; right: boolean; bottom: boolean };
@@ -41,6 +47,7 @@ export function trimToInk(work: GrayImage): InkCrop {
   let inverted = false;
   let paper = 255;
   let touches = NO_EDGES;
+  let tile: InkCrop['tile'] = null;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     // Inside a crop, look deeper than an outline's stroke and ask for a frame that is nearly all dark:
     // a badge drawn as a dark outline or ring on light paper must not be taken for a dark tile.
@@ -50,6 +57,7 @@ export function trimToInk(work: GrayImage): InkCrop {
         : borderTone(image.pixels, image.width, image.height, CROP_FRAME_DEPTH, TILE_DARK_SHARE);
     const dark = frame < 128;
     if (round > 0 && !dark) break;
+    if (round > 0 && !tile) tile = { image: { ...image, pixels: image.pixels.slice() }, paper };
     if (dark) {
       invert(image.pixels);
       inverted = !inverted;
@@ -70,7 +78,7 @@ export function trimToInk(work: GrayImage): InkCrop {
     }
     image = extractRegion(image, box);
   }
-  return { image, paper, inverted, touches };
+  return { image, paper, inverted, touches, tile };
 }
 
 /** Within a pixel of the edge counts: anti-aliasing can leave one row of paper tone. */
