@@ -39,22 +39,30 @@ export const PARTS_ALLOWANCE = 3;
 const WHOLE = 0;
 const MIRROR = 1;
 const ALTERNATE = 2;
+/** A part that is one blob of ink (see LogoPart.kind). */
 const PART = 3;
 const VARIANT = 4;
+/** A part grouped from several blobs: an icon in pieces, or a word. */
+const GROUP = 5;
 const NOT_COMPARED = -1;
+
 /**
  * ALLOWANCE[role of a's image][role of b's image]: which pairs are compared, at what allowance. The
  * mirror image is only held against the other's whole (once is enough); an alternate reading stands
  * in for the whole; variants, being edits of the query, meet the other's whole and alternate
  * readings but never a part or another variant.
  */
+const V = VARIANT_ALLOWANCE;
+const P = PART_ALLOWANCE;
+const X = NOT_COMPARED;
 const ALLOWANCE: number[][] = [
-  //  whole             mirror        alternate          part               variant
-  [0, 0, VARIANT_ALLOWANCE, PART_ALLOWANCE, VARIANT_ALLOWANCE], // whole
-  [NOT_COMPARED, NOT_COMPARED, NOT_COMPARED, NOT_COMPARED, NOT_COMPARED], // mirror
-  [VARIANT_ALLOWANCE, NOT_COMPARED, VARIANT_ALLOWANCE, PART_ALLOWANCE, VARIANT_ALLOWANCE], // alternate
-  [PART_ALLOWANCE, NOT_COMPARED, PART_ALLOWANCE, PARTS_ALLOWANCE, NOT_COMPARED], // part
-  [VARIANT_ALLOWANCE, NOT_COMPARED, VARIANT_ALLOWANCE, NOT_COMPARED, NOT_COMPARED], // variant
+  // whole mirror alternate part  variant group
+  [0, 0, V, P, V, P], // whole
+  [X, X, X, X, X, X], // mirror
+  [V, X, V, P, V, P], // alternate
+  [P, X, P, PARTS_ALLOWANCE, X, X], // part (one blob)
+  [V, X, V, X, X, X], // variant
+  [P, X, P, X, X, X], // group
 ];
 
 /**
@@ -95,7 +103,7 @@ export function packLogo(hashes: LogoHashes): PackedLogo {
       },
     ],
     ...hashes.alternates.map((a): [number, ImageHashes] => [ALTERNATE, a]),
-    ...hashes.parts.map((p): [number, ImageHashes] => [PART, p]),
+    ...hashes.parts.map((p): [number, ImageHashes] => [p.kind === 'component' ? PART : GROUP, p]),
     ...hashes.variants.map((v): [number, ImageHashes] => [VARIANT, v]),
   ];
   const words = new Uint32Array(images.length * WORDS);
@@ -188,7 +196,7 @@ type Slot = { kind: 'whole' } | { kind: 'part'; part: LogoPart } | { kind: 'vari
 function slotOf(logo: PackedLogo, image: number): Slot {
   const role = logo.roles[image];
   const firstPart = 2 + logo.hashes.alternates.length;
-  if (role === PART) return { kind: 'part', part: logo.hashes.parts[image - firstPart]! };
+  if (role === PART || role === GROUP) return { kind: 'part', part: logo.hashes.parts[image - firstPart]! };
   if (role === VARIANT)
     return {
       kind: 'variant',

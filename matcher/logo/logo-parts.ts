@@ -16,8 +16,9 @@ const LABEL_SIDE = 192;
 const MIN_COMPONENT_PIXELS = 3;
 /** Single-linkage clustering is quadratic; a halftone logo with thousands of dots keeps its largest. */
 const MAX_COMPONENTS = 200;
-/** Groups are read from the last merges: the states with 2, 3 and 4 groups left. */
+/** Groups are read from the last merges: the states with 2 and 3 groups left. */
 const GROUP_LEVELS = [2, 3];
+
 /** A part must hold this share of the logo's box area and of its ink, so a letter or a dot is no part. */
 const MIN_AREA_SHARE = 0.06;
 const MIN_INK_SHARE = 0.06;
@@ -56,8 +57,10 @@ export function findLogoParts(image: GrayImage, paper: number): LogoPartBox[] {
   const merges = singleLinkageMerges(components);
   for (const groups of GROUP_LEVELS) {
     if (groups > components.length) break;
-    for (const group of groupsAfter(components, merges, components.length - groups))
-      candidates.push({ ...group, kind: 'group' });
+    const done = components.length - groups;
+    // Groups whose boxes touch or overlap (a letter inside a ring) are one block, not parts.
+    if (merges.slice(done).some((m) => m.gap === 0)) continue;
+    for (const group of groupsAfter(components, merges, done)) candidates.push({ ...group, kind: 'group' });
   }
 
   const parts: (Component & { kind: LogoPartBox['kind'] })[] = [];
@@ -85,7 +88,7 @@ function inkMask(image: GrayImage, paper: number, scale: number) {
   return { mask, width, height };
 }
 
-type Merge = { a: number; b: number };
+type Merge = { a: number; b: number; gap: number };
 
 /** Kruskal's order over all pairs: closest boxes first (gap 0 when they touch or overlap). */
 function singleLinkageMerges(components: Component[]): Merge[] {
@@ -97,12 +100,12 @@ function singleLinkageMerges(components: Component[]): Merge[] {
   const parent = components.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const merges: Merge[] = [];
-  for (const { a, b } of pairs) {
+  for (const { a, b, gap } of pairs) {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) continue;
     parent[rb] = ra;
-    merges.push({ a, b });
+    merges.push({ a, b, gap });
     if (merges.length === components.length - 1) break;
   }
   return merges;
