@@ -17,6 +17,8 @@ import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import * as simpleIcons from 'simple-icons';
 import type { LogoHashes } from '../matcher/logo/index.ts';
+import { measureHammingIndex } from './support/logo-hamming-index.ts';
+import { measureSearchTime, wholeOnly } from './support/logo-search-time.ts';
 import { LinearHammingIndex, LogoIndex, blockhashOfImageFile, hashLogo } from '../matcher/logo/index.ts';
 import type { LogoTransform } from '../tests/fixtures/logos/transforms.ts';
 import {
@@ -56,8 +58,8 @@ export async function runLogoBench(
   const data = await hashAll(gallery, new Set(queried.map((i) => i.slug))).finally(() =>
     sharp.concurrency(previousConcurrency),
   );
-  const indexes = buildIndexes(data.originals, data.rawOriginals);
-  const accuracy = measureAccuracy(indexes, data.queries);
+  const [fresh, today, raw] = buildIndexes(data.originals, data.rawOriginals);
+  const accuracy = measureAccuracy({ fresh, today, raw }, data.queries);
   return {
     subset,
     splitRule: 'FNV-1a(slug) % 3 === 0 → design, otherwise evaluation',
@@ -70,7 +72,17 @@ export async function runLogoBench(
     goals: GOALS,
     top1: accuracy.summary,
     accuracy: accuracy.perTransform,
-    search: measureSearchTime(indexes, data.queries),
+    search: measureSearchTime({
+      originals: data.originals,
+      queries: data.queries.map((q) => q.hashes),
+      distractors: options.quick ? 100_000 : 300_000,
+      goalRatioAtMost: GOALS.searchTimeRatioAtMost,
+    }),
+    index: measureHammingIndex(
+      [...data.originals.values()].map((h) => h.dct),
+      data.queries.map((q) => [q.hashes.dct, q.hashes.dctMirrored]),
+      options.quick ? 100_000 : 1_000_000,
+    ),
     hashing: data.hashing,
     galleryParts: partStats(data.originals),
     totalSecs: round((performance.now() - started) / 1000),
@@ -134,21 +146,20 @@ async function hashAll(gallery: Icon[], queried: Set<string>) {
 /** New, today's, and image-hash's blockhash of the raw image with no normalization (linear scan). */
 type Indexes = { fresh: LogoIndex; today: LogoIndex; raw: LinearHammingIndex };
 
-/** Today's method: the same whole-logo hashes with no parts and no variants (LogoIndex then ranks exactly as before). */
-function wholeOnly(hashes: LogoHashes): LogoHashes {
-  return { ...hashes, alternates: [], parts: [], variants: [] };
-}
-
-function buildIndexes(originals: Map<string, LogoHashes>, rawOriginals: Map<string, bigint>): Indexes {
+function buildIndexes(
+  originals: Map<string, LogoHashes>,
+  rawOriginals: Map<string, bigint>,
+): [LogoIndex, LogoIndex, LinearHammingIndex] {
   const fresh = new LogoIndex();
   const today = new LogoIndex();
   const raw = new LinearHammingIndex();
   for (const [slug, hashes] of originals) {
     fresh.add(slug, hashes);
     today.add(slug, wholeOnly(hashes));
-    raw.add(slug, rawOriginals.get(slug)!);
+    const rawHash = rawOriginals.get(slug);
+    if (rawHash !== undefined) raw.add(slug, rawHash);
   }
-  return { fresh, today, raw };
+  return [fresh, today, raw];
 }
 
 function measureAccuracy(indexes: Indexes, queries: Query[]) {
@@ -195,41 +206,6 @@ function wilson(successes: number, n: number): [number, number] {
   return [round(centre - half), round(centre + half)];
 }
 
-/**
- * ms per rank() call, new against today, same gallery, same queries (every transform), alternating
- * rounds so both see the same machine load; the ratio is of the medians over rounds.
- */
-function measureSearchTime(indexes: Indexes, queries: Query[]) {
-  const todayQueries = queries.map((q) => wholeOnly(q.hashes));
-  const newQueries = queries.map((q) => q.hashes);
-  const timeRound = (index: LogoIndex, qs: LogoHashes[]) => {
-    const start = performance.now();
-    for (const q of qs) index.rank(q, 5);
-    return (performance.now() - start) / qs.length;
-  };
-  timeRound(indexes.fresh, newQueries); // warm-up (JIT, lazy bucket tables)
-  timeRound(indexes.today, todayQueries);
-  const rounds = { new: [] as number[], today: [] as number[] };
-  for (let r = 0; r < 5; r += 1) {
-    if (r % 2 === 0) {
-      rounds.today.push(timeRound(indexes.today, todayQueries));
-      rounds.new.push(timeRound(indexes.fresh, newQueries));
-    } else {
-      rounds.new.push(timeRound(indexes.fresh, newQueries));
-      rounds.today.push(timeRound(indexes.today, todayQueries));
-    }
-  }
-  const newMs = median(rounds.new);
-  const todayMs = median(rounds.today);
-  return {
-    queries: queries.length,
-    newMsPerQuery: round(newMs, 4),
-    todayMsPerQuery: round(todayMs, 4),
-    ratio: round(newMs / todayMs),
-    goalAtMost: GOALS.searchTimeRatioAtMost,
-  };
-}
-
 function partStats(originals: Map<string, LogoHashes>) {
   const counts = [...originals.values()].map((h) => h.parts.length);
   return {
@@ -248,7 +224,6 @@ function fontFile(): string {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,9 +1,12 @@
-import type { LogoComparison, PackedLogo } from './compare-logos.ts';
-import { closestPair, describeComparison, packLogo } from './compare-logos.ts';
+import { closestPair } from './closest-pair.ts';
+import type { LogoComparison } from './compare-logos.ts';
+import { describeComparison } from './compare-logos.ts';
 import type { LogoHashes } from './hash-logo.ts';
 import { LinearHammingIndex } from './linear-scan.ts';
 import { MultiIndexHammingIndex } from './multi-index.ts';
 import type { HammingSearcher, Neighbor } from './neighbors.ts';
+import type { PackedLogo } from './packed-logo.ts';
+import { packLogo } from './packed-logo.ts';
 
 export type LogoHashKind = 'dct' | 'block';
 
