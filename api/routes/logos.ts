@@ -52,10 +52,20 @@ const LogoComparisonSchema = z
     similarity: z.number(),
     distance: z.number(),
     mirrored: z.boolean(),
+    via: z.enum(['whole', 'rotated', 'cropped', 'part']).openapi({
+      description:
+        'which images decided: the whole logos, one turned back a few degrees, one with a cut-off edge restored, or a part of one (an icon set beside a word)',
+    }),
     reasons: z.array(z.string()),
   })
   .openapi('LogoComparison', {
-    example: { similarity: 0.93, distance: 2, mirrored: false, reasons: ['logo matches (distance 2 of 64)'] },
+    example: {
+      similarity: 0.93,
+      distance: 2,
+      mirrored: false,
+      via: 'whole',
+      reasons: ['logo matches (distance 2 of 64)'],
+    },
   });
 
 type MarkRow = typeof tables.marks.$inferSelect;
@@ -276,7 +286,10 @@ export function logoRoutes({ db }: ApiDeps) {
         : [];
       const ours = await storedImage(db, mark?.logoSha256, `the watched mark of alert ${id}`);
       const theirs = await storedImage(db, filing?.markImage?.sha256, `the found mark of alert ${id}`);
-      return c.json(compareLogos(await hashLogo(ours.bytes), await hashLogo(theirs.bytes)), 200);
+      // The watched logo is what is looked for (no query variants needed); the found image may be
+      // tilted, cut off or set beside other matter.
+      const watched = await hashLogo(ours.bytes, { variants: false });
+      return c.json(compareLogos(watched, await hashLogo(theirs.bytes)), 200);
     },
   );
 

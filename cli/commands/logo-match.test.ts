@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { siApple, siNike, siPython } from 'simple-icons';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerLogoMatchCommand } from './logo-match.ts';
-import { renderIcon } from '../../tests/fixtures/logos/transforms.ts';
+import { addWordBeside, renderIcon } from '../../tests/fixtures/logos/transforms.ts';
 
 let dir: string;
 
@@ -79,6 +79,18 @@ describe('markhound logo-match', () => {
     expect(hit.matches[0].reasons[0]).toMatch(/after mirroring/);
     expect(miss).toEqual({ query: join(dir, 'missing.png'), error: expect.stringMatching(/ENOENT/) });
     expect(result.exitCode).toBe(1);
+  });
+
+  it('finds the indexed logo in a query that sets a word beside it, and says so', async () => {
+    const nike = await renderIcon(siNike.svg, 200);
+    await writeFile(join(dir, 'nike-outlet.png'), await addWordBeside(nike, 200, 'nike-outlet'));
+    const result = await run('--index', join(dir, 'index'), '--query', join(dir, 'nike-outlet.png'));
+    const [hit] = result.out.map((line) => JSON.parse(line));
+    expect(hit.matches[0]).toMatchObject({ file: join('sports', 'nike.png'), via: 'part' });
+    expect(hit.matches[0].reasons[0]).toMatch(
+      /^logo matches a part of the other image \(the left \d+% of it\)/,
+    );
+    expect(result.exitCode).toBe(0);
   });
 
   it('exits 2 when the index folder cannot be listed', async () => {

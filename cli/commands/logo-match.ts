@@ -65,6 +65,7 @@ async function runLogoMatch(indexDir: string, queries: string[], io: LogoMatchIo
         file: m.id,
         distance: m.distance,
         mirrored: m.mirrored,
+        via: m.via,
         similarity: Math.round(m.similarity * 1000) / 1000,
         reasons: m.reasons,
       }));
@@ -88,7 +89,8 @@ async function buildIndex(dir: string, files: string[], io: LogoMatchIo) {
   let skipped = 0;
   for (const [i, file] of files.entries()) {
     try {
-      const hashes = await hashLogo(await readFile(join(dir, file)));
+      // Indexed logos keep their parts; rotated and cut-off variants only serve queries.
+      const hashes = await hashLogo(await readFile(join(dir, file)), { variants: false });
       index.add(file, hashes);
     } catch (error) {
       skipped += 1;

@@ -39,7 +39,8 @@ export async function loadMarkLogos(
       continue;
     }
     try {
-      logos.set(mark.id, await hashLogo(bytes));
+      // Marks are what is looked for: their parts are hashed, query variants are not needed.
+      logos.set(mark.id, await hashLogo(bytes, { variants: false }));
     } catch (error) {
       warn(`logo of mark ${mark.id} could not be read: ${(error as Error).message}`);
     }
@@ -53,7 +54,8 @@ export interface LogoChecker {
 
 /**
  * Compares a listing's first image with the mark's logo. Works when the image is mostly the logo
- * (brand tiles, logo thumbnails); a product photo with a small logo on it is not detected. Each image
+ * (brand tiles, logo thumbnails), also tilted, cut off along an edge or set beside a word; a product
+ * photo with a small logo on it is not detected. Each image
  * is fetched once per run, at most `maxImages` per run, so a big result page stays polite.
  */
 export function logoChecker(input: {

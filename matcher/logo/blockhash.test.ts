@@ -11,9 +11,9 @@ function image(tone: (x: number, y: number) => number): Uint8Array {
 }
 
 describe('perceptual hashes of hand-made images', () => {
-  it('blockhash: black left half, white right half gives 00001111 on every row of blocks', () => {
+  it('blockhash: black left half, white right half gives 00001111 on every row of blocks', async () => {
     expect(
-      blockhash64(
+      await blockhash64(
         image((x) => (x < 32 ? 0 : 255)),
         64,
         64,
@@ -21,9 +21,9 @@ describe('perceptual hashes of hand-made images', () => {
     ).toBe(0x0f0f0f0f0f0f0f0fn);
   });
 
-  it('blockhash: white top half, black bottom half gives ones then zeros', () => {
+  it('blockhash: white top half, black bottom half gives ones then zeros', async () => {
     expect(
-      blockhash64(
+      await blockhash64(
         image((_, y) => (y < 32 ? 255 : 0)),
         64,
         64,

@@ -1,43 +1,36 @@
-import { createRequire } from 'node:module';
+import { imageHash } from 'image-hash';
+import sharp from 'sharp';
 import type { Hash64 } from './hash64.ts';
 
 /**
  * Blockhash (Yang, Gu and Niu, "Block Mean Value Based Image Perceptual Hashing", 2006; reference
- * implementation blockhash.io) computed by image-hash's own core, which takes decoded RGBA pixels.
- * image-hash's public `imageHash()` decodes files itself (pngjs, jpeg-js) and would bypass our
- * sharp pipeline and its image-bomb limits, so we call the core on pixels we decoded.
- *
- * The package ships CommonJS with `exports.default`; createRequire gives the same object in Node,
- * tsx and vitest, where an ESM default import differs between loaders.
+ * implementation blockhash.io) through image-hash's documented `imageHash(location, bits, precise,
+ * callback)`. Its decoders only ever see a PNG that sharp wrote from pixels we already decoded,
+ * normalized and checked against the image-bomb limits, never the caller's file.
  */
-type RgbaImage = { width: number; height: number; data: Uint8Array };
-type BlockhashCore = (image: RgbaImage, bits: number, method: 1 | 2) => string;
-
-const require = createRequire(import.meta.url);
-const blockhashCore = (require('image-hash/lib/block-hash.js') as { default: BlockhashCore }).default;
 
 /** 8×8 blocks → 64 bits. */
 const BITS_PER_SIDE = 8;
 
 /**
- * 64-bit blockhash of a grayscale image. Method 1 (whole blocks) when the sides divide by 8, as the
- * normalized 64×64 logo does; method 2 (fractional block weights) otherwise, as for raw images.
+ * 64-bit blockhash of a grayscale image. Whole blocks (image-hash's quick method) when the sides
+ * divide by 8, as the normalized 64×64 logo does; fractional block weights (its precise method)
+ * otherwise.
  */
-export function blockhash64(gray: Uint8Array, width: number, height: number): Hash64 {
-  const rgba = new Uint8Array(width * height * 4);
-  for (let i = 0; i < gray.length; i += 1) {
-    const v = gray[i] ?? 0;
-    rgba[i * 4] = v;
-    rgba[i * 4 + 1] = v;
-    rgba[i * 4 + 2] = v;
-    rgba[i * 4 + 3] = 255;
-  }
-  return blockhashRgba({ width, height, data: rgba });
+export async function blockhash64(gray: Uint8Array, width: number, height: number): Promise<Hash64> {
+  // Uncompressed: the PNG lives for one call, and deflate would cost more than the hash.
+  const png = await sharp(gray, { raw: { width, height, channels: 1 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  return blockhashOfImageFile(png, 'image/png', width % BITS_PER_SIDE !== 0 || height % BITS_PER_SIDE !== 0);
 }
 
-/** 64-bit blockhash of decoded RGBA pixels (fully transparent pixels count as white, as upstream). */
-export function blockhashRgba(image: RgbaImage): Hash64 {
-  const even = image.width % BITS_PER_SIDE === 0 && image.height % BITS_PER_SIDE === 0;
-  const hex = blockhashCore(image, BITS_PER_SIDE, even ? 1 : 2);
-  return BigInt(`0x${hex}`);
+/** Blockhash of an encoded PNG, JPEG or WebP file as image-hash decodes it (the bench's raw baseline). */
+export function blockhashOfImageFile(data: Buffer, mimeType: string, precise = true): Promise<Hash64> {
+  return new Promise((resolve, reject) => {
+    imageHash({ data, ext: mimeType }, BITS_PER_SIDE, precise, (error: Error | null, hex: string | null) => {
+      if (error || !hex) reject(error ?? new Error('image-hash returned no hash'));
+      else resolve(BigInt(`0x${hex}`));
+    });
+  });
 }

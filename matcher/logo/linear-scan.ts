@@ -24,34 +24,49 @@ export class LinearHammingIndex implements HammingSearcher {
   }
 
   search(queries: readonly Hash64[], k: number, maxDistance = 64): Neighbor[] {
-    if (k <= 0 || queries.length === 0) return [];
-    const { high: qHigh, low: qLow } = queryHalves(queries);
-    const { high, low, ids, slotCount } = this.store;
-    const distances = new Uint8Array(slotCount);
-    const variants = new Uint8Array(slotCount);
-    const histogram = new Uint32Array(66);
-    for (let slot = 0; slot < slotCount; slot += 1) {
-      if (ids[slot] === undefined) continue;
-      let best = 65;
-      for (let q = 0; q < qHigh.length; q += 1) {
-        const d = popcount32((high[slot]! ^ qHigh[q]!) >>> 0) + popcount32((low[slot]! ^ qLow[q]!) >>> 0);
-        if (d < best) {
-          best = d;
-          variants[slot] = q;
-        }
-      }
-      distances[slot] = best;
-      histogram[best]! += 1;
-    }
-    const cutoff = Math.min(maxDistance, distanceHoldingK(histogram, k));
-    const hits: Neighbor[] = [];
-    for (let slot = 0; slot < slotCount; slot += 1) {
-      const id = ids[slot];
-      if (id !== undefined && distances[slot]! <= cutoff)
-        hits.push({ id, distance: distances[slot]!, variant: variants[slot]! });
-    }
-    return hits.sort(compareNeighbors).slice(0, k);
+    return scanStore(this.store, queries, k, maxDistance);
   }
+}
+
+/** Every stored hash against every query variant; the k nearest within maxDistance, ties by id. */
+export function scanStore(
+  store: HashStore,
+  queries: readonly Hash64[],
+  k: number,
+  maxDistance = 64,
+): Neighbor[] {
+  if (k <= 0 || queries.length === 0) return [];
+  const { high: qHigh, low: qLow } = queryHalves(queries);
+  const { high, low, ids, slotCount } = store;
+  const distances = new Uint8Array(slotCount);
+  const variants = new Uint8Array(slotCount);
+  const histogram = new Uint32Array(66);
+  for (let slot = 0; slot < slotCount; slot += 1) {
+    if (ids[slot] === undefined) continue;
+    let best = 65;
+    const h = high[slot]!;
+    const l = low[slot]!;
+    for (let q = 0; q < qHigh.length; q += 1) {
+      // With a distance limit, half a hash already past it settles the pair (most pairs, unrelated).
+      const upper = popcount32((h ^ qHigh[q]!) >>> 0);
+      if (upper > maxDistance) continue;
+      const d = upper + popcount32((l ^ qLow[q]!) >>> 0);
+      if (d < best) {
+        best = d;
+        variants[slot] = q;
+      }
+    }
+    distances[slot] = best;
+    histogram[best]! += 1;
+  }
+  const cutoff = Math.min(maxDistance, distanceHoldingK(histogram, k));
+  const hits: Neighbor[] = [];
+  for (let slot = 0; slot < slotCount; slot += 1) {
+    const id = ids[slot];
+    if (id !== undefined && distances[slot]! <= cutoff)
+      hits.push({ id, distance: distances[slot]!, variant: variants[slot]! });
+  }
+  return hits.sort(compareNeighbors).slice(0, k);
 }
 
 /** The smallest distance d such that at least k hashes lie within d (64 when there are fewer than k). */

@@ -4,7 +4,7 @@ import { LogoIndex } from './logo-index.ts';
 
 /** Hand-made hashes: the mirrored variants are distinct so we can tell which one matched. */
 function logo(dct: bigint, dctMirrored: bigint, block = 0n): LogoHashes {
-  return { dct, dctMirrored, block, blockMirrored: block };
+  return { dct, dctMirrored, block, blockMirrored: block, alternates: [], parts: [], variants: [] };
 }
 
 describe('LogoIndex', () => {

@@ -3,7 +3,7 @@ import { popcount32, substringOf } from './hash64.ts';
 import type { BucketTable } from './bucket-table.ts';
 import { buildBucketTable, tableBytes } from './bucket-table.ts';
 import { HashStore } from './hash-store.ts';
-import { distanceHoldingK } from './linear-scan.ts';
+import { distanceHoldingK, scanStore } from './linear-scan.ts';
 import { masksByWeight } from './masks.ts';
 import type { HammingSearcher, Neighbor } from './neighbors.ts';
 import { compareNeighbors, queryHalves } from './neighbors.ts';
@@ -43,14 +43,26 @@ export class MultiIndexHammingIndex implements HammingSearcher {
   private searchStamp = 0;
 
   private readonly maxPending: number | undefined;
+  private readonly minPending: number;
+  private readonly scanSmall: boolean;
 
   /**
    * @param substrings m, from 4 (16-bit substrings) to 16 (4-bit); 4 suits up to tens of millions.
    * @param options.maxPending how many added hashes may wait in the linear tail before the next
-   * search rebuilds the tables (default: the larger of 4096 and an eighth of the index).
+   * search rebuilds the tables (default: the larger of `minPending` and an eighth of the index).
+   * @param options.minPending see maxPending (default 4096); lower it when searches ask with many query
+   * variants at once, each of which scans the linear tail.
+   * @param options.scanSmall scan every hash instead of probing the tables while the index is small
+   * enough for that to be faster (see linearBelow); off by default, which keeps the behaviour (and
+   * the cost) this class always had.
    */
-  constructor(substrings = 4, options: { maxPending?: number } = {}) {
+  constructor(
+    substrings = 4,
+    options: { maxPending?: number; minPending?: number; scanSmall?: boolean } = {},
+  ) {
     this.maxPending = options.maxPending;
+    this.scanSmall = options.scanSmall ?? false;
+    this.minPending = options.minPending ?? MIN_PENDING_BEFORE_REBUILD;
     if (!Number.isInteger(substrings) || substrings < 4 || substrings > 16) {
       throw new RangeError(`substrings must be an integer from 4 to 16, got ${substrings}`);
     }
@@ -90,6 +102,8 @@ export class MultiIndexHammingIndex implements HammingSearcher {
   search(queries: readonly Hash64[], k: number, maxDistance = 64): Neighbor[] {
     const wanted = Math.min(k, this.store.size);
     if (wanted <= 0 || queries.length === 0) return [];
+    if (this.store.size <= this.linearBelow(maxDistance))
+      return scanStore(this.store, queries, k, maxDistance);
     this.refresh();
     const query = queryHalves(queries);
     const found: Candidates = { slots: [], distances: [], variants: [], histogram: new Uint32Array(66) };
@@ -108,8 +122,23 @@ export class MultiIndexHammingIndex implements HammingSearcher {
     return this.finish(found, wanted, maxDistance);
   }
 
+  /**
+   * Below this many stored hashes a plain scan is faster than probing the tables: a probe costs one
+   * bucket read per mask, and reaching radius r means every mask of up to r bits in every table.
+   * A bucket read (a likely cache miss) is counted as two popcounts; an unlimited search is assumed
+   * to stop by radius 4, where it usually has its k.
+   */
+  private linearBelow(maxDistance: number): number {
+    const m = this.widths.length;
+    const radius = Math.min(4, Math.ceil(maxDistance / m));
+    const masks = masksByWeight(this.widths[0]!)
+      .slice(0, radius + 1)
+      .reduce((sum, group) => sum + group.length, 0);
+    return 2 * masks * m;
+  }
+
   private refresh(): void {
-    const limit = this.maxPending ?? Math.max(MIN_PENDING_BEFORE_REBUILD, this.store.size / 8);
+    const limit = this.maxPending ?? Math.max(this.minPending, this.store.size / 8);
     if (this.dirty || this.pending.length > limit) this.rebuild();
   }
 

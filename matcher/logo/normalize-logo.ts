@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import type { Metadata } from 'sharp';
 import { InputFormatError } from '../../core/index.ts';
 import type { GrayImage } from './pixels.ts';
-import { flattenRgba, stretchContrast } from './pixels.ts';
+import { borderTone, flattenRgba, stretchContrast, withMargin } from './pixels.ts';
+import type { InkCrop } from './trim-to-ink.ts';
 import { trimToInk } from './trim-to-ink.ts';
 
 /**
@@ -43,6 +44,36 @@ export async function normalizeLogo(
   bytes: Uint8Array,
   limits: LogoLimits = DEFAULT_LOGO_LIMITS,
 ): Promise<NormalizedLogo> {
+  const { image, paper, inverted, source } = await decodeLogo(bytes, limits);
+  return { side: NORMALIZED_SIDE, pixels: await fitIntoSquare(image, paper), inverted, source };
+}
+
+/**
+ * A logo decoded and trimmed but not yet resized: what parts and query variants are cut from, at the
+ * working resolution, so they are resampled once, the same way as the whole logo.
+ */
+export type DecodedLogo = InkCrop & {
+  source: NormalizedLogo['source'];
+  /**
+   * The working image before trimming: a tilted copy must go through trimming again, because a tile
+   * logo is only recognised as a tile (and reduced to its symbol) once it stands straight.
+   */
+  untrimmed: GrayImage;
+  /**
+   * Other readings of the same pixels, where a reading hung on a borderline call: the image read as
+   * if delivered on a white margin when the first reading took a dark frame for the ground (a black
+   * square over a word, or a thick outline touching the edges, reads one way cut tight and the other
+   * way with a margin or a tilt), and a tile kept whole where one was reduced to its symbol. Nothing
+   * in the pixels says which reading another copy will get, so we keep them all (at most three).
+   */
+  alternates: { image: GrayImage; paper: number }[];
+};
+
+/** Checks the limits, decodes, grays, fixes polarity and trims to the ink (see trimToInk). */
+export async function decodeLogo(
+  bytes: Uint8Array,
+  limits: LogoLimits = DEFAULT_LOGO_LIMITS,
+): Promise<DecodedLogo> {
   if (bytes.length > limits.maxBytes) {
     throw new InputFormatError(
       `logo image is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes (maxBytes); shrink the image or raise the limit`,
@@ -51,10 +82,12 @@ export async function normalizeLogo(
   }
   const source = await readHeader(bytes, limits);
   const work = await decodeToWorkingGray(bytes, source, limits);
-  const { image, paper, inverted } = trimToInk(work);
-  const pixels = await fitIntoSquare(image, paper);
-  stretchContrast(pixels);
-  return { side: NORMALIZED_SIDE, pixels, inverted, source };
+  // trimToInk inverts in place; the untrimmed copy keeps the delivered polarity.
+  const reading = trimToInk({ ...work, pixels: work.pixels.slice() });
+  const darkFrame = borderTone(work.pixels, work.width, work.height) < 128;
+  const onMargin = darkFrame ? trimToInk(withMargin(work)) : null;
+  const alternates = [reading.tile, onMargin, onMargin?.tile].filter((r) => r !== null && r !== undefined);
+  return { ...reading, source, untrimmed: work, alternates };
 }
 
 /** Reads only the header, so an oversized image is refused before any pixel is decoded. */
@@ -114,7 +147,12 @@ async function decodeToWorkingGray(
   }
 }
 
-async function fitIntoSquare(content: GrayImage, background: number): Promise<Uint8Array> {
+/**
+ * Fits trimmed content into the NORMALIZED_SIDE square with a MARGIN of paper, then stretches the
+ * contrast to the full range. The one resampling step every hashed image (whole logo, part, query
+ * variant) goes through, so the same shape cut from different frames hashes alike.
+ */
+export async function fitIntoSquare(content: GrayImage, background: number): Promise<Uint8Array> {
   const inner = NORMALIZED_SIDE - 2 * MARGIN;
   const fill = { r: background, g: background, b: background };
   const { data, info } = await sharp(content.pixels, {
@@ -124,10 +162,12 @@ async function fitIntoSquare(content: GrayImage, background: number): Promise<Ui
     .extend({ top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, background: fill })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return firstChannel(data, info.channels);
+  const pixels = firstChannel(data, info.channels);
+  stretchContrast(pixels);
+  return pixels;
 }
 
-function firstChannel(data: Buffer, channels: number): Uint8Array {
+export function firstChannel(data: Buffer, channels: number): Uint8Array {
   if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length).slice();
   const out = new Uint8Array(data.length / channels);
   for (let i = 0; i < out.length; i += 1) out[i] = data[i * channels] ?? 0;

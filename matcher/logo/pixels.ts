@@ -69,11 +69,13 @@ export function invert(pixels: Uint8Array): void {
   for (let i = 0; i < pixels.length; i += 1) pixels[i] = 255 - (pixels[i] ?? 0);
 }
 
+export type Box = { left: number; top: number; width: number; height: number };
+
 /**
- * The smallest rectangle holding every pixel further than `threshold` from the background tone.
- * A blank image is returned whole (there is nothing to trim to).
+ * The smallest rectangle holding every pixel further than `threshold` from the background tone, or
+ * undefined for a blank image.
  */
-export function cropToContent(image: GrayImage, background: number, threshold: number): GrayImage {
+export function contentBox(image: GrayImage, background: number, threshold: number): Box | undefined {
   const { pixels, width, height } = image;
   let top = height;
   let bottom = -1;
@@ -88,23 +90,84 @@ export function cropToContent(image: GrayImage, background: number, threshold: n
       if (x > right) right = x;
     }
   }
-  if (bottom < 0) return image;
-  return extractRegion(image, left, top, right - left + 1, bottom - top + 1);
+  if (bottom < 0) return undefined;
+  return { left, top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/** The image cropped to its contentBox. A blank image is returned whole (there is nothing to trim to). */
+export function cropToContent(image: GrayImage, background: number, threshold: number): GrayImage {
+  const box = contentBox(image, background, threshold);
+  return box ? extractRegion(image, box) : image;
+}
+
+/** A copy with a frame of `tone` (default white) 4% of the longer side deep (at least 2 pixels) all round. */
+export function withMargin(image: GrayImage, tone = 255): GrayImage {
+  const margin = Math.max(2, Math.round(Math.max(image.width, image.height) * 0.04));
+  const width = image.width + 2 * margin;
+  const height = image.height + 2 * margin;
+  const pixels = new Uint8Array(width * height).fill(tone);
+  for (let y = 0; y < image.height; y += 1) {
+    const from = y * image.width;
+    pixels.set(image.pixels.subarray(from, from + image.width), (y + margin) * width + margin);
+  }
+  return { pixels, width, height };
+}
+
+/**
+ * The image stretched (not fitted) to fill a side × side square less a margin of paper, by an exact
+ * box filter (each source pixel weighted by how much of it an output pixel covers, so a mirrored
+ * image gives exactly the mirrored result), contrast stretched. For a hash that only vetoes matches
+ * (see ImageHashes.shape).
+ */
+export function stretchIntoSquare(image: GrayImage, paper: number, side: number, margin = 4): Uint8Array {
+  const inner = side - 2 * margin;
+  const columns = boxWeights(image.width, inner);
+  const rows = boxWeights(image.height, inner);
+  const across = new Float64Array(image.height * inner);
+  for (let y = 0; y < image.height; y += 1)
+    for (let ox = 0; ox < inner; ox += 1) {
+      let sum = 0;
+      for (const [x, w] of columns[ox]!) sum += (image.pixels[y * image.width + x] ?? paper) * w;
+      across[y * inner + ox] = sum;
+    }
+  const out = new Uint8Array(side * side).fill(paper);
+  for (let oy = 0; oy < inner; oy += 1)
+    for (let ox = 0; ox < inner; ox += 1) {
+      let sum = 0;
+      for (const [y, w] of rows[oy]!) sum += (across[y * inner + ox] ?? paper) * w;
+      out[(oy + margin) * side + ox + margin] = Math.round(sum);
+    }
+  stretchContrast(out);
+  return out;
+}
+
+/** For each of `to` output cells over `from` source pixels: [source index, weight] pairs summing to 1. */
+function boxWeights(from: number, to: number): [number, number][][] {
+  const scale = from / to;
+  return Array.from({ length: to }, (_, cell) => {
+    const start = cell * scale;
+    const end = start + scale;
+    const weights: [number, number][] = [];
+    for (let i = Math.floor(start); i < Math.min(from, Math.ceil(end)); i += 1) {
+      const overlap = Math.min(end, i + 1) - Math.max(start, i);
+      if (overlap > 0) weights.push([i, overlap / scale]);
+    }
+    return weights;
+  });
 }
 
 /** The image without an `inset`-pixel frame (unchanged when that would leave nothing). */
 export function shaveEdges(image: GrayImage, inset: number): GrayImage {
   if (image.width <= 2 * inset || image.height <= 2 * inset) return image;
-  return extractRegion(image, inset, inset, image.width - 2 * inset, image.height - 2 * inset);
+  return extractRegion(image, {
+    left: inset,
+    top: inset,
+    width: image.width - 2 * inset,
+    height: image.height - 2 * inset,
+  });
 }
 
-function extractRegion(
-  image: GrayImage,
-  left: number,
-  top: number,
-  width: number,
-  height: number,
-): GrayImage {
+export function extractRegion(image: GrayImage, { left, top, width, height }: Box): GrayImage {
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y += 1) {
     const from = (top + y) * image.width + left;

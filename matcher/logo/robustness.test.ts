@@ -73,6 +73,7 @@ describe('logo matching across copycat edits', () => {
       similarity: 1,
       distance: 0,
       mirrored: false,
+      via: 'whole',
       reasons: ['logo is identical in shape (distance 0 of 64)'],
     });
   });

@@ -1,5 +1,5 @@
-import type { GrayImage } from './pixels.ts';
-import { borderTone, cropToContent, invert, shaveEdges } from './pixels.ts';
+import type { Box, GrayImage } from './pixels.ts';
+import { borderTone, contentBox, extractRegion, invert, shaveEdges } from './pixels.ts';
 
 /** Pixels closer than this to the background tone count as background (absorbs JPEG noise). */
 const TRIM_THRESHOLD = 32;
@@ -12,7 +12,26 @@ const TILE_DARK_SHARE = 0.8;
 /** Width of a tile's anti-aliased edge, as a fraction of the crop's shorter side (at least 1 pixel). */
 const TILE_EDGE_FRACTION = 0.012;
 
-export type InkCrop = { image: GrayImage; paper: number; inverted: boolean };
+export type InkCrop = {
+  image: GrayImage;
+  paper: number;
+  inverted: boolean;
+  /**
+   * Sides where the ink runs into the edge of the delivered image: where a cut-off logo was cut. A
+   * logo found inside a tile touches nothing (the tile was its frame).
+   */
+  touches: EdgeSet;
+  /**
+   * The crop as it stood when a tile was found inside it, before the tile was inverted and reduced to
+   * its symbol; null when no tile was found. Whether a tile counts as one hangs on a share of its
+   * frame band, which a tilt of a degree or two can tip, so callers keep this reading as well.
+   */
+  tile: { image: GrayImage; paper: number } | null;
+};
+
+export type EdgeSet = { left: boolean; top: boolean; right: boolean; bottom: boolean };
+
+const NO_EDGES: EdgeSet = { left: false, top: false, right: false, bottom: false };
 
 /**
  * Crops to the logo and makes it dark ink on light paper, whatever it was delivered on.
@@ -27,6 +46,8 @@ export function trimToInk(work: GrayImage): InkCrop {
   let image = work;
   let inverted = false;
   let paper = 255;
+  let touches = NO_EDGES;
+  let tile: InkCrop['tile'] = null;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     // Inside a crop, look deeper than an outline's stroke and ask for a frame that is nearly all dark:
     // a badge drawn as a dark outline or ring on light paper must not be taken for a dark tile.
@@ -36,6 +57,7 @@ export function trimToInk(work: GrayImage): InkCrop {
         : borderTone(image.pixels, image.width, image.height, CROP_FRAME_DEPTH, TILE_DARK_SHARE);
     const dark = frame < 128;
     if (round > 0 && !dark) break;
+    if (round > 0 && !tile) tile = { image: { ...image, pixels: image.pixels.slice() }, paper };
     if (dark) {
       invert(image.pixels);
       inverted = !inverted;
@@ -47,9 +69,24 @@ export function trimToInk(work: GrayImage): InkCrop {
         image,
         Math.max(1, Math.round(Math.min(image.width, image.height) * TILE_EDGE_FRACTION)),
       );
-    const cropped = cropToContent(image, paper, TRIM_THRESHOLD);
-    if (cropped === image && !dark) break;
-    image = cropped;
+    const box = contentBox(image, paper, TRIM_THRESHOLD);
+    // A later round only gets here for a tile: the symbol inside it was not cut by the image edge.
+    touches = round === 0 && box ? edgesTouched(box, image) : NO_EDGES;
+    if (!box) {
+      if (!dark) break;
+      continue;
+    }
+    image = extractRegion(image, box);
   }
-  return { image, paper, inverted };
+  return { image, paper, inverted, touches, tile };
+}
+
+/** Within a pixel of the edge counts: anti-aliasing can leave one row of paper tone. */
+function edgesTouched(box: Box, image: GrayImage): EdgeSet {
+  return {
+    left: box.left <= 1,
+    top: box.top <= 1,
+    right: box.left + box.width >= image.width - 1,
+    bottom: box.top + box.height >= image.height - 1,
+  };
 }

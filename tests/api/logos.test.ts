@@ -204,6 +204,7 @@ describe('filing image and logo comparison', () => {
       similarity: 1,
       distance: 0,
       mirrored: false,
+      via: 'whole',
       reasons: ['logo is identical in shape (distance 0 of 64)'],
     });
     await expectProblem(

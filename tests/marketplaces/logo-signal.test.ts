@@ -7,6 +7,7 @@ import { screenListings } from '../../alerts/screen-listings.ts';
 import { loadMarkLogos, logoChecker } from '../../crawler/marketplace-watch/index.ts';
 import { tables } from '../../db/index.ts';
 import { listings } from '../../db/schema-listings.ts';
+import { addWordBeside } from '../fixtures/logos/transforms.ts';
 import { createTestContext, type TestContext } from '../support/test-context.ts';
 import { localHttp, seedBrand, startMarketplaceServer, type Seeded } from './support.ts';
 
@@ -78,6 +79,32 @@ describe('the brand logo in listing images', () => {
     expect(
       await ctx.db.select().from(tables.alerts).where(eq(tables.alerts.listingId, withPython)),
     ).toHaveLength(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is a signal when the image shows the logo tilted, or with a word set beside it', async () => {
+    // Flattened first: a tilted copy is a picture on white, not a transparent cut-out with white corners.
+    const swoosh = await sharp(Buffer.from(siNike.svg))
+      .resize(300)
+      .flatten({ background: '#fff' })
+      .png()
+      .toBuffer();
+    server.pages.set(
+      '/img/swoosh-tilted.png',
+      await sharp(swoosh).rotate(5, { background: '#fff' }).png().toBuffer(),
+    );
+    server.pages.set('/img/swoosh-outlet.png', await addWordBeside(swoosh, 300, 'outlet-banner'));
+    const logos = await loadMarkLogos(ctx.db, brand.brandId, () => undefined);
+    const warnings: string[] = [];
+    const logoCheck = logoChecker({ http: localHttp(), logos, warn: (m) => warnings.push(m) });
+    const markId = brand.markIds[0]!;
+    const tilted = await logoCheck({ images: [server.url('/img/swoosh-tilted.png')] }, markId);
+    expect(tilted?.evidence).toMatch(/: logo matches once one image is turned \d+(\.\d+)?° \w+ \(distance/);
+    const beside = await logoCheck({ images: [server.url('/img/swoosh-outlet.png')] }, markId);
+    expect(beside?.evidence).toMatch(
+      /: logo matches a part of the other image \(the left \d+% of it\), which adds/,
+    );
+    expect(await logoCheck({ images: [server.url('/img/python.png')] }, markId)).toBeNull();
     expect(warnings).toEqual([]);
   });
 });
