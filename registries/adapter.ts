@@ -1,5 +1,6 @@
 import type { ParsedRecord } from '../core/filing.ts';
 import { canonicalOfficeId, unknownOfficeMessage } from '../core/offices.ts';
+import type { PdfLimits } from './pdf/index.ts';
 import type { XmlLimits } from './xml/record-stream.ts';
 
 /** Stores a binary artifact (mark image) content-addressed and returns its SHA-256 hex. */
@@ -11,6 +12,8 @@ export interface ParseContext {
   /** Where adapters that carry images (TSDR ZIP) put them. Absent: images are hashed, not stored. */
   blobStore?: BlobStore;
   xmlLimits?: Partial<XmlLimits>;
+  /** Size limits of PDF gazettes (bytes of the file, pixels of an image). */
+  pdfLimits?: Partial<PdfLimits>;
 }
 
 /**
@@ -26,6 +29,11 @@ export interface RegistryAdapter {
   readonly defaultOffice: string;
   /** True when the file head (first 8 KB, decoded as Latin-1) is in this format. */
   detect(head: string): boolean;
+  /**
+   * For PDF formats, whose heads all look alike (`%PDF-` and compressed streams): true when the text
+   * of the first pages is this office's publication. `detectFormat` asks it only for PDFs.
+   */
+  detectPdfText?(firstPagesText: string): boolean;
   parse(path: string, context: ParseContext): AsyncGenerator<ParsedRecord>;
   /**
    * The same records as `parse`, in batches (the records of one chunk of the file, a few dozen).

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryAlertFingerprint } from '../../alerts/fingerprint.ts';
 import { tables } from '../../db/index.ts';
@@ -39,6 +39,9 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
+const rowsOf = async <T = Record<string, unknown>>(query: SQL): Promise<T[]> =>
+  ((await ctx.db.execute(query)) as unknown as { rows: T[] }).rows;
+
 const offices = async () =>
   (await ctx.db.selectDistinct({ office: tables.filings.office }).from(tables.filings)).map((r) => r.office);
 
@@ -48,9 +51,11 @@ describe('one office id everywhere', () => {
   });
 
   it('finds it by office id or by ISO code in the clearance search, and the filing route takes both', async () => {
-    const [{ mark_text: text }] = (
-      await ctx.db.execute(sql`SELECT mark_text FROM filings WHERE mark_text IS NOT NULL LIMIT 1`)
-    ).rows as { mark_text: string }[];
+    const text = (
+      await rowsOf<{ mark_text: string }>(
+        sql`SELECT mark_text FROM filings WHERE mark_text IS NOT NULL LIMIT 1`,
+      )
+    )[0]!.mark_text;
     for (const office of ['DJKI', 'ID', 'djki']) {
       const res = await api.request(
         `/v1/filings/search?q=${encodeURIComponent(text)}&offices=${office}`,
@@ -133,10 +138,10 @@ describe('migration 0002_canonical_office_ids on rows stored before', () => {
     );
     for (const statement of file.split('--> statement-breakpoint')) await ctx.db.execute(sql.raw(statement));
 
-    const rows = await ctx.db.execute(
+    const rows = await rowsOf(
       sql`SELECT office, serial_number FROM filings WHERE source_record_hash IN ('h1','h2','h3','h4') ORDER BY office`,
     );
-    expect(rows.rows).toEqual([
+    expect(rows).toEqual([
       { office: 'EUIPO', serial_number: '018000001' },
       { office: 'IPOPHL', serial_number: '4-2026-000123' },
       { office: 'NOIP', serial_number: '4-2026-00774' }, // the ISO-coded twin went, the office-id row stayed
@@ -149,9 +154,9 @@ describe('migration 0002_canonical_office_ids on rows stored before', () => {
     expect(alert!.fingerprint).toBe(registryAlertFingerprint(mark!.id, 'IPOPHL', '4-2026-000123'));
     const [b] = await ctx.db.select().from(tables.brands).where(eq(tables.brands.id, brand!.id));
     expect(b!.watchedOffices).toEqual(['IPOPHL', 'EUIPO', 'USPTO']);
-    const plan = await ctx.db.execute(sql`SELECT markets FROM plans WHERE brand_id = ${brand!.id}`);
-    expect(
-      (plan.rows[0] as { markets: { ownFilings: { office: string }[] }[] }).markets[0]!.ownFilings[0]!.office,
-    ).toBe('IPOPHL');
+    const plan = await rowsOf<{ markets: { ownFilings: { office: string }[] }[] }>(
+      sql`SELECT markets FROM plans WHERE brand_id = ${brand!.id}`,
+    );
+    expect(plan[0]!.markets[0]!.ownFilings[0]!.office).toBe('IPOPHL');
   });
 });
