@@ -4,6 +4,7 @@ import type { RegistryAdapter } from './adapter.ts';
 import { readPdfPages } from './pdf/index.ts';
 import { djkiGazetteAdapter } from './djki-gazette/index.ts';
 import { inpiRpiAdapter } from './inpi-rpi/index.ts';
+import { ipIndiaJournalAdapter } from './ipindia-journal/index.ts';
 import { kiprisAdapter } from './kipris/index.ts';
 import { usptoDailyAdapter } from './uspto-daily/index.ts';
 import { usptoTsdrZipAdapter } from './uspto-tsdr-zip/index.ts';
@@ -19,6 +20,7 @@ export const ADAPTERS: readonly RegistryAdapter[] = [
   inpiRpiAdapter,
   kiprisAdapter,
   djkiGazetteAdapter,
+  ipIndiaJournalAdapter,
 ];
 
 export const formatIds = (): string[] => ADAPTERS.map((a) => a.id);
@@ -47,7 +49,8 @@ async function readHead(path: string): Promise<string> {
 function describeHead(head: string): string {
   if (head.length === 0) return 'an empty file';
   if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive without the expected TSDR entries';
-  if (head.startsWith('%PDF-')) return 'a PDF that is not a gazette Markhound reads (or has no text layer on its first pages)';
+  if (head.startsWith('%PDF-'))
+    return 'a PDF that is not a gazette Markhound reads (or has no text layer on its first pages)';
   if (/^\s*<!doctype html|^\s*<html/i.test(head)) return 'an HTML page';
   if (/^\s*[[{]/.test(head)) return 'JSON';
   const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(
