@@ -9,6 +9,7 @@ import { kiprisAdapter } from './kipris/index.ts';
 import { usptoDailyAdapter } from './uspto-daily/index.ts';
 import { usptoTsdrZipAdapter } from './uspto-tsdr-zip/index.ts';
 import { wipoSt66Adapter } from './wipo-st66/index.ts';
+import { wipoPublishAdapter } from './wipo-publish/index.ts';
 import { wipoSt96Adapter } from './wipo-st96/index.ts';
 
 /** Every office format Markhound reads. Order matters only for detection: most specific first. */
@@ -21,6 +22,7 @@ export const ADAPTERS: readonly RegistryAdapter[] = [
   kiprisAdapter,
   djkiGazetteAdapter,
   ipIndiaJournalAdapter,
+  wipoPublishAdapter,
 ];
 
 export const formatIds = (): string[] => ADAPTERS.map((a) => a.id);
