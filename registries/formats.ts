@@ -2,9 +2,11 @@ import { open } from 'node:fs/promises';
 import { InputFormatError } from '../core/errors.ts';
 import type { RegistryAdapter } from './adapter.ts';
 import { readPdfPages } from './pdf/index.ts';
+import { dipAdapter } from './dip/index.ts';
 import { djkiGazetteAdapter } from './djki-gazette/index.ts';
 import { inpiRpiAdapter } from './inpi-rpi/index.ts';
 import { ipIndiaJournalAdapter } from './ipindia-journal/index.ts';
+import { iposAdapter } from './ipos/index.ts';
 import { kiprisAdapter } from './kipris/index.ts';
 import { usptoDailyAdapter } from './uspto-daily/index.ts';
 import { usptoTsdrZipAdapter } from './uspto-tsdr-zip/index.ts';
@@ -23,6 +25,8 @@ export const ADAPTERS: readonly RegistryAdapter[] = [
   djkiGazetteAdapter,
   ipIndiaJournalAdapter,
   wipoPublishAdapter,
+  iposAdapter,
+  dipAdapter,
 ];
 
 export const formatIds = (): string[] => ADAPTERS.map((a) => a.id);
