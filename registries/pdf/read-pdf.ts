@@ -1,6 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputFormatError } from '../../core/errors.ts';
 import { decodeImage } from './decode-image.ts';
 import { groupLines } from './lines.ts';
@@ -12,7 +13,7 @@ import {
   type PdfTextItem,
 } from './types.ts';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjsModule: Promise<PdfJs> | null = null;
 /** pdf.js is large: loaded on the first PDF, not when the CLI starts. */
 const loadPdfJs = (): Promise<PdfJs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
