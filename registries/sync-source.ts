@@ -141,7 +141,9 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
       : dueOrRecheck(def.enumeration.kind, planIssues(def, settings, cursor, ctx.clock.now()), cursor.last);
   // Recent days without a file: settled as "nothing published" once a later day is ingested.
   let absent: string[] = [];
-  for (const issue of planned) {
+  for (const [n, issue] of planned.entries()) {
+    // A source's own spacing between its files, on top of the HTTP client's per-host interval.
+    if (n > 0 && def.minRequestIntervalMs) await (ctx.sleep ?? defaultSleep)(def.minRequestIntervalMs);
     state.issue = issue.key;
     state.url = scrubSecrets(redactUrl(issueUrl(def, settings, issue, ctx.secrets)), ctx.secrets);
     const { outcome, cursor: next } = await syncOneIssue(work, issue, cursor);
@@ -159,6 +161,8 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
     }
   }
 }
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The issues the office's list page shows (read with the source's list reader). */
 async function listedIssues(

@@ -8,6 +8,19 @@ import type { IssueRef, ListEnumeration } from '../sources/index.ts';
  * carry (links to the files, the issue's number and date in the same row) rather than for classes.
  */
 
+/** The text of an element with its cells and blocks kept apart ("No. 41/XI/A/2026 9 November 2026"). */
+function spacedText($: cheerio.CheerioAPI, el: ReturnType<cheerio.CheerioAPI>): string {
+  return el
+    .find('*')
+    .addBack()
+    .contents()
+    .toArray()
+    .flatMap((node) => (node.type === 'text' ? [node.data] : []))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
  * DJKI (`/berita-resmi/berita-resmi-merek`): each gazette is a link `/berita-resmi/{id}/download`;
  * the row (or card) holding the link names the issue and its announcement date.
@@ -20,7 +33,7 @@ function djkiIssues(html: string): IssueRef[] {
     const id = /\/berita-resmi\/(\d+)\/download\b/.exec(href)?.[1];
     if (!id || seen.has(id)) return;
     const row = $(a).closest('tr, li, .card, article, div');
-    const text = row.text().replace(/\s+/g, ' ').trim();
+    const text = spacedText($, row);
     const date = spelledDate(text) ?? dayFirstDate(text);
     seen.set(id, { key: id, url: href, title: text.slice(0, 120), ...(date ? { date } : {}) });
   });

@@ -91,13 +91,14 @@ describe('markhound sources (table)', () => {
     );
     expect(lines.find((l) => l.startsWith('euipo-st66'))).toMatch(/no\s+-\s+never\s+never\s+\?\s+0\s+-$/);
     // The new offices' sources are listed, DIP saying it needs its token (none configured here).
-    for (const [id, office] of [
+    const offices: [string, string][] = [
       ['djki-brm', 'DJKI'],
       ['noip-wipopublish', 'NOIP'],
       ['ipophl-wipopublish', 'IPOPHL'],
       ['ipindia-tmj', 'IPINDIA'],
       ['ipos-api', 'IPOS'],
-    ])
+    ];
+    for (const [id, office] of offices)
       expect(lines.find((l) => l.startsWith(id))).toMatch(new RegExp(`^${id}\\s+${office}\\s+no\\s`));
     expect(lines.find((l) => l.startsWith('dip-data-exchange'))).toMatch(
       /^dip-data-exchange\s+DIP\s+no\s.*needs DIP_API_TOKEN \(access token\)$/,
