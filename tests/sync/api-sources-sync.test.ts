@@ -22,8 +22,9 @@ const seen: { path: string; query: URLSearchParams; auth: string | undefined }[]
 function handler(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
   seen.push({ path: url.pathname, query: url.searchParams, auth: req.headers.authorization });
-  const json = (status: number, body: string | Buffer) =>
+  const json = (status: number, body: string | Buffer): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  };
   if (url.pathname === '/v1/technology/ipos/trademarks') {
     const day = url.searchParams.get('lodgement_date');
     return json(
