@@ -95,7 +95,7 @@ describe('one office id everywhere', () => {
   });
 });
 
-describe('migration 0002_canonical_office_ids on rows stored before', () => {
+describe('migration 0003_canonical_office_ids on rows stored before', () => {
   it('rewrites filings, alerts (with their fingerprints), brands, plans and sources to office ids', async () => {
     const [org] = await ctx.db.insert(tables.organizations).values({ name: 'Legacy Rows Co' }).returning();
     const [brand] = await ctx.db
@@ -133,7 +133,7 @@ describe('migration 0002_canonical_office_ids on rows stored before', () => {
       ${JSON.stringify([{ market: 'PH', office: 'IPOPHL', targetEntryDate: '2027-01-01', channels: [], ownFilings: [{ office: 'PH', serialNumber: '1' }], priority: null }])}::jsonb)`);
 
     const file = readFileSync(
-      join(import.meta.dirname, '../../db/migrations/0002_canonical_office_ids.sql'),
+      join(import.meta.dirname, '../../db/migrations/0003_canonical_office_ids.sql'),
       'utf8',
     );
     for (const statement of file.split('--> statement-breakpoint')) await ctx.db.execute(sql.raw(statement));
