@@ -25,7 +25,7 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 async function measure(args: string[]): Promise<GazetteMeasurement> {
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', 'bench/support/measure-gazette.ts', ...args],
+    ['--expose-gc', '--import', 'tsx', 'bench/support/measure-gazette.ts', ...args],
     {
       cwd: repoRoot,
       maxBuffer: 1024 * 1024,
@@ -85,19 +85,33 @@ export async function runGazettesBench(options: { quick?: boolean } = {}): Promi
         rounds: { raw: rawRuns, extract: extractRuns },
       },
       parse: {
-        entriesPerSec100: perSecond(parse100.entries, parse100.ms),
-        entriesPerSec1000: perSecond(parse1000.entries, parse1000.ms),
+        entriesPerCpuSec100: perSecond(parse100.entries, parse100.cpuMs),
+        entriesPerCpuSec1000: perSecond(parse1000.entries, parse1000.cpuMs),
         entries: { small: parse100.entries, large: parse1000.entries },
       },
-      ingest: { entriesPerSec: perSecond(ingest.entries, ingest.ms), entries: ingest.entries, ms: ingest.ms },
+      ingest: {
+        entriesPerCpuSec: perSecond(ingest.entries, ingest.cpuMs),
+        entriesPerWallSec: perSecond(ingest.entries, ingest.ms),
+        entries: ingest.entries,
+      },
+      // Baselines: the same process's RSS before the work (module loading), and the 100-page run.
       peakRss: {
-        page100: { peakMb: parse100.peakRssMb, startMb: parse100.rssBeforeMb, maxRssMb: parse100.maxRssMb },
-        page1000: {
-          peakMb: parse1000.peakRssMb,
-          startMb: parse1000.rssBeforeMb,
-          maxRssMb: parse1000.maxRssMb,
+        page100: {
+          startMb: parse100.rssBeforeMb,
+          peakMb: parse100.peakRssMb,
+          retainedHeapMb: parse100.retainedHeapMb,
         },
-        growthRatio: Math.round((parse1000.peakRssMb / parse100.peakRssMb) * 100) / 100,
+        page1000: {
+          startMb: parse1000.rssBeforeMb,
+          peakMb: parse1000.peakRssMb,
+          retainedHeapMb: parse1000.retainedHeapMb,
+        },
+        peakGrowthRatio: Math.round((parse1000.peakRssMb / parse100.peakRssMb) * 100) / 100,
+        workGrowthRatio:
+          Math.round(
+            ((parse1000.peakRssMb - parse1000.rssBeforeMb) / (parse100.peakRssMb - parse100.rssBeforeMb)) *
+              100,
+          ) / 100,
       },
     };
   } finally {
