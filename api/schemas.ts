@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../alerts/deadlines/index.ts';
+import { canonicalOfficeId, unknownOfficeMessage } from '../core/offices.ts';
 
 const INSTANT =
   /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d))?$/;
@@ -33,9 +34,22 @@ export const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: '6f1c2b0e-8a55-4a8e-9d8e-2f0a1c9b7d10' }),
 });
 
-const officeCode = z
+/**
+ * An office as callers name it (office id, ISO 3166-1 country or WIPO ST.3 code, any case), turned
+ * into the canonical office id (core/offices.ts): `id` → `DJKI`. Anything else is a 400 that lists
+ * the valid ids.
+ */
+export const officeId = z
   .string()
-  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'office codes are upper case, e.g. USPTO, EUIPO, INPI-BR');
+  .trim()
+  .max(32)
+  .transform((value, ctx) => {
+    const id = canonicalOfficeId(value);
+    if (id) return id;
+    ctx.addIssue({ code: 'custom', message: unknownOfficeMessage(value) });
+    return z.NEVER;
+  });
+const officeCode = officeId;
 const niceClass = z.number().int().min(1).max(45);
 
 export const BrandSchema = z

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { HttpClient } from '../crawler/http/index.ts';
+import type { SourceSecrets } from '../registries/sources/index.ts';
 import { syncSource, type SyncContext, type SyncInput } from '../registries/sync-source.ts';
 import type { AppContext } from './context.ts';
 import { QUEUES } from './job-queue.ts';
@@ -24,6 +25,14 @@ export function syncHttpClient(config: Config): HttpClient {
   });
 }
 
+/** The config values sources need (API keys, tokens); only config/ reads the environment. */
+export function sourceSecrets(config: Config): SourceSecrets {
+  return {
+    ...(config.kiprisApiKey ? { kiprisApiKey: config.kiprisApiKey } : {}),
+    ...(config.dipApiToken ? { dipApiToken: config.dipApiToken } : {}),
+  };
+}
+
 /** Everything `syncSource` needs, wired from the application context. */
 export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClient(ctx.config)): SyncContext {
   return {
@@ -32,9 +41,10 @@ export function syncContextFor(ctx: AppContext, http: HttpClient = syncHttpClien
     clock: ctx.clock,
     http,
     workDir: syncWorkDir(ctx.config),
-    secrets: ctx.config.kiprisApiKey ? { kiprisApiKey: ctx.config.kiprisApiKey } : {},
+    secrets: sourceSecrets(ctx.config),
     xmlLimits: { maxRecordChars: ctx.config.xmlMaxRecordChars },
     onChanged: screenJobEnqueuer(ctx.queue, ctx.db),
+    sleep: http.options.sleep,
   };
 }
 

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEvidenceBench } from './evidence.ts';
 import { runExtractionBench } from './extraction.ts';
+import { runGazettesBench } from './gazettes.ts';
 import { runLogoBench } from './logo.ts';
 import { runMatcherBench } from './matcher.ts';
 import { runRegistriesBench } from './registries.ts';
@@ -20,6 +21,7 @@ const suites: Record<string, Suite> = {
   logo: runLogoBench,
   extraction: runExtractionBench,
   evidence: runEvidenceBench,
+  gazettes: runGazettesBench,
 };
 
 const args = process.argv.slice(2);

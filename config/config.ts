@@ -57,6 +57,8 @@ const configSchema = z.object({
   /** Bundled sample files ingested into the demo workspace at `serve --demo`. */
   demoSamplesDir: z.string().default('./tests/fixtures/registries'),
   kiprisApiKey: z.string().optional(),
+  /** Bearer token of the DIP (Thailand) Data Exchange API, issued to registered users. */
+  dipApiToken: z.string().optional(),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default('Markhound <alerts@markhound.local>'),
   /** RFC 3161 time-stamping authority for evidence packs; packs are signed but not timestamped without it. */
@@ -84,6 +86,7 @@ const envNames: Record<keyof Config, string> = {
   userAgent: 'MARKHOUND_USER_AGENT',
   demoSamplesDir: 'MARKHOUND_DEMO_SAMPLES_DIR',
   kiprisApiKey: 'KIPRIS_API_KEY',
+  dipApiToken: 'DIP_API_TOKEN',
   smtpUrl: 'MARKHOUND_SMTP_URL',
   mailFrom: 'MARKHOUND_MAIL_FROM',
   evidenceTsaUrl: 'MARKHOUND_EVIDENCE_TSA_URL',

@@ -50,6 +50,13 @@ export interface MarkImageRef {
   mimeType: string | null;
   /** Office-side file name or URL, for provenance. */
   sourceName: string | null;
+  /**
+   * Perceptual hashes (hex) of the image, from matcher/logo, set when the adapter extracted the image
+   * itself (gazette PDFs, portals): logo watches compare them without decoding the image again.
+   */
+  logoHashes?: { dct: string; block: string } | null;
+  /** Why the logo hashes are missing for an image the adapter had (unreadable or oversized image). */
+  logoHashError?: string;
 }
 
 export interface Filing {

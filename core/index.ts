@@ -3,3 +3,4 @@ export * from './listing.ts';
 export * from './errors.ts';
 export * from './clock.ts';
 export * from './log.ts';
+export * from './offices.ts';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate, officeCodeFor } from '../alerts/deadlines/index.ts';
+import { canonicalOfficeId, unknownOfficeMessage } from '../core/offices.ts';
 import { ITEM_KEYS, ITEM_STATUSES, READINESS_LEVELS } from './types.ts';
 
 /** Request and response shapes of the plans API: validated once here, trusted inside plans/. */
@@ -42,8 +43,13 @@ const OwnFilingInput = z
     office: z
       .string()
       .trim()
-      .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'office codes are upper case, e.g. INPI-BR')
+      .max(32)
+      .transform((value, ctx) => {
+        const id = canonicalOfficeId(value);
+        if (id) return id;
+        ctx.addIssue({ code: 'custom', message: unknownOfficeMessage(value) });
+        return z.NEVER;
+      })
       .optional()
       .openapi({ description: "Office of the filing; defaults to the market's office." }),
     serial_number: z.string().trim().min(1).max(40),

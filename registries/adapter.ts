@@ -1,4 +1,6 @@
 import type { ParsedRecord } from '../core/filing.ts';
+import { canonicalOfficeId, unknownOfficeMessage } from '../core/offices.ts';
+import type { PdfLimits } from './pdf/index.ts';
 import type { XmlLimits } from './xml/record-stream.ts';
 
 /** Stores a binary artifact (mark image) content-addressed and returns its SHA-256 hex. */
@@ -10,6 +12,8 @@ export interface ParseContext {
   /** Where adapters that carry images (TSDR ZIP) put them. Absent: images are hashed, not stored. */
   blobStore?: BlobStore;
   xmlLimits?: Partial<XmlLimits>;
+  /** Size limits of PDF gazettes (bytes of the file, pixels of an image). */
+  pdfLimits?: Partial<PdfLimits>;
 }
 
 /**
@@ -25,6 +29,11 @@ export interface RegistryAdapter {
   readonly defaultOffice: string;
   /** True when the file head (first 8 KB, decoded as Latin-1) is in this format. */
   detect(head: string): boolean;
+  /**
+   * For PDF formats, whose heads all look alike (`%PDF-` and compressed streams): true when the text
+   * of the first pages is this office's publication. `detectFormat` asks it only for PDFs.
+   */
+  detectPdfText?(firstPagesText: string): boolean;
   parse(path: string, context: ParseContext): AsyncGenerator<ParsedRecord>;
   /**
    * The same records as `parse`, in batches (the records of one chunk of the file, a few dozen).
@@ -35,17 +44,49 @@ export interface RegistryAdapter {
   parseBatches?(path: string, context: ParseContext): AsyncGenerator<ParsedRecord[]>;
 }
 
-/** An adapter's records in batches: its own `parseBatches`, or `parse` one record per batch. */
+/**
+ * An adapter's records in batches: its own `parseBatches`, or `parse` one record per batch. Every
+ * filing leaves here under its canonical office id (core/offices.ts), whatever code the file used
+ * (`ID` → `DJKI`), so ingest, `markhound parse` and the bench all see one office code; a filing whose
+ * office code names no office is reported as a skip instead of being stored under a code no search
+ * or watch could name.
+ */
 export async function* recordBatches(
   adapter: RegistryAdapter,
   path: string,
   context: ParseContext,
 ): AsyncGenerator<ParsedRecord[]> {
+  let read = 0;
   if (adapter.parseBatches) {
-    yield* adapter.parseBatches(path, context);
+    for await (const batch of adapter.parseBatches(path, context)) {
+      yield canonicalOffices(batch, read);
+      read += batch.length;
+    }
     return;
   }
-  for await (const record of adapter.parse(path, context)) yield [record];
+  for await (const record of adapter.parse(path, context)) yield canonicalOffices([record], read++);
+}
+
+/** Rewrites each filing's office to its canonical id in place (one Map lookup per record). */
+function canonicalOffices(batch: ParsedRecord[], firstIndex: number): ParsedRecord[] {
+  for (let i = 0; i < batch.length; i++) {
+    const record = batch[i];
+    if (record?.kind !== 'filing') continue;
+    const office = canonicalOfficeId(record.filing.office);
+    if (office) {
+      record.filing.office = office;
+      continue;
+    }
+    batch[i] = {
+      kind: 'skip',
+      skip: {
+        recordIndex: firstIndex + i + 1,
+        serialNumber: record.filing.serialNumber,
+        reason: `${unknownOfficeMessage(record.filing.office, "the record's office code")}; the record was skipped`,
+      },
+    };
+  }
+  return batch;
 }
 
 /** One record at a time out of a batched parse (for `parse`, whose callers want single records). */

@@ -12,15 +12,22 @@ import type { XmlLimits } from './xml/index.ts';
 import {
   advanceCursor,
   findSourceDefinition,
+  issueHeaders,
   issueUrl,
   parseSourceCursor,
   parseSourceSettings,
   planIssues,
+  planListedIssues,
   scrubSecrets,
+  sourceUrl,
   type IssueRef,
   type SourceCursor,
+  type SourceDefinition,
   type SourceSecrets,
+  type SourceSettings,
 } from './sources/index.ts';
+import { ISSUE_LIST_READERS } from './sync/issue-lists.ts';
+import { runSerialWalk } from './sync/serial-walk.ts';
 import type { Downloader } from './sync/fetch-issue.ts';
 import { recordFailure, recordSuccess, saveIssueDone } from './sync/record-health.ts';
 import { syncOneIssue, type IssueOutcome, type IssueWork } from './sync/sync-one-issue.ts';
@@ -37,6 +44,8 @@ export interface SyncContext {
   xmlLimits?: Partial<XmlLimits>;
   /** Called with the ids of new or changed filings after each committed batch (to screen them). */
   onChanged?: (filingIds: string[]) => Promise<void>;
+  /** Waits between requests of slow sources (the HTTP client's sleep; tests record instead). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SyncInput {
@@ -106,6 +115,8 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
     throw new ValidationError(
       `source ${row.id} has no definition in this release; remove its row or upgrade Markhound`,
     );
+  if (def.unavailableReason)
+    throw new ValidationError(`source ${def.id} cannot sync: ${def.unavailableReason}`);
   const settings = parseSourceSettings(row.settings, row.id);
   let cursor = parseSourceCursor(row.cursor, row.id);
   state.cursorLast = cursor.last ?? null;
@@ -119,13 +130,23 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
     dir,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   };
+  if (def.enumeration.kind === 'serial') {
+    await runSerialWalk(work, cursor, (outcome, next) => {
+      state.outcomes.push(outcome);
+      state.issue = outcome.issue;
+      state.cursorLast = next.last ?? null;
+    });
+    return;
+  }
+  const planned =
+    def.enumeration.kind === 'list'
+      ? planListedIssues(await listedIssues(ctx, def, settings, state), settings, cursor)
+      : dueOrRecheck(def.enumeration.kind, planIssues(def, settings, cursor, ctx.clock.now()), cursor.last);
   // Recent days without a file: settled as "nothing published" once a later day is ingested.
   let absent: string[] = [];
-  for (const issue of dueOrRecheck(
-    def.enumeration.kind,
-    planIssues(def, settings, cursor, ctx.clock.now()),
-    cursor.last,
-  )) {
+  for (const [n, issue] of planned.entries()) {
+    // A source's own spacing between its files, on top of the HTTP client's per-host interval.
+    if (n > 0 && def.minRequestIntervalMs) await (ctx.sleep ?? defaultSleep)(def.minRequestIntervalMs);
     state.issue = issue.key;
     state.url = scrubSecrets(redactUrl(issueUrl(def, settings, issue, ctx.secrets)), ctx.secrets);
     const { outcome, cursor: next } = await syncOneIssue(work, issue, cursor);
@@ -142,6 +163,28 @@ async function runIssues(ctx: SyncContext, input: SyncInput, row: SourceRow, sta
       absent = [];
     }
   }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The issues the office's list page shows (read with the source's list reader). */
+async function listedIssues(
+  ctx: SyncContext,
+  def: SourceDefinition,
+  settings: SourceSettings,
+  state: RunState,
+): Promise<IssueRef[]> {
+  if (def.enumeration.kind !== 'list') return [];
+  const url = sourceUrl(def, settings, def.enumeration.listPath);
+  state.issue = 'issue list';
+  state.url = redactUrl(url);
+  const page = await ctx.http.get(url, { headers: issueHeaders(def, ctx.secrets), accept: 'text/html' });
+  const listed = ISSUE_LIST_READERS[def.enumeration.reader](page.body.toString('utf8'));
+  if (listed.length === 0)
+    throw new ValidationError(
+      `the issue list ${redactUrl(url)} shows no issue Markhound can read: the office may have changed the page; the reader ${def.enumeration.reader} needs updating`,
+    );
+  return listed;
 }
 
 /** Days before an ingested one that had no file: recorded as not published (the cursor is past them). */

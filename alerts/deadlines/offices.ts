@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/index.ts';
+import { DomainError, canonicalOfficeId } from '../../core/index.ts';
 import rulesJson from './rules.json' with { type: 'json' };
 import { rulesFileSchema } from './rules-schema.ts';
 import type { OfficeRuleData } from './rules-schema.ts';
@@ -54,9 +54,6 @@ const CODE_BY_RULES_COUNTRY: Record<string, OfficeCode> = {
   INT: 'WIPO',
 };
 
-/** Other spellings registries use: WIPO ST.3 codes (EM, WO), UK for GB, the office's new name. */
-const ALIASES: Record<string, OfficeCode> = { UK: 'UKIPO', EM: 'EUIPO', WO: 'WIPO', MOIP: 'KIPO' };
-
 /** One office's rules as written in rules.json, under its canonical code. */
 export interface OfficeRule extends OfficeRuleData {
   code: OfficeCode;
@@ -90,11 +87,14 @@ function loadRules(): ReadonlyMap<OfficeCode, OfficeRule> {
 // Validated once at module load: a broken rules file must stop start-up, not a deadline later.
 const RULES = loadRules();
 
-/** Canonical code for an office code, alias or ISO country (case-insensitive): "br" → "INPI-BR". */
+/**
+ * Canonical code for an office code, alias, ISO country or WIPO ST.3 code (case-insensitive):
+ * "br" → "INPI-BR", "EM" → "EUIPO". The mapping is core's one office id (core/offices.ts); an
+ * office without deadline rules is unknown here.
+ */
 export function officeCodeFor(codeOrCountry: string): OfficeCode {
-  const key = codeOrCountry.trim().toUpperCase();
-  const direct = OFFICE_CODES.find((code) => code === key);
-  const found = direct ?? ALIASES[key] ?? (key === 'INT' ? undefined : CODE_BY_RULES_COUNTRY[key]);
+  const id = canonicalOfficeId(codeOrCountry);
+  const found = OFFICE_CODES.find((code) => code === id);
   if (!found) throw new UnknownOfficeError(codeOrCountry);
   return found;
 }

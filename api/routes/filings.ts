@@ -4,14 +4,15 @@ import { NotFoundError } from '../../core/errors.ts';
 import { tables } from '../../db/index.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
-import { AlertSchema, FilingSchema, problemResponses } from '../schemas.ts';
+import { AlertSchema, FilingSchema, officeId, problemResponses } from '../schemas.ts';
 import { alertOut, filingOut } from '../serialize.ts';
 
 const FilingParams = z.object({
-  office: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/)
-    .openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
+  office: officeId.openapi({
+    param: { name: 'office', in: 'path' },
+    example: 'USPTO',
+    description: 'Office id, or its ISO 3166-1 / WIPO ST.3 code (ID means DJKI)',
+  }),
   serial: z
     .string()
     .min(1)
@@ -46,10 +47,10 @@ export function filingRoutes({ db }: ApiDeps) {
       const [filing] = await db
         .select()
         .from(f)
-        .where(and(eq(f.office, office.toUpperCase()), eq(f.serialNumber, serial)));
+        .where(and(eq(f.office, office), eq(f.serialNumber, serial)));
       if (!filing)
         throw new NotFoundError(
-          `no filing ${serial} from office ${office.toUpperCase()} has been ingested; check the office code and serial number, or run a sync of that office`,
+          `no filing ${serial} from office ${office} has been ingested; check the office code and serial number, or run a sync of that office`,
         );
       const a = tables.alerts;
       const alerts = await db

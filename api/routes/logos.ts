@@ -10,7 +10,7 @@ import { compareLogos, DEFAULT_LOGO_LIMITS, hashLogo, normalizeLogo } from '../.
 import { assertRole } from '../auth.ts';
 import { ProblemSchema, problemResponse } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
-import { IdParam, MarkSchema, problemResponses } from '../schemas.ts';
+import { IdParam, MarkSchema, officeId, problemResponses } from '../schemas.ts';
 import { markOut } from '../serialize.ts';
 
 /** Largest logo upload; a logo needs far less, and the decoded-pixel limit guards against bombs. */
@@ -31,10 +31,7 @@ const imageContent = Object.fromEntries(
   ACCEPTED_TYPES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }]),
 );
 const FilingParams = z.object({
-  office: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/)
-    .openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
+  office: officeId.openapi({ param: { name: 'office', in: 'path' }, example: 'USPTO' }),
   serial: z
     .string()
     .min(1)
@@ -251,10 +248,10 @@ export function logoRoutes({ db }: ApiDeps) {
     }),
     async (c) => {
       const { office, serial } = c.req.valid('param');
-      const filing = await findFiling(db, office.toUpperCase(), serial);
+      const filing = await findFiling(db, office, serial);
       return imageResponse(
         c,
-        await storedImage(db, filing?.markImage?.sha256, `filing ${office.toUpperCase()} ${serial}`),
+        await storedImage(db, filing?.markImage?.sha256, `filing ${office} ${serial}`),
       ) as never;
     },
   );

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { searchRegister } from '../../registries/search-register.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
-import { problemResponses } from '../schemas.ts';
+import { officeId, problemResponses } from '../schemas.ts';
 import { MatchComponentsSchema } from './match.ts';
 
 const csvList = (s: string): string[] =>
@@ -15,21 +15,8 @@ const classList = z
   .transform((s) => csvList(s).map(Number))
   .pipe(z.array(z.number().int('classes are whole numbers 1..45, e.g. 25,18').min(1).max(45)).min(1).max(45))
   .optional();
-const officeList = z
-  .string()
-  .transform(csvList)
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .toUpperCase()
-          .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'office codes look like USPTO, EUIPO, INPI-BR'),
-      )
-      .min(1)
-      .max(45),
-  )
-  .optional();
+// Office ids, ISO countries or ST.3 codes, each turned into the canonical id (ID → DJKI).
+const officeList = z.string().transform(csvList).pipe(z.array(officeId).min(1).max(45)).optional();
 
 const SearchQuery = z.object({
   q: z.string().trim().min(1).max(300).openapi({ description: 'The mark to clear', example: 'ACME' }),
@@ -37,7 +24,11 @@ const SearchQuery = z.object({
     description: 'Nice classes, comma-separated: only filings with one of them',
     example: '25,18',
   }),
-  offices: officeList.openapi({ description: 'Office codes, comma-separated', example: 'USPTO,INPI-BR' }),
+  offices: officeList.openapi({
+    description:
+      'Offices, comma-separated: office ids (USPTO, DJKI, IPOPHL ...) or ISO 3166-1 / WIPO ST.3 codes (ID, PH), which mean the same office',
+    example: 'USPTO,INPI-BR',
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -70,6 +70,15 @@ const SourceSchema = z
       .int()
       .nullable()
       .openapi({ description: 'Issues due since the cursor (estimated for weekly gazettes).' }),
+    data_current_to: z.string().nullable().openapi({
+      description:
+        "Newest day the office's data covers as synced (the latest issue or query date that brought records): shows an office feed that stopped being updated.",
+    }),
+    data_lag_days: z.number().int().nullable(),
+    needs: z.string().nullable().openapi({
+      description:
+        'What the source needs before it can sync (e.g. "requires DIP_API_TOKEN"), or why it cannot; null when nothing.',
+    }),
   })
   .openapi('Source');
 
@@ -114,6 +123,9 @@ export const sourceOut = (s: SourceHealth) => ({
   records_total: s.recordsTotal,
   lag_seconds: s.lagSeconds,
   issues_behind: s.issuesBehind,
+  data_current_to: s.dataCurrentTo,
+  data_lag_days: s.dataLagDays,
+  needs: s.needs,
 });
 
 /** Registry sources are instance-wide: every valid key reads them; only admins start a sync. */

@@ -7,7 +7,13 @@ import {
 } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import { refreshPlanChecklists } from '../../plans/index.ts';
-import { adapterById, detectFormat, ingestFile, type IngestSummary } from '../../registries/index.ts';
+import {
+  adapterById,
+  detectFormat,
+  ingestFile,
+  type IngestSummary,
+  formatIds,
+} from '../../registries/index.ts';
 import { progressReporter } from '../progress.ts';
 import { withContext } from '../run.ts';
 
@@ -70,10 +76,7 @@ export function registerIngestCommand(program: Command): void {
     .description(
       'ingest office files into the register and raise alerts for watched marks (progress on stderr, summary as JSON on stdout)',
     )
-    .argument(
-      '<format>',
-      'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris) or "auto" to detect',
-    )
+    .argument('<format>', `format id (${formatIds().join(', ')}) or "auto" to detect`)
     .argument('<files...>', 'files to ingest')
     .action(async (format: string, files: string[]) => {
       let failed = false;

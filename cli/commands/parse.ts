@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { adapterById, detectFormat, recordBatches, type RegistryAdapter } from '../../registries/index.ts';
+import {
+  adapterById,
+  detectFormat,
+  formatIds,
+  recordBatches,
+  type RegistryAdapter,
+} from '../../registries/index.ts';
 import { unzipSingle } from '../../registries/sync/unzip-single.ts';
 
 export interface ParseFileInput {
@@ -120,11 +126,11 @@ export function registerParseCommand(program: Command): void {
     .description(
       'print the normalized filings of an office file as JSON lines on stdout, without touching the database',
     )
-    .argument('<file>', 'office file (XML, or an office ZIP holding one XML)')
-    .option(
-      '--format <id>',
-      'format id (uspto-daily, wipo-st66, wipo-st96, uspto-tsdr-zip, inpi-rpi, kipris); default: detect',
+    .argument(
+      '<file>',
+      'office file: XML (or an office ZIP holding one), a gazette PDF, a WIPO Publish detail page, an office API answer (JSON)',
     )
+    .option('--format <id>', `format id (${formatIds().join(', ')}); default: detect`)
     .option('--skips-to-stdout', 'write {"skip": ...} lines to stdout among the filings instead of stderr')
     .action(async (file: string, options: { format?: string; skipsToStdout?: boolean }) => {
       try {

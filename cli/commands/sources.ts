@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import cron from 'node-cron';
 import { drainPendingScreenings, screenPendingFilings } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
-import { syncContextFor } from '../../app/sync-handler.ts';
+import { sourceSecrets, syncContextFor } from '../../app/sync-handler.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { tables } from '../../db/index.ts';
 import {
@@ -42,7 +42,8 @@ export function formatSourcesTable(sources: SourceHealth[]): string {
     'LAG',
     'BEHIND',
     'RECORDS',
-    'LAST ERROR',
+    'DATA TO',
+    'NEEDS / LAST ERROR',
   ];
   const rows = sources.map((s) => [
     s.id,
@@ -53,7 +54,8 @@ export function formatSourcesTable(sources: SourceHealth[]): string {
     formatLag(s.lagSeconds),
     s.issuesBehind === null ? '?' : String(s.issuesBehind),
     String(s.recordsTotal),
-    clip(s.lastError ?? '', 60),
+    s.dataCurrentTo ? `${s.dataCurrentTo} (${s.dataLagDays}d)` : '-',
+    clip(s.needs ?? s.lastError ?? '', 60),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -148,7 +150,7 @@ export function registerSourcesCommands(program: Command): void {
       await withContext(
         async (ctx) => {
           await ensureSources(ctx.db);
-          const list = await listSourceHealth(ctx.db, ctx.clock);
+          const list = await listSourceHealth(ctx.db, ctx.clock, sourceSecrets(ctx.config));
           process.stdout.write(
             options.json ? list.map((s) => JSON.stringify(s)).join('\n') + '\n' : formatSourcesTable(list),
           );

@@ -1,13 +1,27 @@
-export type { Enumeration, SecretName, SourceDefinition } from './definition.ts';
+export type {
+  Enumeration,
+  ListEnumeration,
+  SecretName,
+  SerialEnumeration,
+  SourceDefinition,
+} from './definition.ts';
 export { SOURCE_DEFINITIONS, UNDEFINED_OFFICES, findSourceDefinition } from './definitions.ts';
 export { ensureSources } from './ensure-sources.ts';
-export { issueUrl, scrubSecrets, type SourceSecrets } from './issue-url.ts';
+export {
+  issueHeaders,
+  issueUrl,
+  scrubSecrets,
+  sourceBaseUrl,
+  sourceUrl,
+  type SourceSecrets,
+} from './issue-url.ts';
 export {
   ABSENCE_FINAL_AFTER_DAYS,
   estimatedIssue,
   isAbsenceFinal,
   issuesBehind,
   planIssues,
+  planListedIssues,
   utcDate,
   type IssueRef,
 } from './plan-issues.ts';

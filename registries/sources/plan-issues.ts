@@ -1,5 +1,10 @@
 import type { SourceDefinition } from './definition.ts';
-import { DEFAULT_MAX_ISSUES_PER_RUN, type SourceCursor, type SourceSettings } from './source-state.ts';
+import {
+  DEFAULT_MAX_ISSUES_PER_RUN,
+  compareIssueKeys,
+  type SourceCursor,
+  type SourceSettings,
+} from './source-state.ts';
 
 /** One issue of a source to fetch: its cursor key and the values for the URL placeholders. */
 export interface IssueRef {
@@ -7,6 +12,10 @@ export interface IssueRef {
   key: string;
   date?: string;
   issue?: number;
+  /** The file's own URL or path, for issues read off a list page. */
+  url?: string;
+  /** How the list page names the issue, for messages. */
+  title?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -44,6 +53,8 @@ export function planIssues(
       : (settings.startIssue ?? estimatedIssue(def, today) ?? 1);
     return Array.from({ length: max }, (_, i) => ({ key: String(first + i), issue: first + i }));
   }
+  // List and serial sources are planned from what the office shows (planListedIssues, serial walk).
+  if (e.kind === 'list' || e.kind === 'serial') return [];
   const lastDue = addDays(today, -e.lagDays);
   const first = cursor.last ? addDays(cursor.last, 1) : (settings.startDate ?? lastDue);
   const refs: IssueRef[] = [];
@@ -60,7 +71,7 @@ export const ABSENCE_FINAL_AFTER_DAYS = 7;
 
 /** Whether a 404 for this day of a date or query source is final (see ABSENCE_FINAL_AFTER_DAYS). */
 export function isAbsenceFinal(def: SourceDefinition, date: string, now: Date): boolean {
-  if (def.enumeration.kind === 'issue') return false;
+  if (def.enumeration.kind !== 'date' && def.enumeration.kind !== 'query') return false;
   return date <= addDays(utcDate(now), -def.enumeration.lagDays - ABSENCE_FINAL_AFTER_DAYS);
 }
 
@@ -73,5 +84,30 @@ export function issuesBehind(def: SourceDefinition, cursor: SourceCursor, now: D
     const expected = estimatedIssue(def, today);
     return expected === null ? null : Math.max(0, expected - Number(cursor.last));
   }
+  if (e.kind === 'list') {
+    // Issues of a list source are keyed by the office's ids; their dates tell how far behind it is.
+    const lastDate = cursor.issues[cursor.last]?.at.slice(0, 10);
+    return lastDate ? Math.max(0, Math.floor(daysBetween(lastDate, today) / e.everyDays)) : null;
+  }
+  if (e.kind === 'serial') return null;
   return Math.max(0, daysBetween(cursor.last, addDays(today, -e.lagDays)));
+}
+
+/**
+ * The issues of a list source still to fetch: those listed after the cursor, oldest first, at most
+ * `maxIssuesPerRun`, so a sync after downtime catches up on whatever the list still shows. With an
+ * empty cursor: the issues from `startDate` on, or else only the newest one (no backfill unasked).
+ */
+export function planListedIssues(
+  listed: readonly IssueRef[],
+  settings: SourceSettings,
+  cursor: SourceCursor,
+): IssueRef[] {
+  const max = settings.maxIssuesPerRun ?? DEFAULT_MAX_ISSUES_PER_RUN;
+  const sorted = [...listed].sort((a, b) => compareIssueKeys(a.key, b.key));
+  let due: IssueRef[];
+  if (cursor.last) due = sorted.filter((i) => compareIssueKeys(i.key, cursor.last!) > 0);
+  else if (settings.startDate) due = sorted.filter((i) => (i.date ?? '') >= settings.startDate!);
+  else due = sorted.slice(-1);
+  return due.slice(0, max);
 }

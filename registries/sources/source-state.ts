@@ -20,6 +20,10 @@ export const sourceSettingsSchema = z
     startIssue: z.number().int().min(1).optional(),
     /** Largest file accepted after unzipping. */
     maxUnzippedBytes: z.number().int().min(1).optional(),
+    /** Largest download accepted (gazette PDFs run to hundreds of MB; default 1 GiB). */
+    maxDownloadBytes: z.number().int().min(1).optional(),
+    /** First id of a `serial` source with an empty cursor, e.g. VN4202600001 (default: serial 1 of this year). */
+    startId: z.string().min(3).max(40).optional(),
   })
   .strict();
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
@@ -44,6 +48,11 @@ export type IssueState = z.infer<typeof issueStateSchema>;
 export const sourceCursorSchema = z.object({
   last: z.string().optional(),
   issues: z.record(z.string(), issueStateSchema).default({}),
+  /**
+   * The newest day the office's data covers, as far as the syncs have seen: the latest issue date
+   * (or query date) that brought records. An API that stopped being updated shows here.
+   */
+  dataCurrentTo: z.string().optional(),
 });
 export type SourceCursor = z.infer<typeof sourceCursorSchema>;
 
@@ -66,12 +75,21 @@ export const parseSourceCursor = (value: unknown, sourceId: string): SourceCurso
   parseOrExplain(sourceCursorSchema, value, 'cursor', sourceId);
 
 /** The cursor after one more issue is done: `last` moves forward, old issue states are dropped. */
-export function advanceCursor(cursor: SourceCursor, key: string, state: IssueState): SourceCursor {
+export function advanceCursor(
+  cursor: SourceCursor,
+  key: string,
+  state: IssueState,
+  dataDate?: string,
+): SourceCursor {
   const issues = { ...cursor.issues, [key]: state };
   const keys = Object.keys(issues).sort(compareIssueKeys);
   for (const old of keys.slice(0, Math.max(0, keys.length - CURSOR_ISSUES_KEPT))) delete issues[old];
   const last = cursor.last && compareIssueKeys(cursor.last, key) > 0 ? cursor.last : key;
-  return { last, issues };
+  const dataCurrentTo =
+    dataDate && (state.records ?? 0) > 0 && (!cursor.dataCurrentTo || dataDate > cursor.dataCurrentTo)
+      ? dataDate
+      : cursor.dataCurrentTo;
+  return { last, issues, ...(dataCurrentTo ? { dataCurrentTo } : {}) };
 }
 
 /** Dates compare as text; issue numbers as numbers. */

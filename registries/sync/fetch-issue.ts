@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import type { DownloadOptions, DownloadResult } from '../../crawler/http/index.ts';
+import type { DownloadOptions, DownloadResult, GetOptions, HttpResponse } from '../../crawler/http/index.ts';
 import { HttpStatusError } from '../../crawler/http/index.ts';
 
-/** The one thing sync needs from the HTTP layer (an `HttpClient`, or a fake in unit tests). */
+/** What sync needs from the HTTP layer (the caller's `HttpClient`: SSRF guard, politeness, retries). */
 export interface Downloader {
   download(url: string, destPath: string, options?: DownloadOptions): Promise<DownloadResult>;
+  /** List pages and portal detail pages, read into memory. */
+  get(url: string, options?: GetOptions): Promise<HttpResponse>;
 }
 
 export type FetchedIssue =
@@ -24,12 +26,15 @@ export async function fetchIssue(
   dir: string,
   fileName: string,
   validators: { etag?: string; lastModified?: string } = {},
+  request: { headers?: Record<string, string>; maxBytes?: number } = {},
 ): Promise<FetchedIssue> {
   const dest = join(dir, fileName);
   try {
     const result = await http.download(url, dest, {
       ...(validators.etag ? { etag: validators.etag } : {}),
       ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
+      ...(request.headers ? { headers: request.headers } : {}),
+      ...(request.maxBytes ? { maxBytes: request.maxBytes } : {}),
     });
     if (result.notModified) return { kind: 'not-modified' };
     return {

@@ -5,6 +5,7 @@ import type { RegistryAdapter } from '../adapter.ts';
 import {
   advanceCursor,
   isAbsenceFinal,
+  issueHeaders,
   issueUrl,
   scrubSecrets,
   type IssueRef,
@@ -58,7 +59,10 @@ export async function syncOneIssue(
     previous?.outcome === 'ingested' ? { etag: previous.etag, lastModified: previous.lastModified } : {};
   work.onProgress?.({ issue: issue.key, stage: 'download' });
   const names = fileNames(def, issue, url);
-  const fetched = await fetchIssue(ctx.http, url, work.dir, names.download, stripUndefined(validators));
+  const fetched = await fetchIssue(ctx.http, url, work.dir, names.download, stripUndefined(validators), {
+    headers: issueHeaders(def, ctx.secrets),
+    maxBytes: work.settings.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
+  });
   const now = ctx.clock.now().toISOString();
 
   if (
@@ -66,6 +70,12 @@ export async function syncOneIssue(
     (fetched.kind === 'downloaded' && fetched.sha256 === previous?.sha256)
   ) {
     return { outcome: { issue: issue.key, url: shownUrl, result: 'not-modified' }, cursor };
+  }
+  if (fetched.kind === 'not-published' && def.enumeration.kind === 'list') {
+    // The office's own list names this file: a 404 is the office's error, not "nothing published".
+    throw new InputFormatError(
+      `${issue.title ?? issue.key} is listed on the office's page but its file answers 404 (${shownUrl}); the next sync asks again`,
+    );
   }
   if (fetched.kind === 'not-published') {
     const final = !previous && isAbsenceFinal(def, issue.key, ctx.clock.now());
@@ -96,14 +106,19 @@ export async function syncOneIssue(
     );
   }
   const records = summary.recordsRead - summary.skipped;
-  const next = advanceCursor(cursor, issue.key, {
-    outcome: 'ingested',
-    at: now,
-    records,
-    sha256: fetched.sha256,
-    ...(fetched.etag ? { etag: fetched.etag } : {}),
-    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
-  });
+  const next = advanceCursor(
+    cursor,
+    issue.key,
+    {
+      outcome: 'ingested',
+      at: now,
+      records,
+      sha256: fetched.sha256,
+      ...(fetched.etag ? { etag: fetched.etag } : {}),
+      ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+    },
+    issue.date,
+  );
   await saveIssueDone(ctx.db, def.id, next, records);
   work.onProgress?.({ issue: issue.key, stage: 'done', ...summary });
   const outcome: IssueOutcome = {
@@ -118,14 +133,20 @@ export async function syncOneIssue(
   return { outcome, cursor: next };
 }
 
+/** Largest download of a source that sets no `maxDownloadBytes`: gazette PDFs run to hundreds of MB. */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 1024 * 1024 * 1024;
+
 /**
  * Local names: the office's own file name when the URL ends in one (`apc261120.zip` →
- * `apc261120.xml`, kept on each filing as provenance), else source id and issue key (API queries).
+ * `apc261120.xml`, kept on each filing as provenance), else source id and issue key (API queries,
+ * gazettes served from `/download` links).
  */
 function fileNames(def: SourceDefinition, issue: IssueRef, url: string): { download: string; data: string } {
+  const ext = def.fileExtension ?? 'xml';
   const last = basename(new URL(url).pathname);
-  const stem = /\.(zip|xml)$/i.test(last) ? last.replace(/\.(zip|xml)$/i, '') : `${def.id}-${issue.key}`;
-  return { download: def.archive === 'zip' ? `${stem}.zip` : `${stem}.xml`, data: `${stem}.xml` };
+  const own = new RegExp(`\\.(zip|${ext})$`, 'i');
+  const stem = own.test(last) ? last.replace(own, '') : `${def.id}-${issue.key}`.replace(/[^\w.-]+/g, '_');
+  return { download: def.archive === 'zip' ? `${stem}.zip` : `${stem}.${ext}`, data: `${stem}.${ext}` };
 }
 
 function stripUndefined(v: { etag?: string | undefined; lastModified?: string | undefined }): {

@@ -50,12 +50,14 @@ describe('statusCategoryOf', () => {
 });
 
 describe('officeFromSt3', () => {
-  it('maps the offices Markhound names differently and keeps the others', () => {
+  it("maps ST.3 codes to the one office id (core/offices.ts) and keeps other offices' codes", () => {
     expect(officeFromSt3('US', 'WIPO')).toBe('USPTO');
     expect(officeFromSt3('EM', 'WIPO')).toBe('EUIPO');
     expect(officeFromSt3('IB', 'WIPO')).toBe('WIPO');
     expect(officeFromSt3('br', 'WIPO')).toBe('INPI-BR');
-    expect(officeFromSt3('MX', 'WIPO')).toBe('MX');
+    expect(officeFromSt3('MX', 'WIPO')).toBe('IMPI');
+    expect(officeFromSt3('ID', 'WIPO')).toBe('DJKI');
+    expect(officeFromSt3('DE', 'WIPO')).toBe('DE');
     expect(officeFromSt3(null, 'WIPO')).toBe('WIPO');
   });
 });

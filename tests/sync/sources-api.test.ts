@@ -57,12 +57,21 @@ describe('sources API', () => {
     const { data } = (await res.json()) as { data: SourceOut[] };
     expect(data.map((s) => s.id)).toEqual([
       'cipo-st96',
+      'dip-data-exchange',
+      'djki-brm',
       'euipo-st66',
       'inpi-br-rpi',
+      'ipindia-tmj',
+      'ipophl-wipopublish',
+      'ipos-api',
       'kipris-trademarks',
+      'myipo-journal',
+      'noip-wipopublish',
       'uspto-daily',
       'wipo-madrid',
     ]);
+    // The API does not hold the server's secrets: it says what a source requires.
+    expect(data.find((s) => s.id === 'dip-data-exchange')).toMatchObject({ needs: 'requires DIP_API_TOKEN' });
     // Clock 2026-11-22 09:00; last success 06:00; the file of 2026-11-21 is due, cursor at 19th.
     expect(data.find((s) => s.id === 'uspto-daily')).toMatchObject({
       enabled: true,

@@ -78,18 +78,32 @@ describe('markhound sources (table)', () => {
         lastError: 'x'.repeat(100),
       })
       .where(eq(tables.sources.id, 'inpi-br-rpi'));
-    const table = formatSourcesTable(await listSourceHealth(ctx.db, ctx.clock));
+    const table = formatSourcesTable(await listSourceHealth(ctx.db, ctx.clock, {}));
     const lines = table.trimEnd().split('\n');
     expect(lines[0]).toMatch(
-      /^SOURCE\s+OFFICE\s+ENABLED\s+CURSOR\s+LAST SUCCESS\s+LAG\s+BEHIND\s+RECORDS\s+LAST ERROR$/,
+      /^SOURCE\s+OFFICE\s+ENABLED\s+CURSOR\s+LAST SUCCESS\s+LAG\s+BEHIND\s+RECORDS\s+DATA TO\s+NEEDS \/ LAST ERROR$/,
     );
     expect(lines).toHaveLength(1 + SOURCE_DEFINITIONS.length);
     // Clock 2026-11-22 09:00: 2 days 1 hour since the last success; issue 2650 vs estimated 2914.
     const inpi = lines.find((l) => l.startsWith('inpi-br-rpi')) ?? '';
     expect(inpi).toMatch(
-      /inpi-br-rpi\s+INPI-BR\s+yes\s+2650\s+2026-11-20 08:00\s+2d 1h\s+264\s+1234\s+x{59}…$/,
+      /inpi-br-rpi\s+INPI-BR\s+yes\s+2650\s+2026-11-20 08:00\s+2d 1h\s+264\s+1234\s+-\s+x{59}…$/,
     );
-    expect(lines.find((l) => l.startsWith('euipo-st66'))).toMatch(/no\s+-\s+never\s+never\s+\?\s+0$/);
+    expect(lines.find((l) => l.startsWith('euipo-st66'))).toMatch(/no\s+-\s+never\s+never\s+\?\s+0\s+-$/);
+    // The new offices' sources are listed, DIP saying it needs its token (none configured here).
+    const offices: [string, string][] = [
+      ['djki-brm', 'DJKI'],
+      ['noip-wipopublish', 'NOIP'],
+      ['ipophl-wipopublish', 'IPOPHL'],
+      ['ipindia-tmj', 'IPINDIA'],
+      ['ipos-api', 'IPOS'],
+    ];
+    for (const [id, office] of offices)
+      expect(lines.find((l) => l.startsWith(id))).toMatch(new RegExp(`^${id}\\s+${office}\\s+no\\s`));
+    expect(lines.find((l) => l.startsWith('dip-data-exchange'))).toMatch(
+      /^dip-data-exchange\s+DIP\s+no\s.*needs DIP_API_TOKEN \(access token\)$/,
+    );
+    expect(lines.find((l) => l.startsWith('myipo-journal'))).toMatch(/unavailable: MyIPO publishes/);
   });
 
   it('formats lags for people', () => {

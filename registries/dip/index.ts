@@ -1,0 +1,1 @@
+export { dipAdapter } from './adapter.ts';

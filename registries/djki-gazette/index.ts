@@ -1,0 +1,1 @@
+export { djkiGazetteAdapter } from './adapter.ts';

@@ -1,0 +1,2 @@
+export { dayFirstDate, spelledDate, spelledDates } from './dates.ts';
+export { markImageRef } from './mark-image.ts';

@@ -1,0 +1,1 @@
+export { ipIndiaJournalAdapter } from './adapter.ts';

@@ -1,0 +1,1 @@
+export { iposAdapter } from './adapter.ts';
