@@ -122,7 +122,9 @@ export function actByDeadline(ctx: OfficeContext, spec: DeadlineSpec): Deadline 
       ],
       notes: [
         `No weekend or holiday rule is sourced for ${code}: the date is as counted, not moved.`,
-        ...(closedNote ? [`${closedNote} Check with the office or local counsel whether the period extends to it.`] : []),
+        ...(closedNote
+          ? [`${closedNote} Check with the office or local counsel whether the period extends to it.`]
+          : []),
       ],
       supports: [],
       verified: false,

@@ -6,7 +6,7 @@ import { officeCalendar } from './calendars/index.ts';
 import type { AdHocClosure } from './calendars/index.ts';
 import type { Deadline } from './deadline.ts';
 import { OFFICE_PROFILES } from './office-profiles.ts';
-import { officeCodeFor, officeRule } from './offices.ts';
+import { UnknownOfficeError, officeCodeFor, officeRule } from './offices.ts';
 import type { OfficeCode } from './offices.ts';
 import { oppositionDeadlines } from './opposition-deadlines.ts';
 import { renewalDeadlines } from './renewal-deadlines.ts';
@@ -115,4 +115,28 @@ export function oppositionDeadline(
   const ctx = officeContext(office, holidays);
   const deadlines = oppositionDeadlines(ctx, parseCalendarDate(publishedOn, 'publishedOn'));
   return deadlines.find((deadline) => deadline.kind === 'opposition') ?? null;
+}
+
+/**
+ * The priority deadline at one target office for a first filing made at `firstOffice` (an office
+ * code or country; one without rules here, such as DE, still has the 6 months of Paris Art. 4C).
+ */
+export function priorityDeadlineAt(input: {
+  firstOffice?: string;
+  filedOn: string;
+  targetOffice: string;
+}): Deadline {
+  const filedOn = parseCalendarDate(input.filedOn, 'filedOn');
+  const target = officeContext(input.targetOffice);
+  let first: OfficeContext | null = null;
+  if (input.firstOffice) {
+    try {
+      first = officeContext(input.firstOffice);
+    } catch (error) {
+      if (!(error instanceof UnknownOfficeError)) throw error;
+    }
+  }
+  const label = first ? undefined : input.firstOffice?.trim().toUpperCase();
+  const deadline = targetPriorityDeadline(first ?? target, filedOn, target, label);
+  return first ? deadline : { ...deadline, firstFiling: { office: null, filedOn } };
 }

@@ -22,11 +22,7 @@ export interface DeadlineSource {
 
 /** Why an office is closed on a day. */
 export type ClosedReason =
-  | 'weekend'
-  | 'public-holiday'
-  | 'statutory-closure'
-  | 'office-closure'
-  | 'ad-hoc-closure';
+  'weekend' | 'public-holiday' | 'statutory-closure' | 'office-closure' | 'ad-hoc-closure';
 
 /** One day an office is closed, with the calendar that says so and its source. */
 export interface ClosedDay {

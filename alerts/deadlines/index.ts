@@ -1,6 +1,13 @@
-export { computeDeadlines, oppositionDeadline } from './compute-deadlines.ts';
+export { computeDeadlines, oppositionDeadline, priorityDeadlineAt } from './compute-deadlines.ts';
 export type { DeadlineInput, HolidayCalendar } from './compute-deadlines.ts';
-export type { ClosedDay, ClosedReason, Deadline, DeadlineKind, DeadlineSource, TriggerEvent } from './deadline.ts';
+export type {
+  ClosedDay,
+  ClosedReason,
+  Deadline,
+  DeadlineKind,
+  DeadlineSource,
+  TriggerEvent,
+} from './deadline.ts';
 export { deadlineReport, calendarSummary } from './deadline-report.ts';
 export type { CalendarSummary, DeadlineReport, NotKnown } from './deadline-report.ts';
 export { CALENDAR_SPECS, adHocClosureSchema, officeCalendar } from './calendars/index.ts';

@@ -15,7 +15,9 @@ const NULLABLE_FIELDS = [
 
 function holidayColumn(handling: HolidayHandling): string {
   if (handling.kind === 'roll')
-    return handling.sources ? 'rolls (office calendar; rule sourced by Markhound)' : 'rolls (office calendar)';
+    return handling.sources
+      ? 'rolls (office calendar; rule sourced by Markhound)'
+      : 'rolls (office calendar)';
   if (handling.kind === 'no-roll') return 'not rolled (sourced caution)';
   return 'UNVERIFIED: not rolled, closed days named';
 }

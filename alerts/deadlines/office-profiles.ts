@@ -120,7 +120,8 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     renewal: {
       anchor: 'filed',
       registrationDateIsFilingDate: {
-        basis: 'TMA 1994 s.40(3): a mark is registered as of the date of filing, which is its date of registration',
+        basis:
+          'TMA 1994 s.40(3): a mark is registered as of the date of filing, which is its date of registration',
         source: {
           citation:
             'TMA 1994 s.40(3) (UK text not retrieved; the Irish Trade Marks Act 1996 s.45(3), which has the same words, was)',
@@ -229,7 +230,10 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
       anchor: 'filed',
       registrationDateIsFilingDate: {
         basis: 'Trade Marks Act 1999: registration dates from the application date (rules.json notes)',
-        source: { citation: 'rules.json IP India notes: "Registration dates from the application date"', url: null },
+        source: {
+          citation: 'rules.json IP India notes: "Registration dates from the application date"',
+          url: null,
+        },
       },
       basis: 'Trade Marks Act 1999, registration dates from the application date',
       graceNote: 'renewal with surcharge within 6 months after expiry; restoration within 1 year',

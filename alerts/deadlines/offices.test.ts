@@ -42,6 +42,8 @@ describe('office codes and rules', () => {
     const table = officeCoverageMarkdown();
     expect(table).toMatch(/\| KIPO \| KIPO \(MOIP\) \| 2 months \| UNVERIFIED/);
     expect(table).toMatch(/\| USPTO \| USPTO \| 30 days \| rolls \(office calendar\)/);
-    expect(table).toMatch(/\| JPO \| JPO \| 2 months \| rolls \(office calendar; rule sourced by Markhound\)/);
+    expect(table).toMatch(
+      /\| JPO \| JPO \| 2 months \| rolls \(office calendar; rule sourced by Markhound\)/,
+    );
   });
 });

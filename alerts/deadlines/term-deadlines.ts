@@ -40,6 +40,8 @@ export function targetPriorityDeadline(
   first: OfficeContext,
   filedOn: CalendarDate,
   target: OfficeContext,
+  /** Where the first filing was made when that office has no rules here (DE). */
+  firstLabel?: string,
 ): Deadline {
   const code = target.rule.code;
   if (code === 'WIPO') {
@@ -54,7 +56,7 @@ export function targetPriorityDeadline(
     kind: 'priority' as const,
     trigger: { event: 'filed' as const, date: filedOn },
     unadjustedDate: unadjusted,
-    rule: `${describePeriod(months, 'months')} after the first filing at ${first.rule.code} on ${filedOn}, to file at ${code} claiming its priority; a last day on which ${code} is closed moves to its next working day (Paris Convention Art. 4C(1)-(3))`,
+    rule: `${describePeriod(months, 'months')} after the first filing at ${firstLabel ?? first.rule.code} on ${filedOn}, to file at ${code} claiming its priority; a last day on which ${code} is closed moves to its next working day (Paris Convention Art. 4C(1)-(3))`,
     supports: ['priority_months'],
   };
   // Sources of the treaty text are the first office's priority row; the target's closed days add theirs.

@@ -53,7 +53,9 @@ describe('the USPTO calendar from date-holidays agrees with 5 U.S.C. 6103 comput
     const uspto = officeCalendar('USPTO');
     for (let year = 2021; year <= 2035; year += 1) {
       const weekdays = (days: string[]) =>
-        days.filter((d) => d.startsWith(`${year}-`) && ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()));
+        days.filter(
+          (d) => d.startsWith(`${year}-`) && ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()),
+        );
       const fromLibrary = weekdays(uspto.closuresIn(year).map((d) => d.date));
       const fromStatute = weekdays([...usFederalHolidays(year), ...usFederalHolidays(year + 1)]);
       expect([...new Set(fromLibrary)].sort(), String(year)).toEqual([...new Set(fromStatute)].sort());

@@ -81,11 +81,41 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     types: ['public'],
     weekend: SATURDAY_SUNDAY,
     statutory: [
-      { kind: 'fixed', month: 12, day: 29, name: 'year-end closure of administrative organs', source: INPIT_PERIODS },
-      { kind: 'fixed', month: 12, day: 30, name: 'year-end closure of administrative organs', source: INPIT_PERIODS },
-      { kind: 'fixed', month: 12, day: 31, name: 'year-end closure of administrative organs', source: INPIT_PERIODS },
-      { kind: 'fixed', month: 1, day: 2, name: 'new-year closure of administrative organs', source: INPIT_PERIODS },
-      { kind: 'fixed', month: 1, day: 3, name: 'new-year closure of administrative organs', source: INPIT_PERIODS },
+      {
+        kind: 'fixed',
+        month: 12,
+        day: 29,
+        name: 'year-end closure of administrative organs',
+        source: INPIT_PERIODS,
+      },
+      {
+        kind: 'fixed',
+        month: 12,
+        day: 30,
+        name: 'year-end closure of administrative organs',
+        source: INPIT_PERIODS,
+      },
+      {
+        kind: 'fixed',
+        month: 12,
+        day: 31,
+        name: 'year-end closure of administrative organs',
+        source: INPIT_PERIODS,
+      },
+      {
+        kind: 'fixed',
+        month: 1,
+        day: 2,
+        name: 'new-year closure of administrative organs',
+        source: INPIT_PERIODS,
+      },
+      {
+        kind: 'fixed',
+        month: 1,
+        day: 3,
+        name: 'new-year closure of administrative organs',
+        source: INPIT_PERIODS,
+      },
     ],
     decision:
       'National holidays (with substitute holidays and the "citizens\u2019 holiday") from the library, plus 29 December to 3 January, the closing days of administrative organs that Patent Act Art. 3(2) refers to.',
@@ -100,12 +130,15 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
       days: -1,
       why: 'the Seollal holiday is the day before, the day of and the day after the lunar New Year; the library starts it on the New Year itself',
       source: {
-        citation: 'Korean public holidays 2026 from the Korea AeroSpace Administration almanac (설날 전날 2026-02-16), as published in holidays-kr public/2026.json',
+        citation:
+          'Korean public holidays 2026 from the Korea AeroSpace Administration almanac (설날 전날 2026-02-16), as published in holidays-kr public/2026.json',
         url: 'https://github.com/hyunbinseo/holidays-kr',
       },
     },
     weekend: SATURDAY_SUNDAY,
-    statutory: [{ kind: 'fixed', month: 5, day: 1, name: 'Workers\u2019 Day (근로자의 날)', source: KR_WORKERS_DAY }],
+    statutory: [
+      { kind: 'fixed', month: 5, day: 1, name: 'Workers\u2019 Day (근로자의 날)', source: KR_WORKERS_DAY },
+    ],
     decision:
       'Public holidays with substitute days from the library, Seollal moved to start the day before the lunar New Year, plus Workers\u2019 Day, which the Patent Act counts as a holiday for periods.',
     officeList: 'The 2026 almanac list (election day 3 June included) is loaded; 2027 is library only.',
@@ -117,7 +150,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     weekend: SATURDAY_SUNDAY,
     decision:
       'National holidays and collective leave days (cuti bersama, on which government offices close) are fixed each year by a joint decree of three ministers; where it is loaded it replaces the library, whose Islamic dates are calculated.',
-    officeList: 'SKB 3 Menteri No. 1497/2025, 2/2025, 5/2025 (holidays and cuti bersama 2026) loaded; 2027 not found.',
+    officeList:
+      'SKB 3 Menteri No. 1497/2025, 2/2025, 5/2025 (holidays and cuti bersama 2026) loaded; 2027 not found.',
   },
   'INPI-BR': {
     seat: 'Rio de Janeiro (headquarters)',
@@ -168,7 +202,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     weekend: SATURDAY_SUNDAY,
     decision:
       'Gazetted public holidays with the Monday after a Sunday holiday from the library; Saturdays are excluded days only where a time limit expires (Practice Direction 1/2009), as the weekend here.',
-    officeList: 'NOT LOADED: the Ministry of Manpower\u2019s yearly list was not found in the sources searched.',
+    officeList:
+      'NOT LOADED: the Ministry of Manpower\u2019s yearly list was not found in the sources searched.',
   },
   MYIPO: {
     seat: 'Kuala Lumpur (Federal Territory)',
@@ -187,7 +222,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     ],
     decision:
       'Federal and Federal Territory public holidays from the library, plus the replacement day after a Sunday holiday (one only, when two holidays fall on the same Sunday), which the library leaves out.',
-    officeList: 'The JPA notice on the 2 February 2026 replacement day is loaded; the full yearly gazette list was not found.',
+    officeList:
+      'The JPA notice on the 2 February 2026 replacement day is loaded; the full yearly gazette list was not found.',
   },
   IPOPHL: {
     seat: 'Taguig, Metro Manila',
@@ -205,7 +241,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     weekend: SATURDAY_SUNDAY,
     decision:
       'Public holidays from the library, plus special holidays the Cabinet adds. The library has no Buddhist lunar holidays for 2027 and no substitution days: 2027 DIP dates can be early.',
-    officeList: 'Cabinet holidays for 2026 (including the special holiday of 2 January) loaded from a news report of the resolution.',
+    officeList:
+      'Cabinet holidays for 2026 (including the special holiday of 2 January) loaded from a news report of the resolution.',
   },
   NOIP: {
     seat: 'Hanoi',
@@ -214,7 +251,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     weekend: SATURDAY_SUNDAY,
     decision:
       'Public holidays from the library, plus the Tết and New Year arrangements the Ministry of Home Affairs announces for civil servants (with the Saturdays swapped into working days).',
-    officeList: 'Ministry of Home Affairs notice 9441/TB-BNV (Tết 2026) and Government Office letter 12729/VPCP-KGVX (New Year 2026) loaded.',
+    officeList:
+      'Ministry of Home Affairs notice 9441/TB-BNV (Tết 2026) and Government Office letter 12729/VPCP-KGVX (New Year 2026) loaded.',
   },
   SAIP: {
     seat: 'Riyadh',
@@ -224,7 +262,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
       {
         days: [5, 6],
         source: {
-          citation: 'Friday and Saturday are the official weekend in the Kingdom (report on the 2024 Eid al-Fitr holiday)',
+          citation:
+            'Friday and Saturday are the official weekend in the Kingdom (report on the 2024 Eid al-Fitr holiday)',
           url: 'https://madhyamamonline.com/amp/middle-east/saudi-arabia/saudi-arabia-announces-4-day-holiday-for-eid-al-fitr-1271416',
         },
       },
@@ -247,7 +286,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
         days: [6, 0],
         from: '2022-01-01',
         source: {
-          citation: 'WAM: federal government weekend moved to Saturday and Sunday from 1 January 2022 (Friday afternoon off)',
+          citation:
+            'WAM: federal government weekend moved to Saturday and Sunday from 1 January 2022 (Friday afternoon off)',
           url: 'https://www.zawya.com/en/life/uae-announces-new-year-holiday-for-public-sector-seeqfxpi',
         },
       },
@@ -302,7 +342,8 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
         fromYear: 2021,
         weekendMovesToMonday: true,
         source: {
-          citation: 'Trademarks Regulations prescribed day: "September 30 or, if September 30 falls on a Saturday or Sunday, the following Monday"',
+          citation:
+            'Trademarks Regulations prescribed day: "September 30 or, if September 30 falls on a Saturday or Sunday, the following Monday"',
           url: 'https://www.ippractice.ca/2023/09/national-day-for-truth-and-reconciliation/',
         },
       },
@@ -331,6 +372,7 @@ export const CALENDAR_SPECS: Record<OfficeCode, CalendarSpec> = {
     weekend: SATURDAY_SUNDAY,
     decision:
       'Geneva public holidays less 1 August: the days the International Bureau publishes as closed (PCT Rule 80.5 lists of 2017 and 2019 loaded). Bridging days vary each year.',
-    officeList: 'The IB\u2019s closed days for 2017 and 2019 (PCT Newsletter) are loaded; 2026 and 2027 were not found.',
+    officeList:
+      'The IB\u2019s closed days for 2017 and 2019 (PCT Newsletter) are loaded; 2026 and 2027 were not found.',
   },
 };

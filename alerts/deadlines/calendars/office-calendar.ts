@@ -65,7 +65,7 @@ function libraryClosures(spec: CalendarSpec, year: number): ClosedDay[] {
         date: shifted ? addDays(h.date, spec.shift!.days) : h.date,
         reason: 'public-holiday' as const,
         name: h.name,
-        calendar: `${placeLabel(spec.place)} ${h.type} holiday (${LIBRARY}${shifted ? `, moved ${spec.shift!.days} day: ${spec.shift!.why}` : ''})`,
+        calendar: `${placeLabel(spec.place)} ${h.type} holiday, ${LIBRARY}${shifted ? `, moved ${spec.shift!.days} day: ${spec.shift!.why}` : ''}`,
         source: shifted ? spec.shift!.source : source,
       };
     })
@@ -80,7 +80,13 @@ function fixedClosure(rule: Extract<StatutoryClosure, { kind: 'fixed' }>, year: 
     if (day === 6) date = addDays(date, 2);
     if (day === 0) date = addDays(date, 1);
   }
-  return { date, reason: 'statutory-closure', name: rule.name, calendar: 'statutory closure', source: rule.source };
+  return {
+    date,
+    reason: 'statutory-closure',
+    name: rule.name,
+    calendar: 'statutory closure',
+    source: rule.source,
+  };
 }
 
 /** Federal holidays observed in `year` (an in-lieu Dec 31 belongs to the next year's New Year). */
@@ -124,8 +130,7 @@ function sundayReplacements(
     const week = Array.from({ length: 7 }, (_, i) => addDays(sunday, i + 1));
     const names = new Set(holidays.filter((h) => h.date === sunday).map((h) => h.name));
     const replaced =
-      week.some((d) => substitutes.has(d)) ||
-      holidays.some((h) => h.date === week[0] && names.has(h.name));
+      week.some((d) => substitutes.has(d)) || holidays.some((h) => h.date === week[0] && names.has(h.name));
     if (replaced) continue;
     let day = week[0]!;
     while (taken.has(day) || weekendDays(spec, day).includes(weekday(day) as Weekday)) day = addDays(day, 1);
@@ -227,8 +232,14 @@ export function buildOfficeCalendar(
       const day = weekday(date) as Weekday;
       const weekend = weekendOf(spec, date);
       if (weekend?.days.includes(day)) {
-        const calendar = `weekend (${weekend.days.map((d) => WEEKDAY_NAMES[d]).join('-')})`;
-        return { date, reason: 'weekend', name: WEEKDAY_NAMES[day]!, calendar, source: weekend.source ?? null };
+        const calendar = `${weekend.days.map((d) => WEEKDAY_NAMES[d]).join('-')} weekend`;
+        return {
+          date,
+          reason: 'weekend',
+          name: WEEKDAY_NAMES[day]!,
+          calendar,
+          source: weekend.source ?? null,
+        };
       }
       return closed.get(date) ?? null;
     },
