@@ -87,7 +87,7 @@ describe('markhound deadlines', () => {
       expect(JSON.parse(String(stdout.mock.calls[0]?.[0]))[0].date).toBe('2027-01-18');
       await program.parseAsync(['deadlines', '--office', 'BR', '--published', 'tomorrow'], { from: 'user' });
       expect(process.exitCode).toBe(2);
-      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/"tomorrow"/);
+      expect(String(stderr.mock.calls.at(-1)?.[0])).toMatch(/"tomorrow"/);
     } finally {
       process.exitCode = undefined;
       stdout.mockRestore();
