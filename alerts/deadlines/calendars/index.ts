@@ -21,3 +21,11 @@ export function officeCalendar(office: OfficeCode, extra: ExtraClosures = []): O
   }
   return calendar;
 }
+
+/**
+ * The office's calendar from the library, its spec and statute alone, without the lists it published
+ * or ad hoc closures: what the tests check against the dates offices publish.
+ */
+export function libraryOnlyCalendar(office: OfficeCode): OfficeCalendar {
+  return buildOfficeCalendar(office, CALENDAR_SPECS[office], [], false);
+}

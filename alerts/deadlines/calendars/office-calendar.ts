@@ -178,10 +178,12 @@ export function buildOfficeCalendar(
   office: OfficeCode,
   spec: CalendarSpec,
   extra: ExtraClosures = [],
+  /** false: the library, the spec and statute only, without published or ad hoc lists (for checks). */
+  withLists = true,
 ): OfficeCalendar {
-  const lists = PUBLISHED.filter((list) => list.office === office);
+  const lists = withLists ? PUBLISHED.filter((list) => list.office === office) : [];
   const adHoc = [
-    ...AD_HOC.filter((c) => c.office === office).map((c) =>
+    ...AD_HOC.filter((c) => withLists && c.office === office).map((c) =>
       adHocClosure(c, 'ad hoc closure (alerts/deadlines/calendars/ad-hoc-closures.json)'),
     ),
     ...extra.map((c) => adHocClosure(c, 'closure given with the request')),
@@ -210,10 +212,21 @@ export function buildOfficeCalendar(
       if (rule.kind === 'sunday-replacement' && !complete)
         holidays.push(...sundayReplacements(spec, holidays, fromLists, y, rule.source));
     }
-    // First reason wins: ad hoc, then the office's list, then statute, then the library.
+    // First reason wins: ad hoc, then the office's list, then the library (its names are the
+    // holidays' own), then statute; a library day the statute confirms takes the statute's source.
     const closed = new Map<CalendarDate, ClosedDay>();
     for (const day of [...adHoc.filter((d) => yearOf(d.date) === y), ...holidays])
       if (yearOf(day.date) === y && !closed.has(day.date)) closed.set(day.date, day);
+    for (const day of statutory) {
+      const known = closed.get(day.date);
+      if (known?.reason === 'public-holiday')
+        closed.set(day.date, {
+          ...known,
+          reason: 'statutory-closure',
+          calendar: `${day.calendar}; ${known.calendar}`,
+          source: day.source,
+        });
+    }
     const open = new Set(ofYear.flatMap((list) => list.open.map((d) => d.date)));
     const entry = { closed, open };
     byYear.set(y, entry);
