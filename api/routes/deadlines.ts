@@ -23,11 +23,14 @@ const DeadlinesQuery = z.object({
   published: date('Publication that opens opposition'),
   filed: date('Filing date; with target_office, the first filing whose priority is claimed'),
   registered: date('Registration date'),
-  target_office: z.string().max(400).optional().openapi({
-    description:
-      'Office where a later filing claims the priority of `filed`; repeat the parameter or separate codes with commas. One priority deadline per office, rolled by that office\u2019s calendar (Paris Art. 4C(3)).',
-    example: 'BR,EM,JP',
-  }),
+  target_office: z
+    .union([z.string().max(400), z.array(z.string().max(400)).max(30)])
+    .optional()
+    .openapi({
+      description:
+        'Office where a later filing claims the priority of `filed`; repeat the parameter or separate codes with commas. One priority deadline per office, rolled by that office\u2019s calendar (Paris Art. 4C(3)).',
+      example: 'BR,EM,JP',
+    }),
 });
 
 const SourceSchema = z.object({ citation: z.string(), url: z.string().nullable() });
