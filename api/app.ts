@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requireApiKey, type AuthEnv } from './auth.ts';
+import { FailedAuthThrottle, type ThrottlePolicy } from './auth-throttle.ts';
 import { docsPageHtml } from './docs-page.ts';
+import { inlinePageSecurityHeaders } from './inline-csp.ts';
 import { handleError, problemResponse } from './problem.ts';
 import type { ApiDeps } from './router.ts';
 import { alertRoutes } from './routes/alerts.ts';
@@ -21,6 +23,7 @@ import { feedRoutes, type FeedRouteOptions } from './routes/feeds.ts';
 import { webRoutes } from '../web/index.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { accessRoutes } from './routes/access.ts';
 
 export interface ApiOptions extends ApiDeps {
   version: string;
@@ -32,6 +35,8 @@ export interface ApiOptions extends ApiDeps {
   publicBaseUrl?: string | undefined;
   /** Event-stream timings (tests shorten them). */
   feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs' | 'streamGapWaitMs'>;
+  /** Lockout after repeated failed API keys (defaults: 10 failures in 10 min lock for 15 min). */
+  authThrottle?: ThrottlePolicy;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -52,7 +57,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   // The dashboard: static files, no key needed to load them; it calls /v1 with the user's key.
   app.route('/', webRoutes());
   app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version, database: deps.driver }));
-  app.get('/docs', (c) => c.html(docsPageHtml));
+  const docsHeaders = inlinePageSecurityHeaders(docsPageHtml);
+  app.get('/docs', (c) => c.html(docsPageHtml, 200, docsHeaders));
 
   // Logo uploads carry image bytes and have their own, larger limit (checked again in the route);
   // every other /v1 body is JSON and stays small.
@@ -78,7 +84,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
       ),
   });
   app.use('/v1/*', (c, next) => (isLogoUpload(c.req.path) ? logoBodyLimit(c, next) : jsonBodyLimit(c, next)));
-  app.use('/v1/*', requireApiKey(deps.db));
+  const throttle = new FailedAuthThrottle(deps.clock, deps.authThrottle);
+  app.use('/v1/*', requireApiKey(deps.db, { throttle, log: deps.log, clock: deps.clock }));
   app.route('/', brandRoutes(deps));
   app.route('/', markRoutes(deps));
   app.route('/', logoRoutes(deps));
@@ -96,6 +103,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   );
   app.route('/', evidencePackRoutes(deps));
   app.route('/', sourceRoutes(deps));
+  app.route('/', accessRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,6 +1,7 @@
 /**
  * A browsable API reference rendered in the browser from /openapi.json. Self-contained (no CDN):
- * a self-hosted service must show its docs on an air-gapped network too.
+ * a self-hosted service must show its docs on an air-gapped network too. Served with a CSP that
+ * allows only this page's own <script> and <style> blocks (inline-csp.ts): no style attributes.
  */
 export const docsPageHtml = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -13,9 +14,9 @@ header{background:#14213d;color:#fff;padding:1rem 2rem}main{max-width:960px;marg
 .m{font:600 12px monospace;padding:.15rem .5rem;border-radius:4px;color:#fff;min-width:3.5rem;text-align:center}
 .get{background:#0969da}.post{background:#1a7f37}.patch{background:#9a6700}.delete{background:#cf222e}.put{background:#8250df}
 code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f6f8fa;padding:.75rem;overflow:auto;border-radius:4px}
-.body{padding:0 1rem 1rem}h2{margin-top:2rem}
+.body{padding:0 1rem 1rem}h2{margin-top:2rem}header a{color:#9ecbff}
 </style></head>
-<body><header><h1>Markhound API</h1><p>Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>. Errors are <code>application/problem+json</code>. Machine-readable: <a style="color:#9ecbff" href="/openapi.json">/openapi.json</a></p></header>
+<body><header><h1>Markhound API</h1><p>Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>. Errors are <code>application/problem+json</code>. Machine-readable: <a href="/openapi.json">/openapi.json</a></p></header>
 <main id="root">Loading…</main>
 <script>
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));

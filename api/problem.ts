@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, TooManyRequestsError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 
 /** RFC 9457 problem details: the one error body of the API. */
@@ -28,6 +28,7 @@ const titles: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
 };
 
@@ -64,6 +65,7 @@ export function validationProblem(c: Context, target: string, error: z.ZodError)
 /** The single place that maps thrown errors to responses. */
 export function handleError(log: Logger) {
   return (error: Error, c: Context): Response => {
+    if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.retryAfterSecs));
     if (error instanceof DomainError) return problemResponse(c, error.status, error.code, error.message);
     if (error instanceof HTTPException) {
       const status = error.status;

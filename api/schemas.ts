@@ -1,4 +1,30 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../alerts/deadlines/index.ts';
+
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d))?$/;
+
+/**
+ * An instant from outside: a calendar date (midnight UTC) or a date-time with Z or an offset, years
+ * 0001 to 9999. Date.parse alone let through "+275760-09-13" and "10000-01-01", which PostgreSQL
+ * cannot store (HTTP 500), and read a date-time without offset in the server's own zone.
+ */
+export function isIsoInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  return Boolean(
+    match?.[1] && isCalendarDate(match[1]) && (match[2] === undefined || match[5] !== undefined),
+  );
+}
+
+/** The one schema for instants in query parameters and bodies; yields a Date. */
+export const isoInstant = z
+  .string()
+  .max(40)
+  .refine(
+    isIsoInstant,
+    'expected an ISO 8601 date (2026-11-01) or date-time with Z or an offset (2026-11-01T09:00:00Z), year 0001 to 9999',
+  )
+  .transform((s) => new Date(s));
 
 export const IdParam = z.object({
   id: z

@@ -8,6 +8,7 @@ import { registerKeysCommand } from './commands/keys.ts';
 import { registerLogoMatchCommand } from './commands/logo-match.ts';
 import { registerMarketplacesCommand } from './commands/marketplaces.ts';
 import { registerMatchCommand } from './commands/match.ts';
+import { registerOrgsCommand } from './commands/orgs.ts';
 import { registerParseCommand } from './commands/parse.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -21,6 +22,7 @@ const program = new Command('markhound')
 registerServeCommands(program);
 registerIngestCommand(program);
 registerKeysCommand(program);
+registerOrgsCommand(program);
 registerDeadlinesCommand(program);
 registerExtractCommand(program);
 registerEvidenceCommand(program);

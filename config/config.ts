@@ -6,6 +6,29 @@ import { z } from 'zod';
  * (and an optional JSON file named by MARKHOUND_CONFIG_FILE; the environment wins). Nothing else
  * reads process.env. Units are in the names.
  */
+/**
+ * A boolean setting, parsed strictly: true, false, 1 or 0 (any letter case), or a JSON boolean in
+ * the config file. Anything else ("no", "off", " false", "n") is an error, never a guess: z.coerce
+ * turned every non-empty string into true, so "false" switched the SSRF guards off.
+ */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
+const strictBoolean = (fallback: boolean) =>
+  z
+    .unknown()
+    .transform((value, ctx): boolean => {
+      if (typeof value === 'boolean') return value;
+      const word =
+        typeof value === 'string' || typeof value === 'number' ? String(value).toLowerCase() : null;
+      const parsed = word === null ? undefined : BOOLEAN_WORDS[word];
+      if (parsed !== undefined) return parsed;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(value)} is not a boolean; use true or false (or 1 or 0)`,
+      });
+      return z.NEVER;
+    })
+    .default(fallback);
+
 const configSchema = z.object({
   /** PostgreSQL URL for scale. Absent: embedded PGlite in `dataDir`; ':memory:' for tests. */
   databaseUrl: z.string().min(1).optional(),
@@ -20,8 +43,8 @@ const configSchema = z.object({
   /** How often a worker asks the queue for work. */
   workerPollIntervalSecs: z.coerce.number().min(0.5).max(60).default(2),
   /** Outbound requests: allow loopback targets (tests and local demos only). */
-  allowLoopbackFetch: z.coerce.boolean().default(false),
-  allowPrivateFetch: z.coerce.boolean().default(false),
+  allowLoopbackFetch: strictBoolean(false),
+  allowPrivateFetch: strictBoolean(false),
   fetchTimeoutMs: z.coerce.number().int().min(100).default(30_000),
   userAgent: z
     .string()
@@ -34,7 +57,7 @@ const configSchema = z.object({
   /** RFC 3161 time-stamping authority for evidence packs; packs are signed but not timestamped without it. */
   evidenceTsaUrl: z.string().url().optional(),
   /** Start Chromium for evidence captures (false on hosts without it: plain HTTP captures only). */
-  evidenceUseBrowser: z.coerce.boolean().default(true),
+  evidenceUseBrowser: strictBoolean(true),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -63,9 +86,6 @@ const envNames: Record<keyof Config, string> = {
 
 export class ConfigError extends Error {}
 
-const booleanish = (value: string): boolean | string =>
-  /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
-
 /** Parses config from an environment-like record plus overrides (tests pass overrides only). */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
@@ -85,13 +105,20 @@ export function loadConfig(
   const fromEnv: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(envNames)) {
     const value = env[name];
-    if (value !== undefined && value !== '') fromEnv[key] = booleanish(value);
+    if (value !== undefined && value !== '') fromEnv[key] = value;
   }
   const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
   if (!parsed.success) {
+    // Name the setting where the user wrote it: the variable, or the key in the config file.
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path.join('.') as keyof Config;
-      return `${envNames[key] ?? key}: ${issue.message}`;
+      const where =
+        key in fromEnv
+          ? envNames[key]
+          : key in fromFile && file
+            ? `${key} in ${file}`
+            : (envNames[key] ?? key);
+      return `${where}: ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }

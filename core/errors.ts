@@ -44,6 +44,17 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** Too many attempts (e.g. failed API keys): try again after `retryAfterSecs`. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSecs: number,
+  ) {
+    super(code, message, 429);
+  }
+}
+
 /** An input file that cannot be read as the format asked for (wrong format, hostile, truncated). */
 export class InputFormatError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {

@@ -28,7 +28,7 @@ export interface CaptureTools {
 /**
  * Captures a page for an alert and stores it. The browser path comes first (screenshot, rendered
  * DOM); if it fails, the plain-HTTP path still leaves HTML, WARC and headers, with the browser's
- * failure recorded as `fallbackReason`.
+ * failure recorded as `fallbackReason`. A URL the SSRF guard refuses throws `SsrfBlockedError`.
  */
 export async function captureForAlert({
   ctx,
@@ -45,6 +45,8 @@ export async function captureForAlert({
     ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
     now: () => ctx.clock.now(),
   };
+  // A refused URL is refused by both paths: say so once, before starting a browser for nothing.
+  await tools.guard.check(input.url);
   let fallbackReason: string | undefined;
   let capture: PageCapture | null = null;
   if (tools.useBrowser !== false) {

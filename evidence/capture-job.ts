@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context.ts';
-import { HttpClient, SsrfGuard } from '../crawler/http/index.ts';
+import { HttpClient, SsrfBlockedError, SsrfGuard, redactUrl } from '../crawler/http/index.ts';
 import { tables } from '../db/index.ts';
 import { captureForAlert } from './capture-for-alert.ts';
 
@@ -44,17 +44,31 @@ export async function registerEvidenceCaptureHandler(ctx: AppContext): Promise<v
         });
         return { skipped: 'alert not found' };
       }
-      const stored = await captureForAlert({
-        ctx,
-        input: {
-          organizationId: alert.organizationId,
-          alertId: data.alertId,
-          url: data.url,
-          actor: 'system',
-          market: data.market ?? null,
-        },
-        tools: { guard, client, useBrowser: ctx.config.evidenceUseBrowser },
-      });
+      let stored;
+      try {
+        stored = await captureForAlert({
+          ctx,
+          input: {
+            organizationId: alert.organizationId,
+            alertId: data.alertId,
+            url: data.url,
+            actor: 'system',
+            market: data.market ?? null,
+          },
+          tools: { guard, client, useBrowser: ctx.config.evidenceUseBrowser },
+        });
+      } catch (error) {
+        // A refusal is final: the same URL is refused on every retry, so the job ends here with
+        // the reason instead of failing into pg-boss's retries.
+        if (!(error instanceof SsrfBlockedError)) throw error;
+        ctx.log.warn('evidence capture refused by the SSRF guard', {
+          job: job.id,
+          alert: data.alertId,
+          url: redactUrl(data.url),
+          reason: error.reason,
+        });
+        return { refused: error.reason };
+      }
       ctx.log.info('evidence captured', { job: job.id, alert: data.alertId, method: stored.method });
       return { method: stored.method };
     },

@@ -33,12 +33,16 @@ function fromParts({ year, month, day }: DateParts): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** True for a real calendar day written as YYYY-MM-DD (rejects 2026-02-30, 2026-2-3, ...). */
+/**
+ * True for a real calendar day written as YYYY-MM-DD, years 0001 to 9999 (rejects 2026-02-30,
+ * 2026-2-3, 0000-01-01: PostgreSQL has no year 0, and a date it cannot store must not get past the
+ * edge).
+ */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const { year, month, day } = toParts(value);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Checks a date given from outside; `label` names the field in the error. */

@@ -3,9 +3,19 @@ import type { FeedAlert } from './feed-alerts.ts';
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
-/** RFC 5545 §3.3.11 TEXT escaping: backslash, semicolon, comma and newlines. */
+/**
+ * RFC 5545 §3.3.11 TEXT escaping: backslash, semicolon, comma, and every line break (CRLF, LF or a
+ * bare CR) as `\n`. Other control characters are not allowed in TEXT and are dropped: a bare CR in
+ * a filing's mark text would otherwise end the line for many parsers and start a property of the
+ * attacker's choosing (ATTENDEE, a second VEVENT).
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : '')); // controls except HTAB (none left of CR/LF)
 }
 
 /**

@@ -5,7 +5,7 @@ import { triageAlert } from '../../alerts/triage-alert.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { tables } from '../../db/index.ts';
 import { actorOf, assertRole } from '../auth.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { cursorQuery, encodeCursor } from '../pagination.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
 import {
@@ -14,6 +14,7 @@ import {
   AlertSchema,
   AlertUpdateSchema,
   IdParam,
+  isoInstant,
   alertSeverities,
   alertStatuses,
   pageOf,
@@ -40,11 +41,6 @@ const csvOf = (values: readonly string[]) =>
     .pipe(z.array(z.enum(values as [string, ...string[]])))
     .optional();
 
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date or date-time')
-  .transform((s) => new Date(s));
-
 const AlertQuery = z.object({
   brand_id: z.string().uuid().optional(),
   status: csvOf(alertStatuses).openapi({ example: 'new,reviewing' }),
@@ -61,11 +57,11 @@ const AlertQuery = z.object({
         : undefined,
     )
     .openapi({ example: 'USPTO,INPI-BR' }),
-  since: isoDate
+  since: isoInstant
     .optional()
     .openapi({ description: 'Alerts created at or after this time', example: '2026-11-01' }),
-  until: isoDate.optional().openapi({ description: 'Alerts created before this time' }),
-  cursor: z.string().optional().openapi({ description: 'next_cursor from the previous page' }),
+  until: isoInstant.optional().openapi({ description: 'Alerts created before this time' }),
+  cursor: cursorQuery.optional().openapi({ description: 'next_cursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -84,7 +80,7 @@ export function alertRoutes({ db, clock }: ApiDeps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const cursor = q.cursor;
       const page = await listAlerts(db, {
         organizationId: c.var.auth.organizationId,
         ...(q.brand_id ? { brandId: q.brand_id } : {}),

@@ -17,7 +17,7 @@ import {
   type NotificationSettings,
 } from '../../alerts/delivery/index.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { assertRole } from '../auth.ts';
+import { assertRole, isApiKeyActive } from '../auth.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
 import { IdParam, problemResponses } from '../schemas.ts';
@@ -205,7 +205,8 @@ export function feedRoutes({ db, clock }: ApiDeps, options: FeedRouteOptions = {
       method: 'get',
       path: '/v1/events/stream',
       tags: ['Events'],
-      summary: 'Server-sent events of the organization event log (resume with Last-Event-ID)',
+      summary:
+        'Server-sent events of the organization event log (resume with Last-Event-ID); ends with a `revoked` event when the key is revoked',
       security,
       responses: {
         200: text('text/event-stream', 'One SSE message per event; `id` is the event id'),
@@ -213,7 +214,7 @@ export function feedRoutes({ db, clock }: ApiDeps, options: FeedRouteOptions = {
       },
     }),
     async (c) => {
-      const organizationId = c.var.auth.organizationId;
+      const { organizationId, keyId } = c.var.auth;
       const resumeFrom = c.req.header('last-event-id');
       if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom.trim())) {
         throw new ValidationError(
@@ -235,6 +236,19 @@ export function feedRoutes({ db, clock }: ApiDeps, options: FeedRouteOptions = {
         });
         let quietMs = 0;
         while (open) {
+          // Authentication happened once, at connect: re-check the key on every poll so a revoked
+          // key (or a deleted organization) stops receiving within one poll interval.
+          if (!(await isApiKeyActive(db, keyId))) {
+            await stream.writeSSE({
+              event: 'revoked',
+              data: JSON.stringify({
+                code: 'unauthorized',
+                detail:
+                  'the API key of this stream was revoked or its organization deleted; reconnect with a valid key',
+              }),
+            });
+            break;
+          }
           const next = await nextOrganizationEvents(db, organizationId, position, {
             nowMs: performance.now(),
             gapWaitMs,

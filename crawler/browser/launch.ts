@@ -5,7 +5,10 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 /**
  * Flags for the system Chromium: headless, no sandbox (containers run as root), and nothing that
  * talks to Google in the background, so every request the browser makes is one the page asked for
- * (and the SSRF guard saw).
+ * (and the SSRF guard saw). WebRTC sends UDP on its own, past the guarding proxy (STUN to a
+ * loopback or private address is UDP SSRF, and host candidates leak the host's addresses):
+ * `disable_non_proxied_udp` lets it use only what goes through the proxy, which carries no UDP.
+ * (Debian's Chromium reads `--webrtc-ip-handling-policy`; the `force-` spelling is ignored.)
  */
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -16,6 +19,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 export interface LaunchOptions {

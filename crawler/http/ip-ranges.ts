@@ -1,7 +1,13 @@
 import { isIP } from 'node:net';
+import {
+  IPV4_SPECIAL_PURPOSE,
+  IPV6_SPECIAL_PURPOSE,
+  type SpecialPurposeBlock,
+} from './iana-special-purpose.ts';
 
 /**
- * Which address ranges are not "the public internet". Pure functions, no IO.
+ * Which address ranges are not "the public internet", from IANA's special-purpose registries
+ * (iana-special-purpose.ts) and the rule that IPv6 global unicast lives in 2000::/3. Pure, no IO.
  * IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d, translated ::ffff:0:a.b.c.d,
  * NAT64 64:ff9b::/96, 6to4 2002::/16, the old compatible ::a.b.c.d) are judged by that IPv4 address.
  */
@@ -21,57 +27,58 @@ export type AddressCategory =
 interface Range {
   base: bigint;
   prefix: number;
-  category: AddressCategory;
+  block: SpecialPurposeBlock;
 }
 
-const V4_RANGES: readonly Range[] = [
-  v4('0.0.0.0', 8, 'unspecified'), // "this network"
-  v4('10.0.0.0', 8, 'private'),
-  v4('100.64.0.0', 10, 'cgnat'),
-  v4('127.0.0.0', 8, 'loopback'),
-  v4('169.254.0.0', 16, 'link-local'), // includes the cloud metadata address 169.254.169.254
-  v4('172.16.0.0', 12, 'private'),
-  v4('192.0.0.0', 24, 'reserved'), // IETF protocol assignments
-  v4('192.0.2.0', 24, 'reserved'), // TEST-NET-1
-  v4('192.88.99.0', 24, 'reserved'), // old 6to4 relay anycast
-  v4('192.168.0.0', 16, 'private'),
-  v4('198.18.0.0', 15, 'reserved'), // benchmarking
-  v4('198.51.100.0', 24, 'reserved'), // TEST-NET-2
-  v4('203.0.113.0', 24, 'reserved'), // TEST-NET-3
-  v4('224.0.0.0', 4, 'multicast'),
-  v4('255.255.255.255', 32, 'broadcast'),
-  v4('240.0.0.0', 4, 'reserved'),
-];
+/** What an address is, and the registry row that says so (none for public addresses). */
+export interface AddressClass {
+  category: AddressCategory;
+  /** The IANA registry row the address falls in, e.g. "Segment Routing (SRv6) SIDs, RFC 9602". */
+  reason?: string;
+}
 
-const V6_RANGES: readonly Range[] = [
-  v6('::', 128, 'unspecified'),
-  v6('::1', 128, 'loopback'),
-  v6('64:ff9b:1::', 48, 'reserved'), // local-use NAT64
-  v6('100::', 64, 'reserved'), // discard-only
-  v6('2001::', 23, 'reserved'), // IETF protocol assignments, Teredo
-  v6('2001:db8::', 32, 'reserved'), // documentation
-  v6('fc00::', 7, 'unique-local'),
-  v6('fe80::', 10, 'link-local'),
-  v6('fec0::', 10, 'reserved'), // old site-local
-  v6('ff00::', 8, 'multicast'),
-];
+/** Refused blocks, most specific first, so an address is named by its narrowest registry row. */
+const refused = (blocks: readonly SpecialPurposeBlock[], parse: (a: string) => bigint): Range[] =>
+  blocks
+    .filter((block) => !block.globallyReachable)
+    .map((block) => {
+      const [address = '', prefix = ''] = block.block.split('/');
+      return { base: parse(address), prefix: Number(prefix), block };
+    })
+    .sort((a, b) => b.prefix - a.prefix);
+
+const V4_RANGES: readonly Range[] = refused(IPV4_SPECIAL_PURPOSE, parseV4);
+const V6_RANGES: readonly Range[] = refused(IPV6_SPECIAL_PURPOSE, parseV6);
+
+/** IANA allocates IPv6 global unicast only from 2000::/3; everything else is special or unassigned. */
+const OUTSIDE_GLOBAL_UNICAST: AddressClass = {
+  category: 'reserved',
+  reason: 'outside 2000::/3, the only IPv6 space allocated for global unicast',
+};
 
 /** The category of an IP address literal (v4 dotted quad or v6, without brackets). */
 export function categorizeAddress(address: string): AddressCategory {
+  return classifyAddress(address).category;
+}
+
+/** The category of an IP address literal with the registry row behind it. */
+export function classifyAddress(address: string): AddressClass {
   const family = isIP(address);
-  if (family === 4) return categorizeV4(parseV4(address));
-  if (family === 6) return categorizeV6(parseV6(address));
-  return 'invalid';
+  if (family === 4) return classifyV4(parseV4(address));
+  if (family === 6) return classifyV6(parseV6(address));
+  return { category: 'invalid' };
 }
 
-function categorizeV4(value: bigint): AddressCategory {
-  return matchRange(V4_RANGES, value, 32) ?? 'public';
+function classifyV4(value: bigint): AddressClass {
+  return matchRange(V4_RANGES, value, 32) ?? { category: 'public' };
 }
 
-function categorizeV6(value: bigint): AddressCategory {
+function classifyV6(value: bigint): AddressClass {
   const embedded = embeddedV4(value);
-  if (embedded !== undefined) return categorizeV4(embedded);
-  return matchRange(V6_RANGES, value, 128) ?? 'public';
+  if (embedded !== undefined) return classifyV4(embedded);
+  const special = matchRange(V6_RANGES, value, 128);
+  if (special) return special;
+  return value >> 125n === 1n ? { category: 'public' } : OUTSIDE_GLOBAL_UNICAST;
 }
 
 /** The IPv4 address an IPv6 address stands for, if it is one of the forms that carry one. */
@@ -85,10 +92,12 @@ function embeddedV4(value: bigint): bigint | undefined {
   return undefined;
 }
 
-function matchRange(ranges: readonly Range[], value: bigint, bits: number): AddressCategory | undefined {
+function matchRange(ranges: readonly Range[], value: bigint, bits: number): AddressClass | undefined {
   for (const range of ranges) {
     const shift = BigInt(bits - range.prefix);
-    if (value >> shift === range.base >> shift) return range.category;
+    if (value >> shift === range.base >> shift) {
+      return { category: range.block.category, reason: `${range.block.name}, ${range.block.spec}` };
+    }
   }
   return undefined;
 }
@@ -112,12 +121,4 @@ function parseV6(address: string): bigint {
   const groups =
     rest === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...restGroups];
   return groups.reduce((acc, group) => (acc << 16n) | BigInt(parseInt(group, 16)), 0n);
-}
-
-function v4(address: string, prefix: number, category: AddressCategory): Range {
-  return { base: parseV4(address), prefix, category };
-}
-
-function v6(address: string, prefix: number, category: AddressCategory): Range {
-  return { base: parseV6(address), prefix, category };
 }

@@ -153,7 +153,8 @@ describe('categorizeAddress at the edges of the ranges', () => {
     ['::ffff:8.8.8.8', 'public'],
     ['fe80::1%eth0', 'link-local'],
     ['febf::1', 'link-local'],
-    ['fbff::1', 'public'],
+    ['fbff::1', 'reserved'], // just below fc00::/7, but outside 2000::/3: not global unicast either
+    ['2000::1', 'public'],
     ['not-an-ip', 'invalid'],
   ])('%s is %s', (address, category) => {
     expect(categorizeAddress(address)).toBe(category);

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { LookupAddress } from 'node:dns';
-import { categorizeAddress, type AddressCategory } from './ip-ranges.ts';
+import { classifyAddress, type AddressCategory } from './ip-ranges.ts';
 import { NetworkError, SsrfBlockedError } from './errors.ts';
 
 /** Resolves a host name to every address it has (A and AAAA). Injectable for tests. */
@@ -64,12 +64,12 @@ export class SsrfGuard {
   }
 
   private assertAllowed(url: URL, hostname: string, address: string): void {
-    const category = categorizeAddress(address);
+    const { category, reason } = classifyAddress(address);
     if (category === 'public') return;
     if (category === 'loopback' && this.options.allowLoopback) return;
     if (PRIVATE_CATEGORIES.has(category) && this.options.allowPrivate) return;
     const via = address === hostname ? '' : ` (${hostname} resolves to it)`;
-    throw new SsrfBlockedError(url, `address ${address}${via} is ${category}`);
+    throw new SsrfBlockedError(url, `address ${address}${via} is ${category}${reason ? ` (${reason})` : ''}`);
   }
 
   private async resolve(url: URL, hostname: string): Promise<LookupAddress[]> {
