@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OFFICE_CODES, deadlineReport } from '../../alerts/deadlines/index.ts';
+import { OFFICE_CODES, deadlineReport, isCalendarDate } from '../../alerts/deadlines/index.ts';
 import { ValidationError } from '../../core/index.ts';
 import { ProblemSchema } from '../problem.ts';
 import { newRouter, security, type ApiDeps } from '../router.ts';
@@ -8,8 +8,9 @@ import { problemResponses } from '../schemas.ts';
 const date = (what: string) =>
   z
     .string()
+    .refine(isCalendarDate, { message: 'write a calendar date as YYYY-MM-DD, e.g. 2026-08-31' })
     .optional()
-    .openapi({ description: `${what} (YYYY-MM-DD)`, example: '2026-08-31' });
+    .openapi({ description: `${what} (YYYY-MM-DD)`, format: 'date', example: '2026-08-31' });
 
 const DeadlinesQuery = z.object({
   office: z
