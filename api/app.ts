@@ -12,6 +12,7 @@ import { filingRoutes } from './routes/filings.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { logoRoutes, MAX_LOGO_BYTES } from './routes/logos.ts';
 import { markRoutes } from './routes/marks.ts';
+import { deadlineRoutes } from './routes/deadlines.ts';
 import { matchRoutes } from './routes/match.ts';
 import { planRoutes } from './routes/plans.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -95,6 +96,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', searchRoutes(deps));
   app.route('/', filingRoutes(deps));
   app.route('/', matchRoutes(deps));
+  app.route('/', deadlineRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', listingRoutes(deps));
   app.route('/', webhookRoutes(deps, { guard: deps.guard }));

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  date,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ReminderState } from './schema-delivery.ts';
 import type { Checklist, PlanMarket } from '../plans/types.ts';
 import { brands, organizations } from './schema.ts';
 
@@ -102,3 +104,37 @@ export const registerWordCounts = pgTable('register_word_counts', {
   key: text('key').primaryKey(),
   filings: integer('filings').notNull(),
 });
+
+/**
+ * Reminders of a plan's own deadlines (the priority deadline of each target market): one row per
+ * plan, market office, kind and organization offset. Unique so planning is idempotent; a deadline
+ * that moves (plan edited, closure added) re-arms its rows for the new date.
+ */
+export const planDeadlineReminders = pgTable(
+  'plan_deadline_reminders',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** Canonical office code of the market (INPI-BR). */
+    office: text('office').notNull(),
+    /** Deadline kind: 'priority'. */
+    kind: text('kind').notNull(),
+    offsetDays: integer('offset_days').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    state: text('state').$type<ReminderState>().notNull().default('pending'),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_deadline_reminders_uq').on(t.planId, t.office, t.kind, t.offsetDays),
+    index('plan_deadline_reminders_due_idx').on(t.state, t.fireAt),
+  ],
+);

@@ -1,3 +1,4 @@
+import type { MarketPriorityDeadline } from './priority-deadlines.ts';
 import type { PlanMarket } from './types.ts';
 
 /** What the checklist is computed from, gathered from the database by load-checklist-facts.ts. */
@@ -52,7 +53,8 @@ export interface MarketFacts {
   registerSize: number;
   marks: MarkFacts[];
   ownFilings: OwnFilingFact[];
-  priorityDeadline: { date: string; rule: string } | null;
+  /** The priority deadline at this market's office, rolled by its calendar (Paris Art. 4C(3)). */
+  priorityDeadline: MarketPriorityDeadline | null;
   brandWatchesOffice: boolean;
   officeSources: SourceFact[];
   marketplaceWatches: string[];

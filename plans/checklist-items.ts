@@ -77,7 +77,10 @@ export function ownFilingItem(facts: MarketFacts, today: string): ChecklistItem 
           home_country: priority.homeCountry,
           home_filing_date: priority.homeFilingDate,
           deadline: facts.priorityDeadline.date,
+          unadjusted_deadline: facts.priorityDeadline.unadjusted_date,
           rule: facts.priorityDeadline.rule,
+          moved_by: facts.priorityDeadline.moved_by,
+          flags: facts.priorityDeadline.flags,
         }
       : null;
   const evidence = { filings, priority: priorityEvidence };
@@ -107,7 +110,11 @@ export function ownFilingItem(facts: MarketFacts, today: string): ChecklistItem 
       status: 'pending',
       due_date: deadline,
       evidence,
-      detail: `no own filing found at ${office}; file by ${deadline} to claim priority of the ${priorityEvidence.home_country} filing of ${priorityEvidence.home_filing_date}`,
+      detail: `no own filing found at ${office}; file by ${deadline} to claim priority of the ${priorityEvidence.home_country} filing of ${priorityEvidence.home_filing_date}${
+        priorityEvidence.moved_by.length > 0
+          ? ` (${priorityEvidence.unadjusted_deadline} moved: ${office} is closed ${priorityEvidence.moved_by.map((d) => `${d.date} ${d.name}`).join(', ')})`
+          : ''
+      }`,
     };
   }
   const late = targetEntryDate < today;

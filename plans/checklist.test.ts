@@ -70,7 +70,14 @@ describe('buildChecklist', () => {
   it('puts an own filing at risk once the priority window has closed', () => {
     const m = market({
       market: { ...market().market, priority: { homeCountry: 'US', homeFilingDate: '2026-03-31' } },
-      priorityDeadline: { date: '2026-09-30', rule: '6 months' },
+      priorityDeadline: {
+        date: '2026-09-30',
+        unadjusted_date: '2026-09-30',
+        rule: '6 months',
+        moved_by: [],
+        flags: [],
+        sources: [],
+      },
     });
     const c = buildChecklist(facts(m));
     expect(c.markets[0]!.items[1]).toMatchObject({ status: 'at_risk', due_date: '2027-03-01' });

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, gte, or, sql, type SQL } from 'drizzle-orm';
-import { computeDeadlines } from '../alerts/deadlines/index.ts';
 import type { Clock } from '../core/clock.ts';
 import { tables, type Database } from '../db/index.ts';
 import { marketplaceWatches, type plans } from '../db/schema-plans.ts';
 import { searchRegister } from '../registries/search-register.ts';
 import type { MarkFacts, MarketFacts, OwnFilingFact, PlanFacts, SourceFact } from './checklist-facts.ts';
+import { marketPriorityDeadline } from './priority-deadlines.ts';
 import type { PlanMarket } from './types.ts';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -93,14 +93,6 @@ async function ownFilingsOf(
   }));
 }
 
-function priorityDeadlineOf(market: PlanMarket): MarketFacts['priorityDeadline'] {
-  if (!market.priority) return null;
-  const deadline = computeDeadlines({ office: market.office, filedOn: market.priority.homeFilingDate }).find(
-    (d) => d.kind === 'priority',
-  );
-  return deadline ? { date: deadline.date, rule: deadline.rule } : null;
-}
-
 async function sourcesOf(db: Database, office: string): Promise<SourceFact[]> {
   const s = tables.sources;
   const rows = await db
@@ -183,7 +175,7 @@ export async function loadChecklistFacts(
       registerSize: await registerSizeOf(db, market.office),
       marks: markFacts,
       ownFilings: await ownFilingsOf(db, market, ownNames),
-      priorityDeadline: priorityDeadlineOf(market),
+      priorityDeadline: marketPriorityDeadline(market),
       brandWatchesOffice: brand.watchedOffices.length === 0 || brand.watchedOffices.includes(market.office),
       officeSources: await sourcesOf(db, market.office),
       marketplaceWatches: watches

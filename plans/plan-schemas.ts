@@ -243,16 +243,19 @@ const checklistExample = {
         {
           key: 'own_filing',
           status: 'pending',
-          due_date: '2027-02-28',
+          due_date: '2027-03-01',
           detail:
-            'no own filing found at INPI-BR; file by 2027-02-28 to claim priority of the US filing of 2026-08-31',
+            'no own filing found at INPI-BR; file by 2027-03-01 to claim priority of the US filing of 2026-08-31 (2027-02-28 moved: INPI-BR is closed 2027-02-28 Sunday)',
           evidence: {
             filings: [],
             priority: {
               home_country: 'US',
               home_filing_date: '2026-08-31',
-              deadline: '2027-02-28',
-              rule: '6 months after the first filing (Paris Convention Art. 4C)',
+              deadline: '2027-03-01',
+              unadjusted_deadline: '2027-02-28',
+              rule: '6 months after the first filing at USPTO on 2026-08-31, to file at INPI-BR claiming its priority; a last day on which INPI-BR is closed moves to its next working day (Paris Convention Art. 4C(1)-(3))',
+              moved_by: [{ date: '2027-02-28', name: 'Sunday', calendar: 'Saturday-Sunday weekend' }],
+              flags: ['rolled-forward'],
             },
           },
         },

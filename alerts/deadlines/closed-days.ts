@@ -1,42 +1,34 @@
 import { ValidationError } from '../../core/index.ts';
-import { addDays, isWeekend, yearOf } from './calendar-date.ts';
+import { addDays } from './calendar-date.ts';
 import type { CalendarDate } from './calendar-date.ts';
-import { usFederalHolidaysBetween } from './us-federal-holidays.ts';
+import type { ClosedDay } from './deadline.ts';
 
-/** True when the office does not accept filings on that day. */
-export type ClosedDayTest = (date: CalendarDate) => boolean;
+/** Why the office is closed that day, or null when it is open. */
+export type ClosureLookup = (date: CalendarDate) => ClosedDay | null;
 
-/**
- * Saturdays, Sundays and the given holidays. With `usFederal`, the built-in US Federal holidays
- * (in-lieu days included) are added, for the USPTO's 37 CFR 2.196.
- */
-export function closedDays(holidays: readonly CalendarDate[], usFederal: boolean): ClosedDayTest {
-  const given = new Set(holidays);
-  const federalByYear = new Map<number, Set<CalendarDate>>();
-  const isFederal = (date: CalendarDate): boolean => {
-    const year = yearOf(date);
-    let days = federalByYear.get(year);
-    if (!days) {
-      days = usFederalHolidaysBetween(year, year);
-      federalByYear.set(year, days);
-    }
-    return days.has(date);
-  };
-  return (date) => isWeekend(date) || given.has(date) || (usFederal && isFederal(date));
-}
-
-// No office closes for this long; a longer run means a holidays list that is wrong.
+// No office closes for this long; a longer run means a closures list that is wrong.
 const MAX_CLOSED_RUN_DAYS = 60;
 
-/** The date itself when the office is open, else the next day it is open. */
-export function nextOpenDay(date: CalendarDate, isClosed: ClosedDayTest): CalendarDate {
+/** The date itself when the office is open, else the next day it is open, with the days skipped. */
+export function nextOpenDay(
+  date: CalendarDate,
+  closure: ClosureLookup,
+): { date: CalendarDate; skipped: ClosedDay[] } {
+  const skipped: ClosedDay[] = [];
   let day = date;
   for (let step = 0; step <= MAX_CLOSED_RUN_DAYS; step += 1) {
-    if (!isClosed(day)) return day;
+    const closed = closure(day);
+    if (!closed) return { date: day, skipped };
+    skipped.push(closed);
     day = addDays(day, 1);
   }
   throw new ValidationError(
-    `no open office day within ${MAX_CLOSED_RUN_DAYS} days after ${date}: check the holidays list for that office`,
+    `no open office day within ${MAX_CLOSED_RUN_DAYS} days after ${date}: check the closures given for that office`,
     { date },
   );
+}
+
+/** "2026-12-25 Christmas Day (GB-WLS public holiday ...), 2026-12-26 Saturday (weekend)". */
+export function describeClosedDays(days: readonly ClosedDay[]): string {
+  return days.map((d) => `${d.date} ${d.name} (${d.calendar})`).join(', ');
 }

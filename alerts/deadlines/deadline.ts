@@ -20,6 +20,21 @@ export interface DeadlineSource {
   url: string | null;
 }
 
+/** Why an office is closed on a day. */
+export type ClosedReason =
+  'weekend' | 'public-holiday' | 'statutory-closure' | 'office-closure' | 'ad-hoc-closure';
+
+/** One day an office is closed, with the calendar that says so and its source. */
+export interface ClosedDay {
+  date: CalendarDate;
+  reason: ClosedReason;
+  /** "Christmas Day", "Saturday", "春节". */
+  name: string;
+  /** Which calendar: "GB-WLS public holiday (date-holidays 3.37.0)", "State Council notice 2026". */
+  calendar: string;
+  source: DeadlineSource | null;
+}
+
 /**
  * One date that follows from an event at an office. `date` is the last day to act (or the day a
  * window opens, for window starts and non-use); `unadjustedDate` is the date before any move for
@@ -38,6 +53,13 @@ export interface Deadline {
   verified: boolean;
   flags: string[];
   notes?: string;
+  /**
+   * The closed days at the office from `unadjustedDate` on: the days that moved the deadline (or,
+   * where the office's rule is not sourced and the date was kept, the days it would have skipped).
+   */
+  closedDays?: ClosedDay[];
+  /** Priority deadlines only: the office where the first filing was made. */
+  firstFiling?: { office: OfficeCode | null; filedOn: CalendarDate };
 }
 
 /** Flags a Deadline can carry; each one is explained in the deadline's notes. */
@@ -52,4 +74,6 @@ export const DEADLINE_FLAGS = {
   assumedAnchor: 'assumed-anchor',
   secondarySource: 'secondary-source',
   pendingChange: 'pending-change',
+  libraryHoliday: 'library-holiday',
+  officeClosedNotRolled: 'office-closed-not-rolled',
 } as const;

@@ -15,11 +15,11 @@ const NULLABLE_FIELDS = [
 
 function holidayColumn(handling: HolidayHandling): string {
   if (handling.kind === 'roll')
-    return handling.usFederal
-      ? 'rolls (built-in US Federal holidays)'
-      : 'rolls (weekends + holidays you pass)';
+    return handling.sources
+      ? 'rolls (office calendar; rule sourced by Markhound)'
+      : 'rolls (office calendar)';
   if (handling.kind === 'no-roll') return 'not rolled (sourced caution)';
-  return 'UNVERIFIED: not rolled, flagged';
+  return 'UNVERIFIED: not rolled, closed days named';
 }
 
 function oppositionColumn(rule: OfficeRule): string {

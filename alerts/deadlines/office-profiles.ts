@@ -1,4 +1,5 @@
 import { DEADLINE_FLAGS } from './deadline.ts';
+import type { DeadlineSource } from './deadline.ts';
 import type { OfficeCode } from './offices.ts';
 
 /**
@@ -9,8 +10,12 @@ import type { OfficeCode } from './offices.ts';
 
 /** What happens when a deadline ends on a day the office is closed. */
 export type HolidayHandling =
-  /** Move to the next day that is not a Saturday, Sunday or holiday of the office. */
-  | { kind: 'roll'; usFederal: boolean; basis: string }
+  /**
+   * Move to the next day the office is open (its calendar: calendars/). `sources` back a rule that
+   * rules.json leaves null and Markhound sourced itself; `termNotExtended`: the end of a term
+   * (renewal) is not moved even though procedural periods are (JPO).
+   */
+  | { kind: 'roll'; basis: string; sources?: readonly DeadlineSource[]; termNotExtended?: string }
   /** Sourced advice not to rely on a roll: the date stays as counted. */
   | { kind: 'no-roll'; reason: string }
   /** weekend_rule is null: nothing invented, the date stays as counted and is flagged. */
@@ -20,6 +25,11 @@ export type AnchorEvent = 'filed' | 'registered';
 
 export interface RenewalProfile {
   anchor: AnchorEvent;
+  /**
+   * The office's law makes the date of registration the filing date (TMA 1994 s.40(3), IP India),
+   * so a registration date alone gives the term.
+   */
+  registrationDateIsFilingDate?: { basis: string; source: DeadlineSource };
   /** Set when rules.json does not say which date the term counts from. */
   assumedAnchorReason?: string;
   basis: string;
@@ -60,11 +70,15 @@ export interface OfficeProfile {
 }
 
 const UNVERIFIED: HolidayHandling = { kind: 'unverified' };
-const WEEKEND_ROLL = (basis: string): HolidayHandling => ({ kind: 'roll', usFederal: false, basis });
+const WEEKEND_ROLL = (basis: string, sources?: readonly DeadlineSource[]): HolidayHandling => ({
+  kind: 'roll',
+  basis,
+  ...(sources ? { sources } : {}),
+});
 
 export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
   USPTO: {
-    holidays: { kind: 'roll', usFederal: true, basis: '37 CFR 2.196' },
+    holidays: WEEKEND_ROLL('37 CFR 2.196: Saturdays, Sundays and Federal holidays within D.C.'),
     oppositionBasis: '15 U.S.C. 1063(a)',
     oppositionExtendedMax: {
       amount: 180,
@@ -89,13 +103,13 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
   },
   EUIPO: {
     // The notes' CORRECTION cites EUTMR Art. 101: periods expiring on closed days run to the next open day.
-    holidays: WEEKEND_ROLL('EUTMR Art. 101; pass the Office closing days as holidays.EUIPO'),
+    holidays: WEEKEND_ROLL('EUTMR Art. 101: days the Office is closed'),
     oppositionBasis: 'EUTMR Art. 46(1)',
     renewal: { anchor: 'filed', basis: 'EUTMR Art. 53(3)', windowOpensMonthsBefore: 6 },
     nonUse: { basis: 'EUTMR Art. 58(1)(a)' },
   },
   UKIPO: {
-    holidays: WEEKEND_ROLL('TMA 1994 s.80 excluded days; pass bank holidays as holidays.UKIPO'),
+    holidays: WEEKEND_ROLL('TMA 1994 s.80 excluded days'),
     // CORRECTION (2026-11): since 31 March 2013 the period ends on the same day-number.
     oppositionBasis: 'Trade Marks Rules 2008 r.17, as amended 2013',
     oppositionExtendedMax: {
@@ -105,15 +119,22 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     },
     renewal: {
       anchor: 'filed',
+      registrationDateIsFilingDate: {
+        basis:
+          'TMA 1994 s.40(3): a mark is registered as of the date of filing, which is its date of registration',
+        source: {
+          citation:
+            'TMA 1994 s.40(3) (UK text not retrieved; the Irish Trade Marks Act 1996 s.45(3), which has the same words, was)',
+          url: 'https://www.irishstatutebook.ie/eli/1996/act/6/section/45/enacted/en/html',
+        },
+      },
       basis: 'TMA 1994 s.43',
       graceNote: 'late renewal with fee; restoration possible up to 12 months after expiry',
     },
     nonUse: { basis: 'TMA 1994 s.46(1)' },
   },
   CNIPA: {
-    holidays: WEEKEND_ROLL(
-      'Implementing Regulations Art. 12; pass public holidays as holidays.CNIPA (make-up working Saturdays are not modelled)',
-    ),
+    holidays: WEEKEND_ROLL('Implementing Regulations Art. 12: first working day after a legal holiday'),
     oppositionBasis: 'Trademark Law Art. 33',
     renewal: {
       anchor: 'registered',
@@ -124,7 +145,23 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     nonUse: { basis: 'Trademark Law Art. 49' },
   },
   JPO: {
-    holidays: UNVERIFIED,
+    holidays: {
+      kind: 'roll',
+      basis: 'Patent Act Art. 3(2), applied to trade marks by Trademark Act Art. 77(1)',
+      sources: [
+        {
+          citation:
+            'INPIT FAQ: a procedural period ending on a closed day of administrative organs ends on the next day; the term of a right is not extended',
+          url: 'https://faq.inpit.go.jp/FAQ/2024/01/000151.html',
+        },
+        {
+          citation: 'Patent Act Art. 3 applies mutatis mutandis in the Trademark Act (commentary)',
+          url: 'https://ja.wikibooks.org/wiki/%E7%89%B9%E8%A8%B1%E6%B3%95%E7%AC%AC3%E6%9D%A1',
+        },
+      ],
+      termNotExtended:
+        'The end of the term itself is not moved for a closed day (INPIT FAQ note 1): renew by this date.',
+    },
     oppositionBasis: 'Trademark Act Art. 43bis, post-grant: counts from the gazette of the registered mark',
     renewal: {
       anchor: 'registered',
@@ -154,7 +191,7 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     nonUse: { basis: 'Law 20/2016, 3 continuous years' },
   },
   'INPI-BR': {
-    holidays: WEEKEND_ROLL('LPI Arts. 221-223; pass national holidays as holidays["INPI-BR"]'),
+    holidays: WEEKEND_ROLL('LPI Arts. 221-223: next business day'),
     oppositionBasis: 'LPI Arts. 222-223: counted from the first business day after the RPI',
     oppositionStartsNextBusinessDay: true,
     renewal: { anchor: 'registered', basis: 'LPI, 10 years from grant', windowOpensMonthsBefore: 12 },
@@ -191,6 +228,13 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     oppositionBasis: 'Trade Marks Act 1999 s.21(1)',
     renewal: {
       anchor: 'filed',
+      registrationDateIsFilingDate: {
+        basis: 'Trade Marks Act 1999: registration dates from the application date (rules.json notes)',
+        source: {
+          citation: 'rules.json IP India notes: "Registration dates from the application date"',
+          url: null,
+        },
+      },
       basis: 'Trade Marks Act 1999, registration dates from the application date',
       graceNote: 'renewal with surcharge within 6 months after expiry; restoration within 1 year',
       windowOpensMonthsBefore: 12,
@@ -202,9 +246,7 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     },
   },
   IPOS: {
-    holidays: WEEKEND_ROLL(
-      'IPOS Practice Direction 1/2009 excluded days; pass public holidays as holidays.IPOS',
-    ),
+    holidays: WEEKEND_ROLL('IPOS Practice Direction 1/2009 excluded days'),
     oppositionBasis: 'Trade Marks Rules, 2 months after publication',
     oppositionExtendedMax: {
       amount: 4,
@@ -229,7 +271,7 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     nonUse: { basis: 'Trademarks Act 2019, 3 years' },
   },
   IPOPHL: {
-    holidays: WEEKEND_ROLL('IPOPHL opposition rules: next working day; pass holidays as holidays.IPOPHL'),
+    holidays: WEEKEND_ROLL('IPOPHL opposition rules: next working day'),
     oppositionBasis: 'IPOPHL opposition rules, 30 days from e-Gazette publication',
     oppositionExtendedMax: {
       amount: 75,
@@ -293,7 +335,13 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     nonUse: { basis: 'Federal Decree-Law 36/2021, 5 consecutive years' },
   },
   IPAUSTRALIA: {
-    holidays: UNVERIFIED,
+    holidays: WEEKEND_ROLL('TMA 1995 s.223A: next day the Office is open for business', [
+      {
+        citation:
+          'IP Australia declaration of days the Canberra office is not open for business (TMA 1995 s.223A close-down provision)',
+        url: 'https://www.ipaustralia.gov.au/about-us/news-and-community/official-notice/declaration-public-holidays-2018',
+      },
+    ]),
     oppositionBasis: 'TMA 1995 s.52; TMR r.5.6',
     renewal: { anchor: 'filed', basis: 'TMA 1995 s.79' },
     nonUse: {
@@ -303,7 +351,13 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     },
   },
   CIPO: {
-    holidays: UNVERIFIED,
+    holidays: WEEKEND_ROLL('Trademarks Act s.66: next day that is not a prescribed or designated day', [
+      {
+        citation:
+          'CIPO: time periods are extended to the next day that is not a prescribed or designated day and where CIPO is open to the public',
+        url: 'https://ised-isde.canada.ca/site/canadian-intellectual-property-office/en/time-period-extensions-resulting-office-closures',
+      },
+    ]),
     oppositionBasis: 'Trademarks Act, 2 months after advertisement in the Trademarks Journal',
     renewal: {
       anchor: 'registered',
@@ -327,7 +381,7 @@ export const OFFICE_PROFILES: Record<OfficeCode, OfficeProfile> = {
     nonUse: { basis: 'Industrial Property Law No. 6769 Art. 9' },
   },
   WIPO: {
-    holidays: WEEKEND_ROLL('Common Regulations rule on periods (International Bureau closed days)'),
+    holidays: WEEKEND_ROLL('Common Regulations rule on periods: next day the International Bureau is open'),
     oppositionBasis: "set by each designated office: use that office's code",
   },
 };

@@ -40,7 +40,10 @@ describe('office codes and rules', () => {
 
   it('the table marks offices with a null weekend_rule as unverified', () => {
     const table = officeCoverageMarkdown();
-    expect(table).toMatch(/\| JPO \| JPO \| 2 months \| UNVERIFIED/);
-    expect(table).toMatch(/\| USPTO \| USPTO \| 30 days \| rolls \(built-in US Federal holidays\)/);
+    expect(table).toMatch(/\| KIPO \| KIPO \(MOIP\) \| 2 months \| UNVERIFIED/);
+    expect(table).toMatch(/\| USPTO \| USPTO \| 30 days \| rolls \(office calendar\)/);
+    expect(table).toMatch(
+      /\| JPO \| JPO \| 2 months \| rolls \(office calendar; rule sourced by Markhound\)/,
+    );
   });
 });

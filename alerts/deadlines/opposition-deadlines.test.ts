@@ -56,11 +56,17 @@ describe('other offices', () => {
   });
 
   it('EUIPO: a Saturday end moves to Monday; a closing day passed in moves it further', () => {
-    const weekendsOnly = opposition('EUIPO', '2026-03-06');
-    expect(weekendsOnly.unadjustedDate).toBe('2026-06-06');
-    expect(weekendsOnly.date).toBe('2026-06-08');
-    expect(weekendsOnly.flags).toEqual(['rolled-forward', 'weekends-only']);
-    expect(opposition('EU', '2026-03-06', { EUIPO: ['2026-06-08'] }).date).toBe('2026-06-09');
+    const saturday = opposition('EUIPO', '2026-03-06');
+    expect(saturday.unadjustedDate).toBe('2026-06-06');
+    expect(saturday.date).toBe('2026-06-08');
+    expect(saturday.flags).toEqual(['rolled-forward']);
+    expect(saturday.closedDays?.map((d) => [d.date, d.reason])).toEqual([
+      ['2026-06-06', 'weekend'],
+      ['2026-06-07', 'weekend'],
+    ]);
+    const given = opposition('EU', '2026-03-06', { EUIPO: ['2026-06-08'] });
+    expect(given.date).toBe('2026-06-09');
+    expect(given.closedDays?.[2]).toMatchObject({ date: '2026-06-08', reason: 'ad-hoc-closure' });
   });
 
   it('UKIPO: gov.uk example, published 11 April 2013 -> 11 June 2013; 11 July 2013 with TM7A', () => {
@@ -87,13 +93,21 @@ describe('other offices', () => {
     expect(deadline.notes).toContain('first business day after publication (2025-01-02)');
   });
 
-  it('JPO has no sourced weekend rule: the Saturday end is kept and flagged unverified', () => {
+  it('JPO: Patent Act Art. 3(2) (Trademark Act Art. 77) moves a Saturday end to Monday', () => {
     const deadline = opposition('JPO', '2026-01-07');
-    expect(deadline.date).toBe('2026-03-07');
     expect(deadline.unadjustedDate).toBe('2026-03-07');
+    expect(deadline.date).toBe('2026-03-09');
+    expect(deadline.verified).toBe(true);
+    expect(deadline.sources.map((s) => s.url)).toContain('https://faq.inpit.go.jp/FAQ/2024/01/000151.html');
+  });
+
+  it('KIPO has no sourced weekend rule: a Saturday end is kept, flagged, and the closed days named', () => {
+    const deadline = opposition('KIPO', '2026-01-07'); // 2 months: Saturday 2026-03-07
+    expect(deadline.date).toBe('2026-03-07');
     expect(deadline.verified).toBe(false);
-    expect(deadline.flags).toEqual(['unverified-holiday-rule']);
-    expect(deadline.notes).toMatch(/No weekend or holiday rule is sourced for JPO/);
+    expect(deadline.flags).toEqual(['pending-change', 'unverified-holiday-rule', 'office-closed-not-rolled']);
+    expect(deadline.notes).toMatch(/No weekend or holiday rule is sourced for KIPO/);
+    expect(deadline.notes).toMatch(/next open day is 2026-03-09/);
   });
 
   it('IP India: 4 months, same day-number, and no roll onto the next working day (2025 Registrar order)', () => {

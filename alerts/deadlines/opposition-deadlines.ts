@@ -12,7 +12,7 @@ import { addPeriod, describePeriod } from './period.ts';
  */
 function countingStart(ctx: OfficeContext, publishedOn: CalendarDate): CalendarDate {
   if (!ctx.profile.oppositionStartsNextBusinessDay) return publishedOn;
-  return addDays(nextOpenDay(addDays(publishedOn, 1), ctx.isClosed), -1);
+  return addDays(nextOpenDay(addDays(publishedOn, 1), ctx.calendar.closure).date, -1);
 }
 
 /** Last day to oppose, and the latest an extension can push it to; [] where no fixed window exists. */

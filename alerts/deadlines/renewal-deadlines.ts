@@ -3,7 +3,7 @@ import type { OfficeContext } from './build-deadline.ts';
 import { addDays, addMonths, addYears, isFebruary29 } from './calendar-date.ts';
 import type { CalendarDate } from './calendar-date.ts';
 import { DEADLINE_FLAGS } from './deadline.ts';
-import type { Deadline } from './deadline.ts';
+import type { Deadline, DeadlineSource } from './deadline.ts';
 import type { RenewalProfile } from './office-profiles.ts';
 import { EVENT_NOUN, describePeriod } from './period.ts';
 
@@ -21,7 +21,12 @@ function dayBeforeAnniversary(start: CalendarDate, years: number): CalendarDate 
   return isFebruary29(start) && !isFebruary29(anniversary) ? anniversary : addDays(anniversary, -1);
 }
 
-function anchorNotes(renewal: RenewalProfile): { flags: string[]; notes: string[]; verified?: boolean } {
+function anchorNotes(renewal: RenewalProfile): {
+  flags: string[];
+  notes: string[];
+  verified?: boolean;
+  extraSources?: DeadlineSource[];
+} {
   if (!renewal.assumedAnchorReason) return { flags: [], notes: [] };
   return {
     flags: [DEADLINE_FLAGS.assumedAnchor],
@@ -66,7 +71,12 @@ function termEndDeadline(
   years: number,
   anchor: AnchorNotes,
 ): Deadline {
-  const common = { kind: 'renewal' as const, trigger, verified: anchor.verified };
+  const common = {
+    kind: 'renewal' as const,
+    trigger,
+    verified: anchor.verified,
+    extraSources: anchor.extraSources ?? [],
+  };
   if (renewal.termEnds === 'day-before-anniversary') {
     return fixedDeadline(ctx, {
       ...common,
@@ -90,19 +100,43 @@ function termEndDeadline(
   });
 }
 
+/**
+ * The date the term counts from. Where the office's law makes the registration date the filing date
+ * (UK TMA 1994 s.40(3), IP India), a registration date alone is enough.
+ */
+export function renewalAnchor(
+  renewal: RenewalProfile,
+  dates: EventDates,
+): { event: 'filed' | 'registered'; date: CalendarDate; note?: string } | null {
+  if (renewal.anchor === 'registered')
+    return dates.registeredOn ? { event: 'registered', date: dates.registeredOn } : null;
+  if (dates.filedOn) return { event: 'filed', date: dates.filedOn };
+  const same = renewal.registrationDateIsFilingDate;
+  if (same && dates.registeredOn)
+    return {
+      event: 'registered',
+      date: dates.registeredOn,
+      note: `${same.basis}: the term counts from the registration date given.`,
+    };
+  return null;
+}
+
 /** When renewal opens, when the term ends (renewal due) and when the late-renewal grace ends. */
 export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadline[] {
   const { rule } = ctx;
   const renewal = ctx.profile.renewal;
   if (!renewal || rule.renewal_years === null) return [];
-  const anchorDate = renewal.anchor === 'filed' ? dates.filedOn : dates.registeredOn;
-  if (!anchorDate) return [];
-  const trigger = { event: renewal.anchor, date: anchorDate };
+  const anchor = renewalAnchor(renewal, dates);
+  if (!anchor) return [];
+  const trigger = { event: anchor.event, date: anchor.date };
   if (renewal.hijriApproximationMonths !== undefined)
     return hijriRenewal(ctx, renewal, trigger, renewal.hijriApproximationMonths);
 
-  const anchor = anchorNotes(renewal);
-  const termEnd = termEndDeadline(ctx, renewal, trigger, rule.renewal_years, anchor);
+  const notes = anchorNotes(renewal);
+  if (anchor.note) notes.notes.push(anchor.note);
+  if (anchor.note && renewal.registrationDateIsFilingDate)
+    notes.extraSources = [renewal.registrationDateIsFilingDate.source];
+  const termEnd = termEndDeadline(ctx, renewal, trigger, rule.renewal_years, notes);
   // Windows and grace count from the real term end, not from a day it was moved to.
   const endsOn = termEnd.unadjustedDate;
   const deadlines: Deadline[] = [];
@@ -114,9 +148,10 @@ export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadlin
         unadjustedDate: addMonths(endsOn, -renewal.windowOpensMonthsBefore),
         supports: ['renewal_years'],
         rule: `renewal can be filed from ${describePeriod(renewal.windowOpensMonthsBefore, 'months')} before the term ends on ${endsOn} (${renewal.basis})`,
-        flags: anchor.flags,
-        notes: anchor.notes,
-        verified: anchor.verified,
+        flags: notes.flags,
+        notes: notes.notes,
+        verified: notes.verified,
+        extraSources: notes.extraSources ?? [],
       }),
     );
   }
@@ -129,9 +164,10 @@ export function renewalDeadlines(ctx: OfficeContext, dates: EventDates): Deadlin
         unadjustedDate: addMonths(endsOn, rule.grace_months),
         supports: ['grace_months'],
         rule: `${describePeriod(rule.grace_months, 'months')} after the term ends on ${endsOn}, with surcharge (${renewal.basis})`,
-        flags: anchor.flags,
-        notes: [...anchor.notes, ...(renewal.graceNote ? [renewal.graceNote] : [])],
-        verified: anchor.verified,
+        flags: notes.flags,
+        notes: [...notes.notes, ...(renewal.graceNote ? [renewal.graceNote] : [])],
+        verified: notes.verified,
+        extraSources: notes.extraSources ?? [],
       }),
     );
   }

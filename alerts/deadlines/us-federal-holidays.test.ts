@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedDays } from './closed-days.ts';
+import { officeCalendar } from './calendars/index.ts';
 import { usFederalHolidays } from './us-federal-holidays.ts';
 
 // Expected days read off the OPM Federal holiday tables for each year.
@@ -30,9 +30,9 @@ describe('US Federal holidays (5 U.S.C. 6103, in-lieu days per the rules CORRECT
 
   it('New Year on a Saturday is observed on December 31 of the year before', () => {
     expect(usFederalHolidays(2022)).toContain('2021-12-31');
-    const usptoClosed = closedDays([], true);
-    expect(usptoClosed('2027-12-31')).toBe(true); // New Year's Day 2028 is a Saturday
-    expect(usptoClosed('2027-12-30')).toBe(false);
+    const uspto = officeCalendar('USPTO');
+    expect(uspto.closure('2027-12-31')?.name).toMatch(/New Year/); // New Year's Day 2028 is a Saturday
+    expect(uspto.closure('2027-12-30')).toBeNull();
   });
 
   it('includes Inauguration Day in D.C. years only, and no Juneteenth before 2021', () => {
@@ -45,5 +45,20 @@ describe('US Federal holidays (5 U.S.C. 6103, in-lieu days per the rules CORRECT
     ]);
     expect(usFederalHolidays(2026)).not.toContain('2026-01-20');
     expect(usFederalHolidays(2020)).not.toContain('2020-06-19');
+  });
+});
+
+describe('the USPTO calendar from date-holidays agrees with 5 U.S.C. 6103 computed here', () => {
+  it('has exactly the Federal holidays and in-lieu days, Inauguration Day included, 2021-2035', () => {
+    const uspto = officeCalendar('USPTO');
+    for (let year = 2021; year <= 2035; year += 1) {
+      const weekdays = (days: string[]) =>
+        days.filter(
+          (d) => d.startsWith(`${year}-`) && ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()),
+        );
+      const fromLibrary = weekdays(uspto.closuresIn(year).map((d) => d.date));
+      const fromStatute = weekdays([...usFederalHolidays(year), ...usFederalHolidays(year + 1)]);
+      expect([...new Set(fromLibrary)].sort(), String(year)).toEqual([...new Set(fromStatute)].sort());
+    }
   });
 });

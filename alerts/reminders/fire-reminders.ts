@@ -2,6 +2,7 @@ import { and, eq, inArray, lte } from 'drizzle-orm';
 import { tables, type Database } from '../../db/index.ts';
 import { deadlineReminders } from '../../db/schema-delivery.ts';
 import { emitEvent } from '../emit-event.ts';
+import { fireDuePlanReminders } from './plan-deadline-reminders.ts';
 
 /**
  * Fires due reminders: each is marked fired and its `deadline.reminder` event appended in the same
@@ -13,8 +14,9 @@ export async function fireDueReminders(db: Database, now: Date, batchSize = 100)
   for (;;) {
     const count = await fireBatch(db, now, batchSize);
     fired += count;
-    if (count < batchSize) return fired;
+    if (count < batchSize) break;
   }
+  return fired + (await fireDuePlanReminders(db, now, batchSize));
 }
 
 async function fireBatch(db: Database, now: Date, batchSize: number): Promise<number> {

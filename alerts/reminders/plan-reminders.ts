@@ -3,6 +3,7 @@ import type { Logger } from '../../core/log.ts';
 import { tables, type Database } from '../../db/index.ts';
 import { deadlineReminders } from '../../db/schema-delivery.ts';
 import { reminderSchedule } from '../deadlines/index.ts';
+import { planPlanDeadlineReminders } from './plan-deadline-reminders.ts';
 
 export interface PlanSummary {
   planned: number;
@@ -94,5 +95,11 @@ export async function planReminders(db: Database, now: Date, log: Logger): Promi
       .returning({ id: r.id });
     planned += written.length;
   }
-  return { planned, cancelled: cancelled.length, skippedAlerts };
+  // Plans' own deadlines (priority per target market) are reminded on the same offsets.
+  const fromPlans = await planPlanDeadlineReminders(db, now, log);
+  return {
+    planned: planned + fromPlans.planned,
+    cancelled: cancelled.length + fromPlans.cancelled,
+    skippedAlerts,
+  };
 }

@@ -87,11 +87,72 @@ describe('markhound deadlines', () => {
       expect(JSON.parse(String(stdout.mock.calls[0]?.[0]))[0].date).toBe('2027-01-18');
       await program.parseAsync(['deadlines', '--office', 'BR', '--published', 'tomorrow'], { from: 'user' });
       expect(process.exitCode).toBe(2);
-      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/"tomorrow"/);
+      expect(String(stderr.mock.calls.at(-1)?.[0])).toMatch(/"tomorrow"/);
     } finally {
       process.exitCode = undefined;
       stdout.mockRestore();
       stderr.mockRestore();
+    }
+  });
+});
+
+describe('markhound deadlines --target-office and what is not known', () => {
+  it('gives one priority deadline per --target-office, each rolled by that office', async () => {
+    const result = await runDeadlines({
+      office: 'US',
+      filed: '2026-06-25',
+      targetOffice: ['GB', 'JP', 'BR'],
+    });
+    expect(result.exitCode).toBe(0);
+    const deadlines = JSON.parse(result.stdout) as { kind: string; office: string; date: string }[];
+    expect(deadlines.map((d) => [d.office, d.date])).toEqual([
+      ['JPO', '2026-12-25'],
+      ['INPI-BR', '2026-12-28'],
+      ['UKIPO', '2026-12-29'],
+    ]);
+  });
+
+  it('--target-office without --filed exits 2 and says what to add', async () => {
+    const result = await runDeadlines({ office: 'US', published: '2026-06-25', targetOffice: ['GB'] });
+    expect(result).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/--target-office needs --filed/),
+    });
+  });
+
+  it('an office with no opposition period prints [] and says why on stderr (NOIP)', async () => {
+    const result = await runDeadlines({ office: 'VN', published: '2026-11-03' });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.stderr).toMatch(/not known: opposition at NOIP: NOIP has no fixed opposition period/);
+  });
+
+  it('parses a repeated --target-office through commander', async () => {
+    const program = new Command().exitOverride();
+    registerDeadlinesCommand(program);
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await program.parseAsync(
+        [
+          'deadlines',
+          '--office',
+          'US',
+          '--filed',
+          '2026-06-25',
+          '--target-office',
+          'KR',
+          '--target-office',
+          'SA',
+        ],
+        { from: 'user' },
+      );
+      const printed = JSON.parse(String(stdout.mock.calls[0]?.[0])) as { office: string; date: string }[];
+      expect(printed.map((d) => [d.office, d.date])).toEqual([
+        ['SAIP', '2026-12-27'],
+        ['KIPO', '2026-12-28'],
+      ]);
+    } finally {
+      stdout.mockRestore();
     }
   });
 });

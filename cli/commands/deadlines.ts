@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError, InputFormatError } from '../../core/index.ts';
 import {
   OFFICE_CODES,
-  computeDeadlines,
+  deadlineReport,
   officeCodeFor,
   parseCalendarDate,
 } from '../../alerts/deadlines/index.ts';
@@ -16,6 +16,8 @@ export interface DeadlinesOptions {
   published?: string;
   filed?: string;
   registered?: string;
+  /** Repeatable: one priority deadline per office where the later filing is made. */
+  targetOffice?: string[];
   holidays?: string;
 }
 
@@ -77,16 +79,34 @@ export async function runDeadlines(options: DeadlinesOptions): Promise<CommandRe
           'markhound deadlines: give at least one of --published, --filed or --registered (YYYY-MM-DD)\n',
       };
     }
+    const targets = options.targetOffice ?? [];
+    if (targets.length > 0 && !options.filed) {
+      return {
+        exitCode: EXIT_BAD_INPUT,
+        stdout: '',
+        stderr:
+          'markhound deadlines: --target-office needs --filed, the date of the first filing whose priority is claimed (YYYY-MM-DD)\n',
+      };
+    }
     const office = officeCodeFor(options.office);
     const holidays = options.holidays ? await readHolidaysFile(options.holidays) : undefined;
-    const deadlines = computeDeadlines({
+    const report = deadlineReport({
       office,
       publishedOn: optionDate(options.published, '--published'),
       filedOn: optionDate(options.filed, '--filed'),
       registeredOn: optionDate(options.registered, '--registered'),
+      targetOffices: targets,
       holidays,
     });
-    return { exitCode: 0, stdout: `${JSON.stringify(deadlines, null, 2)}\n`, stderr: '' };
+    // stdout stays the JSON list of deadlines; what cannot be computed, and why, goes to stderr.
+    const unknown = report.notKnown.map(
+      (n) => `markhound deadlines: not known: ${n.kind} at ${n.office}: ${n.reason}\n`,
+    );
+    return {
+      exitCode: 0,
+      stdout: `${JSON.stringify(report.deadlines, null, 2)}\n`,
+      stderr: unknown.join(''),
+    };
   } catch (error) {
     if (error instanceof DomainError)
       return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: `markhound deadlines: ${error.message}\n` };
@@ -104,6 +124,11 @@ export function registerDeadlinesCommand(program: Command): void {
     .option('--published <date>', 'publication date that opens opposition (YYYY-MM-DD)')
     .option('--filed <date>', 'filing date (YYYY-MM-DD)')
     .option('--registered <date>', 'registration date (YYYY-MM-DD)')
+    .option(
+      '--target-office <code>',
+      "office where a later filing claims the priority of --filed (repeatable): one priority deadline each, rolled by that office's calendar (Paris Art. 4C(3))",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--holidays <file>', 'JSON file of office holidays and closures, e.g. {"USPTO": ["2026-12-24"]}')
     .action(async (options: DeadlinesOptions) => {
       const result = await runDeadlines(options);

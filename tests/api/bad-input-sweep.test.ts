@@ -326,5 +326,16 @@ function jsonBodyFor(op: Operation): string | undefined {
 function requiredQuery(op: Operation, values: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
   if (op.parameters?.some((p) => p.in === 'query' && p.name === 'q')) base.q = 'ACME';
+  // Other required query parameters take their documented example (GET /v1/deadlines?office=US).
+  for (const p of op.parameters ?? []) {
+    const example = (p as { example?: unknown; schema?: { example?: unknown } }).schema?.example;
+    if (
+      p.in === 'query' &&
+      (p as { required?: boolean }).required &&
+      typeof example === 'string' &&
+      !(p.name in base)
+    )
+      base[p.name] = example;
+  }
   return { ...base, ...values };
 }

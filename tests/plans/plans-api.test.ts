@@ -123,15 +123,19 @@ describe('a plan for a brand entering Brazil and Indonesia', () => {
     expect(item(checklist, 'DJKI', 'clearance').status).toBe('pending'); // nothing from DJKI ingested yet
     const own = item(checklist, 'INPI-BR', 'own_filing');
     expect(own.status).toBe('pending');
-    expect(own.due_date).toBe('2027-02-28'); // 2026-08-31 + 6 months, month-end rule
+    // 2026-08-31 + 6 months = Sunday 2027-02-28 (month-end rule); INPI-BR is closed, so Paris
+    // Art. 4C(3) gives its next working day.
+    expect(own.due_date).toBe('2027-03-01');
     expect(own.evidence.priority).toMatchObject({
       home_country: 'US',
       home_filing_date: '2026-08-31',
-      deadline: '2027-02-28',
+      deadline: '2027-03-01',
+      unadjusted_deadline: '2027-02-28',
+      moved_by: [{ date: '2027-02-28', name: 'Sunday', calendar: 'Saturday-Sunday weekend' }],
     });
     expect(item(checklist, 'DJKI', 'own_filing')).toMatchObject({
       status: 'pending',
-      due_date: '2027-06-01',
+      due_date: '2027-06-01', // no priority claimed: the entry date
     });
     expect(item(checklist, 'INPI-BR', 'watches').status).toBe('pending'); // enabled, never synced
     expect(item(checklist, 'DJKI', 'watches').status).toBe('blocked'); // no DJKI source installed
