@@ -96,7 +96,8 @@ export function scorePage(page: BenchPage, result: ExtractorOutput, tally: Tally
     check('sampleFound', Boolean(listing));
     if ('title' in sample) check('sampleTitle', squash(listing?.title) === squash(sample.title));
     const priceText = sample.price_text ?? sample.price_aria;
-    if (typeof priceText === 'string') check('samplePriceText', squash(listing?.priceText) === squash(priceText));
+    if (typeof priceText === 'string')
+      check('samplePriceText', squash(listing?.priceText) === squash(priceText));
   }
   return misses;
 }

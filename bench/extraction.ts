@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { extractPage as extractBaseline } from './baseline-extractor/index.ts';
 import { parsePrice as parsePriceBaseline } from './baseline-extractor/price.ts';
 import { extractPage, parsePrice } from '../crawler/marketplaces/index.ts';
-import { loadPages, scorePage, summarize, type BenchPage, type ExtractorOutput, type Tally } from './extraction-scoring.ts';
+import {
+  loadPages,
+  scorePage,
+  summarize,
+  type BenchPage,
+  type ExtractorOutput,
+  type Tally,
+} from './extraction-scoring.ts';
 import { loadVectors, scorePriceSuite, XFAIL_LISTS } from './price-suite.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -35,7 +35,7 @@ const PASSING = new Set([
 ]);
 
 const CODES = new Set(Object.keys((table as { codes: Record<string, unknown> }).codes));
-const SYMBOLS = (table as { symbols: Record<string, [string, number][]> }).symbols;
+const SYMBOLS = (table as unknown as { symbols: Record<string, [string, number][]> }).symbols;
 
 /** The one ISO code a written currency names, or null when it is ambiguous or unknown. */
 export function isoFor(written: string | null, hint: string | null = null): string | null {
@@ -46,6 +46,20 @@ export function isoFor(written: string | null, hint: string | null = null): stri
   if (candidates.length === 1) return candidates[0] ?? null;
   if (hint && candidates.includes(hint)) return hint;
   return null;
+}
+
+/**
+ * price-parser's hint is a text that holds the currency ("100,00 руб.", "Pris NOK 899,00"): the one ISO
+ * code found in it (a code, or a symbol CLDR gives to one currency only), the same for both parsers.
+ */
+export function isoIn(hintText: string | null): string | null {
+  if (!hintText) return null;
+  const code = hintText.match(/(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])/)?.[1];
+  if (code && CODES.has(code)) return code;
+  const found = Object.keys(SYMBOLS)
+    .filter((symbol) => symbol.length > 0 && hintText.includes(symbol))
+    .sort((a, b) => b.length - a.length)[0];
+  return found ? isoFor(found) : null;
 }
 
 export function loadVectors(folder: string): Vector[] {
@@ -61,20 +75,26 @@ export function scorePriceSuite(vectors: Vector[], parse: PriceParser, lists = P
   const misses: string[] = [];
   for (const vector of vectors) {
     if (!lists.has(vector.list)) continue;
-    const hint = isoFor(vector.currency_hint);
+    const hint = isoIn(vector.currency_hint);
     const result = parse(vector.price_text, hint);
     amountTotal += 1;
     const expected = vector.amount === null ? null : Number(vector.amount);
     const got = result?.price ?? null;
     const amountMatches =
-      expected === null ? got === null : got !== null && Math.abs(got - expected) <= 1e-9 * Math.max(1, expected);
+      expected === null
+        ? got === null
+        : got !== null && Math.abs(got - expected) <= 1e-9 * Math.max(1, expected);
     if (amountMatches) amountOk += 1;
-    else misses.push(`amount ${JSON.stringify(vector.price_text)} hint=${hint}: want ${expected}, got ${got}`);
+    else
+      misses.push(`amount ${JSON.stringify(vector.price_text)} hint=${hint}: want ${expected}, got ${got}`);
     const wantCurrency = isoFor(vector.currency, hint);
     if (wantCurrency) {
       currencyTotal += 1;
       if (result?.currency === wantCurrency) currencyOk += 1;
-      else misses.push(`currency ${JSON.stringify(vector.price_text)} hint=${hint}: want ${wantCurrency}, got ${result?.currency ?? null}`);
+      else
+        misses.push(
+          `currency ${JSON.stringify(vector.price_text)} hint=${hint}: want ${wantCurrency}, got ${result?.currency ?? null}`,
+        );
     }
   }
   return {

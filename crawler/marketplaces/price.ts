@@ -16,6 +16,8 @@ export function currencyFromText(text: string, hint: string | null = null): stri
   return currencyCode(text, { hint });
 }
 
+const FREE = /^\s*(?:free|gratis|grátis|gratuit|kostenlos|免费|無料)\b/i;
+
 // A number as shops print it: digits with group/decimal separators, or a bare fraction (".75").
 const NUMBER = /(?<![\d.,])(?:\d[\d.,\s\u00a0\u202f']*\d|\d|[.,]\d+)/g;
 
@@ -34,9 +36,12 @@ export function parsePrice(
   if (spoken) return { price: spoken, priceMax: null, currency: 'BRL' };
   const context: CurrencyContext = { hint: currencyHint, market };
   const currency = currencyCode(text, context) ?? currencyHint;
-  const numbers = [...text.matchAll(NUMBER)].map((match) => match[0].trim());
+  // "40% OFF" is a discount, not a price; "Free" is a price of zero.
+  const numbers = [...text.matchAll(NUMBER)]
+    .filter((match) => !/^\s*%/.test(text.slice(match.index + match[0].length)))
+    .map((match) => match[0].trim());
   const first = numbers[0];
-  if (first === undefined) return null;
+  if (first === undefined) return FREE.test(text) ? { price: 0, priceMax: null, currency } : null;
   const price = parseNumber(first, currency);
   if (price === null) return null;
   const second = numbers[1];

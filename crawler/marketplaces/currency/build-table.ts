@@ -29,14 +29,16 @@ for (const locale of readdirSync(cldrMain)) {
   } catch {
     continue; // a locale without currency names
   }
-  const main = (JSON.parse(file) as { main: Record<string, { numbers: { currencies: Record<string, CldrCurrency> } }> })
-    .main;
+  const main = (
+    JSON.parse(file) as { main: Record<string, { numbers: { currencies: Record<string, CldrCurrency> } }> }
+  ).main;
   const currencies = Object.values(main)[0]?.numbers.currencies ?? {};
   for (const [code, entry] of Object.entries(currencies)) {
     if (!active.has(code)) continue; // historical codes (EEK, VEF) would only add false candidates
     for (const key of ['symbol', 'symbol-alt-narrow', 'symbol-alt-variant', 'symbol-alt-formal']) {
       const symbol = entry[key]?.trim();
-      if (!symbol || symbol === code) continue;
+      // Zero-width and generic signs ("¤") mark no currency in particular.
+      if (!symbol || symbol === code || symbol === '¤' || !/[\p{L}\p{Sc}]/u.test(symbol)) continue;
       const counts = symbols.get(symbol) ?? new Map<string, number>();
       counts.set(code, (counts.get(code) ?? 0) + 1);
       symbols.set(symbol, counts);

@@ -10,7 +10,7 @@ interface CurrencyTable {
   symbols: Record<string, [string, number][]>;
   countries: Record<string, string>;
 }
-const TABLE = table as CurrencyTable;
+const TABLE = table as unknown as CurrencyTable;
 
 /**
  * Unit words printed after amounts that CLDR lists only inside display names, not as symbols
@@ -44,7 +44,7 @@ export function isCurrencyCode(value: string | null | undefined): value is strin
 
 /** Minor units of a currency (2 for USD, 0 for JPY, 3 for KWD); 2 when unknown. */
 export function minorDigits(code: string | null | undefined): number {
-  return (code && TABLE.codes[code]?.digits) ?? 2;
+  return (code ? TABLE.codes[code]?.digits : undefined) ?? 2;
 }
 
 /** The currency a country prices in (ISO 3166-1 alpha-2 → ISO 4217). */
@@ -60,13 +60,17 @@ export function currencyForCountry(country: string | null | undefined): string |
 export function currencyCode(text: string | null | undefined, context: CurrencyContext = {}): string | null {
   if (!text) return null;
   const trimmed = text.trim();
-  if (isCurrencyCode(trimmed.toUpperCase()) && /^[A-Za-z]{3}$/.test(trimmed)) return trimmed.toUpperCase();
-  for (const match of trimmed.matchAll(/(?<!\p{L})([A-Z]{3})(?!\p{L})/gu)) {
-    const code = match[1] as string;
+  if (/^[A-Za-z]{3}$/.test(trimmed) && isCurrencyCode(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  for (const match of trimmed.matchAll(/(?<!\p{L})([A-Za-z]{3})(?!\p{L})/gu)) {
+    const word = match[1] as string;
+    const code = word.toUpperCase();
     if (!isCurrencyCode(code)) continue;
-    // "ALL SIZES" or "TOP SELLER" are words; a code counts next to a number or a symbol.
-    const around = trimmed.slice(Math.max(0, match.index - 3), match.index + 6);
-    if (/\d|[$€£¥]/.test(around) || trimmed.length <= 8) return code;
+    // "ALL SIZES" or "TOP SELLER" are words; a code counts next to a number or a symbol (lower case
+    // only right beside the number: "140,00 pln").
+    const near = word === code ? 3 : 2;
+    const before = trimmed.slice(Math.max(0, match.index - near), match.index);
+    const after = trimmed.slice(match.index + 3, match.index + 3 + near);
+    if (/\d|[$€£¥]/.test(before + after) || (word === code && trimmed.length <= 8)) return code;
   }
   const candidates = findMarker(trimmed);
   if (!candidates) return null;
@@ -84,25 +88,45 @@ export function normalizeCurrency(
   return currencyCode(value, context);
 }
 
+/**
+ * The marker nearest the first number: "P.V.P. 4,56 €" has a letter marker far from the amount and
+ * the euro sign beside it. Longer markers win ties ("US$" over "$").
+ */
 function findMarker(text: string): [string, number][] | null {
+  const number = text.match(/\d[\d.,\s\u00a0]*\d|\d/);
+  const start = number?.index ?? -1;
+  const end = start < 0 ? -1 : start + (number?.[0].length ?? 0);
+  let best: { candidates: [string, number][]; distance: number } | null = null;
   for (const [marker, candidates] of MARKERS) {
     let from = text.indexOf(marker);
     while (from >= 0) {
-      if (standsAlone(text, marker, from)) return candidates;
+      if (standsAlone(text, marker, from)) {
+        const after = from + marker.length;
+        const gap = start < 0 ? 0 : after <= start ? start - after : Math.max(0, from - end);
+        // On equal distance a currency sign ("€") beats letters that may be an abbreviation ("P.").
+        const distance = gap + (/\p{Sc}/u.test(marker) ? 0 : 0.5);
+        if (!best || distance < best.distance) best = { candidates, distance };
+        break;
+      }
       from = text.indexOf(marker, from + 1);
     }
   }
-  return null;
+  return best?.candidates ?? null;
 }
 
-/** A marker made of letters must not be part of a longer word ("L" in "Large", "kr" in "kraft"). */
+/**
+ * A marker made of letters must not be part of a longer word ("L" in "Large", "kr" in "kraft"),
+ * except that an abbreviation of three letters or more may open the word it abbreviates
+ * ("руб" in "рублей").
+ */
 function standsAlone(text: string, marker: string, at: number): boolean {
   const first = marker[0] ?? '';
   const last = marker[marker.length - 1] ?? '';
   const before = text[at - 1] ?? '';
   const after = text[at + marker.length] ?? '';
   if (LETTER.test(first) && LETTER.test(before)) return false;
-  if (LETTER.test(last) && LETTER.test(after)) return false;
+  if (LETTER.test(last) && LETTER.test(after) && !(marker.length >= 3 && /^\p{L}+$/u.test(marker)))
+    return false;
   return true;
 }
 
