@@ -1,3 +1,4 @@
+import { sellerRoutes } from './routes/sellers.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requireApiKey, type AuthEnv } from './auth.ts';
@@ -94,6 +95,7 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', matchRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', listingRoutes(deps));
+  app.route('/', sellerRoutes(deps));
   app.route('/', webhookRoutes(deps, { guard: deps.guard }));
   app.route(
     '/',

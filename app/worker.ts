@@ -1,3 +1,4 @@
+import { linkApplicants } from '../marketplaces/index.ts';
 import { screenFilings } from '../alerts/index.ts';
 import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 import { registerEvidenceCaptureHandler, registerEvidenceHandlers } from '../evidence/index.ts';
@@ -30,6 +31,11 @@ export class Worker {
       await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
         const summary = await screenFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
+        // A squatter's filing may arrive after its listings: link its applicants to known sellers.
+        for (const organizationId of summary.organizationsAlerted) {
+          const links = await linkApplicants(this.ctx.db, this.ctx.clock, { organizationId });
+          if (links.alertsCreated) log.info('applicant-seller links', { organizationId, ...links });
+        }
         await requestPlanRefreshes(queue, summary.organizationsAlerted);
         return summary;
       });

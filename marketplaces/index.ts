@@ -1,0 +1,8 @@
+export { sellerStepAfterWatch, type SellerStepSummary } from './sellers/after-watch.ts';
+export { recordSellers, sellerKeyOf } from './sellers/record-sellers.ts';
+export { refreshSellerProfiles } from './sellers/refresh-profiles.ts';
+export { readShopPage, type ShopFacts } from './sellers/shop-page.ts';
+export { listSellers, sellerLinks, sellerListings, type SellerStanding } from './sellers/list-sellers.ts';
+export { nameKey } from './sellers/normalize.ts';
+export { linkApplicants, type LinkSummary } from './links/link-applicants.ts';
+export { scoreLink, LINK_THRESHOLD, type LinkScore } from './links/score-link.ts';
