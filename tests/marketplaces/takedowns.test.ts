@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenListings } from '../../alerts/screen-listings.ts';
 import { testClient } from '../../crawler/http/testing/local-server.ts';
-import { HttpClient } from '../../crawler/http/index.ts';
 import {
   fetchUrlFor,
   findSource,
@@ -348,7 +347,7 @@ describe('takedown reports', () => {
 
 describe('checkListingGone', () => {
   it('goes through the SSRF guard: a listing URL on a loopback address is refused, not fetched', async () => {
-    const guarded = new HttpClient({ guard: { allowLoopback: false }, robots: false });
+    const guarded = testClient({ guard: { allowLoopback: false } }).client;
     market.pages.set('/item/1', Buffer.from('<html><h1>Item</h1></html>'));
     const check = await checkListingGone(guarded, `${market.origin}/item/1`, { now: ctx.clock.now() });
     expect(check.gone).toBe(false);
