@@ -1,3 +1,4 @@
+import { linkApplicants } from '../../marketplaces/index.ts';
 import type { Command } from 'commander';
 import { screenFilings, type ScreenSummary } from '../../alerts/index.ts';
 import type { AppContext } from '../../app/context.ts';
@@ -54,6 +55,9 @@ export async function ingestAndScreen(
     },
   });
   progress?.done();
+  // A squatter's filing may arrive after its listings: link its applicants to sellers already seen.
+  for (const organizationId of screening.organizationsAlerted)
+    await linkApplicants(ctx.db, ctx.clock, { organizationId });
   // New filings and alerts can change what a market-entry checklist says.
   if (summary.inserted + summary.updated > 0) await refreshPlanChecklists(ctx, {});
   return { ...summary, screening };

@@ -5,6 +5,7 @@ import { testClient } from '../../crawler/http/testing/local-server.ts';
 import { findSource, runMarketplaceWatch, searchUrlFor } from '../../crawler/marketplace-watch/index.ts';
 import { tables } from '../../db/index.ts';
 import { sellerApplicantLinks, sellers } from '../../db/schema-marketplaces.ts';
+import { linkApplicants } from '../../marketplaces/index.ts';
 import { ensureSources } from '../../registries/sources/index.ts';
 import { syncSource } from '../../registries/sync-source.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
@@ -202,6 +203,35 @@ describe('applicant ↔ seller links from a filing and a listing', () => {
     expect((await get(strangerKey, `/v1/sellers/${wish!.id}`)).status).toBe(404);
     const alerts = await get(strangerKey, '/v1/alerts');
     expect(alerts.body.data).toEqual([]);
+  });
+
+  it('links a filing screened after the listings were seen (the worker and ingest path)', async () => {
+    const lateKey = await keyFor(ctx, 'Late Filing Org', 'admin');
+    const created = await api.request('/v1/brands', authed(lateKey, 'POST', { name: 'Phones' }));
+    const lateBrand = ((await created.json()) as { id: string }).id;
+    await api.request(`/v1/brands/${lateBrand}/marks`, authed(lateKey, 'POST', { text: 'IPHONE' }));
+    await api.request(
+      `/v1/brands/${lateBrand}/authorized-sellers`,
+      authed(lateKey, 'PUT', { sellers: [{ marketplace: 'tokopedia', name: 'Phones Official Store' }] }),
+    );
+    await runMarketplaceWatch({
+      ctx: { db: ctx.db, clock: ctx.clock, http: localHttp(), baseUrls: { 'tokopedia-id': market.origin } },
+      input: { brandId: lateBrand, sourceId: 'tokopedia-id', query: 'IPHONE' },
+    });
+    const [org] = await ctx.db.select().from(tables.brands).where(eq(tables.brands.id, lateBrand));
+    const before = await ctx.db
+      .select()
+      .from(sellerApplicantLinks)
+      .where(eq(sellerApplicantLinks.organizationId, org!.organizationId));
+    expect(before).toEqual([]); // no filing alerted for this organization yet
+    const [filing] = await ctx.db
+      .select()
+      .from(tables.filings)
+      .where(eq(tables.filings.serialNumber, '99887766'));
+    const screened = await screenFilings({ ctx, input: { filingIds: [filing!.id] } });
+    expect(screened.organizationsAlerted).toContain(org!.organizationId);
+    const links = await linkApplicants(ctx.db, ctx.clock, { organizationId: org!.organizationId });
+    expect(links).toMatchObject({ links: 1, alertsCreated: 1 });
   });
 
   it('refuses bad queries and ids with 400', async () => {
