@@ -30,6 +30,15 @@ describe('title decorations', () => {
     );
   });
 
+  it("keeps a product of the site's own brand whose name starts with the site's name", () => {
+    const $ = load(page('<meta property="og:site_name" content="Amazon.com">', ''));
+    const clean = titleCleaner($, 'www.amazon.com', 'amazon');
+    expect(clean('Amazon Echo Dot (5th Gen) | Smart speaker with Alexa')).toBe(
+      'Amazon Echo Dot (5th Gen) | Smart speaker with Alexa',
+    );
+    expect(clean('Amazon.com: Amazon Basics USB Cable : Electronics')).toBe('Amazon Basics USB Cable');
+  });
+
   it('leaves a name alone when nothing in it is a decoration', () => {
     expect(cleanDecoratedTitle('LG OLED 55 - 4K Smart TV by LG', ['shopx'])).toBe(
       'LG OLED 55 - 4K Smart TV by LG',

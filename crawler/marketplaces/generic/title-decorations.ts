@@ -49,9 +49,26 @@ function squash(value: string | null | undefined): string {
   return (value ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * A segment is the site's own name, not the product's: the site name alone or with a domain or
+ * market suffix ("Walmart.com", "Amazon.co.uk", "Shopee Indonesia"). "Amazon Echo Dot" names a
+ * product of the site's own brand and stays.
+ */
 function namesSite(segment: string, names: string[]): boolean {
   const key = squash(segment);
-  return key.length > 0 && names.some((name) => key.includes(name) || name.includes(key));
+  if (!key) return false;
+  // A bare domain of the site ("acmemarket.example", "walmart.com") is the site whatever its TLD.
+  const isDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(segment.trim());
+  return names.some(
+    (name) =>
+      key === name ||
+      (isDomain && key.startsWith(name)) ||
+      (key.startsWith(name) &&
+        /^(com|net|co|couk|comau|combr|comco|commx|coid|cojp|[a-z]{2}|indonesia|malaysia|philippines|thailand|vietnam|singapore|brasil|mexico|colombia|official|store|shop|online)*$/.test(
+          key.slice(name.length),
+        )) ||
+      (name.startsWith(key) && key.length >= 4),
+  );
 }
 
 export function cleanDecoratedTitle(title: string, names: string[]): string {
