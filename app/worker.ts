@@ -33,7 +33,10 @@ export class Worker {
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
         // A squatter's filing may arrive after its listings: link its applicants to known sellers.
         for (const organizationId of summary.organizationsAlerted) {
-          const links = await linkApplicants(this.ctx.db, this.ctx.clock, { organizationId });
+          const links = await linkApplicants(this.ctx.db, this.ctx.clock, {
+            organizationId,
+            filingIds: data.filingIds,
+          });
           if (links.alertsCreated) log.info('applicant-seller links', { organizationId, ...links });
         }
         await requestPlanRefreshes(queue, summary.organizationsAlerted);

@@ -28,6 +28,7 @@ export async function ingestAndScreen(
     alertsUpdated: 0,
     organizationsAlerted: [],
   };
+  const changed: string[] = [];
   const summary = await ingestFile({
     ctx,
     input: {
@@ -42,6 +43,7 @@ export async function ingestAndScreen(
           skipped: p.skipped,
         }),
       onChanged: async (filingIds) => {
+        changed.push(...filingIds);
         const s = await screenFilings({ ctx, input: { filingIds } });
         screening.filingsScreened += s.filingsScreened;
         screening.candidatePairs += s.candidatePairs;
@@ -57,7 +59,7 @@ export async function ingestAndScreen(
   progress?.done();
   // A squatter's filing may arrive after its listings: link its applicants to sellers already seen.
   for (const organizationId of screening.organizationsAlerted)
-    await linkApplicants(ctx.db, ctx.clock, { organizationId });
+    await linkApplicants(ctx.db, ctx.clock, { organizationId, filingIds: changed });
   // New filings and alerts can change what a market-entry checklist says.
   if (summary.inserted + summary.updated > 0) await refreshPlanChecklists(ctx, {});
   return { ...summary, screening };

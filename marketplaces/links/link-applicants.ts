@@ -30,13 +30,15 @@ function stringsOf(value: unknown, out: string[] = [], depth = 0): string[] {
  * registration number, scored and explained (`scoreLink`). Each new link is stored once and raised
  * as a `seller_applicant_link` alert; re-running changes nothing. `sellerIds` narrows the sellers
  * (a watch passes the ones it just saw); without it every seller the organization has seen is compared.
+ * `filingIds` narrows the filings the same way (a registry batch passes its own).
  */
 export async function linkApplicants(
   db: Database,
   clock: Clock,
-  input: { organizationId: string; sellerIds?: string[] },
+  input: { organizationId: string; sellerIds?: string[]; filingIds?: string[] },
 ): Promise<LinkSummary> {
   const summary: LinkSummary = { compared: 0, links: 0, alertsCreated: 0 };
+  if (input.sellerIds?.length === 0 || input.filingIds?.length === 0) return summary;
   const a = tables.alerts;
   const filed = await db
     .select({
@@ -50,7 +52,14 @@ export async function linkApplicants(
     })
     .from(a)
     .innerJoin(tables.filings, eq(tables.filings.id, a.filingId))
-    .where(and(eq(a.organizationId, input.organizationId), eq(a.kind, 'registry_conflict')));
+    .where(
+      and(
+        eq(a.organizationId, input.organizationId),
+        eq(a.kind, 'registry_conflict'),
+        // After a registry batch only its filings need comparing with every known seller.
+        ...(input.filingIds ? [inArray(a.filingId, input.filingIds)] : []),
+      ),
+    );
   if (filed.length === 0) return summary;
 
   const visible = db
@@ -64,7 +73,7 @@ export async function linkApplicants(
     .where(
       and(
         inArray(sellers.id, sql`(${visible})`),
-        ...(input.sellerIds ? [inArray(sellers.id, input.sellerIds.length ? input.sellerIds : [''])] : []),
+        ...(input.sellerIds ? [inArray(sellers.id, input.sellerIds)] : []),
       ),
     );
 

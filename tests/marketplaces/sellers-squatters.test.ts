@@ -4,8 +4,9 @@ import { screenFilings } from '../../alerts/index.ts';
 import { testClient } from '../../crawler/http/testing/local-server.ts';
 import { findSource, runMarketplaceWatch, searchUrlFor } from '../../crawler/marketplace-watch/index.ts';
 import { tables } from '../../db/index.ts';
+import { listings } from '../../db/schema-listings.ts';
 import { sellerApplicantLinks, sellers } from '../../db/schema-marketplaces.ts';
-import { linkApplicants } from '../../marketplaces/index.ts';
+import { linkApplicants, sellerStepAfterWatch } from '../../marketplaces/index.ts';
 import { ensureSources } from '../../registries/sources/index.ts';
 import { syncSource } from '../../registries/sync-source.ts';
 import { authed, createTestContext, keyFor, testApi, type TestContext } from '../support/test-context.ts';
@@ -238,5 +239,37 @@ describe('applicant ↔ seller links from a filing and a listing', () => {
     expect((await get(ownerKey, '/v1/sellers?limit=0')).status).toBe(400);
     expect((await get(ownerKey, '/v1/sellers?marketplace=NOT%20ONE')).status).toBe(400);
     expect((await get(ownerKey, '/v1/sellers/not-a-uuid')).status).toBe(400);
+  });
+});
+
+describe('a watch whose page names no seller', () => {
+  it('records no seller and the seller step neither fails nor links', async () => {
+    // The organization with the alerted squatter filing: its links are compared on every watch.
+    const created = await api.request('/v1/brands', authed(ownerKey, 'POST', { name: 'realme' }));
+    const brandId = ((await created.json()) as { id: string }).id;
+    await api.request(`/v1/brands/${brandId}/marks`, authed(ownerKey, 'POST', { text: 'REALME' }));
+    // Amazon search cards name no seller.
+    const url = new URL(searchUrlFor(findSource('amazon-in'), 'REALME'));
+    market.pages.set(url.pathname + url.search, fixturePage('amazon/amazon-in_search_realme-6_2021-02.html'));
+    const summary = await runMarketplaceWatch({
+      ctx: {
+        db: ctx.db,
+        clock: ctx.clock,
+        http: localHttp(),
+        baseUrls: { 'amazon-in': market.origin },
+      },
+      input: { brandId, sourceId: 'amazon-in', query: 'REALME' },
+    });
+    expect(summary.status).toBe('succeeded');
+    const stored = await ctx.db
+      .select({ id: listings.id })
+      .from(listings)
+      .where(eq(listings.sourceId, 'amazon-in'));
+    const [brand] = await ctx.db.select().from(tables.brands).where(eq(tables.brands.id, brandId));
+    const step = await sellerStepAfterWatch(
+      { db: ctx.db, clock: ctx.clock, http: localHttp() },
+      { organizationId: brand!.organizationId, listingIds: stored.map((row) => row.id) },
+    );
+    expect(step).toMatchObject({ sellers: 0, sellersNew: 0, warnings: [], links: { links: 0 } });
   });
 });
