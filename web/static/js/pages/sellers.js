@@ -2,6 +2,9 @@ import { get, query } from '../api.js';
 import { facts, h, show, unavailable } from '../dom.js';
 import { dateTime } from '../format.js';
 
+// Listing and shop URLs come from marketplace pages: only http(s) links are made clickable.
+const web = (url) => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null);
+
 /** Sellers whose listings matched your marks, repeat offenders first (GET /v1/sellers). */
 export async function renderSellers(main) {
   let sellers;
@@ -84,9 +87,9 @@ export async function renderSellerDetail(main, id) {
         ['Marketplace', s.marketplace],
         [
           'Shop',
-          s.shop_url
-            ? h('a', { href: s.shop_url, rel: 'noopener noreferrer', target: '_blank' }, s.shop_url)
-            : null,
+          web(s.shop_url)
+            ? h('a', { href: web(s.shop_url), rel: 'noopener noreferrer', target: '_blank' }, s.shop_url)
+            : s.shop_url,
         ],
         ['Location', s.location],
         [
@@ -143,8 +146,8 @@ export async function renderSellerDetail(main, id) {
           h(
             'li',
             {},
-            l.url
-              ? h('a', { href: l.url, rel: 'noopener noreferrer', target: '_blank' }, l.title ?? l.url)
+            web(l.url)
+              ? h('a', { href: web(l.url), rel: 'noopener noreferrer', target: '_blank' }, l.title ?? l.url)
               : l.title,
             l.price !== null ? ` — ${l.price} ${l.currency ?? ''}` : '',
             l.alert_id ? [' · ', h('a', { href: `#/alerts/${l.alert_id}` }, 'alert')] : ' · no alert',
