@@ -1,3 +1,5 @@
+import { sellerRoutes } from './routes/sellers.ts';
+import { takedownRoutes, type TakedownRouteOptions } from './routes/takedowns.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requireApiKey, type AuthEnv } from './auth.ts';
@@ -35,6 +37,8 @@ export interface ApiOptions extends ApiDeps {
   publicBaseUrl?: string | undefined;
   /** Event-stream timings (tests shorten them). */
   feed?: Pick<FeedRouteOptions, 'streamPollMs' | 'streamHeartbeatMs' | 'streamGapWaitMs'>;
+  /** HTTP client (SSRF-guarded) for takedown re-checks; without it re-check answers 503. */
+  takedowns?: TakedownRouteOptions;
   /** Lockout after repeated failed API keys (defaults: 10 failures in 10 min lock for 15 min). */
   authThrottle?: ThrottlePolicy;
 }
@@ -99,6 +103,8 @@ export function createApi(deps: ApiOptions): OpenAPIHono<AuthEnv> {
   app.route('/', deadlineRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', listingRoutes(deps));
+  app.route('/', sellerRoutes(deps));
+  app.route('/', takedownRoutes(deps, deps.takedowns ?? {}));
   app.route('/', webhookRoutes(deps, { guard: deps.guard }));
   app.route(
     '/',

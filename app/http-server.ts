@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApi } from '../api/index.ts';
 import { SsrfGuard } from '../crawler/http/index.ts';
 import type { AppContext } from './context.ts';
+import { syncHttpClient } from './sync-handler.ts';
 import { VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -23,6 +24,8 @@ export async function startHttpServer(ctx: AppContext): Promise<RunningServer> {
       allowPrivate: ctx.config.allowPrivateFetch,
     }),
     publicBaseUrl: ctx.config.publicBaseUrl,
+    // Takedown re-checks fetch listing URLs taken from pages: the same guarded client as syncs.
+    takedowns: { http: syncHttpClient(ctx.config) },
   });
   return new Promise((resolve) => {
     const server = serve({ fetch: api.fetch, port: ctx.config.port, hostname: ctx.config.host }, (info) => {

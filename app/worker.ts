@@ -1,4 +1,5 @@
 import { screenPendingFilings } from '../alerts/index.ts';
+import { linkApplicants } from '../marketplaces/index.ts';
 import { registerMarketplaceHandlers } from '../crawler/marketplace-watch/index.ts';
 import { registerEvidenceCaptureHandler, registerEvidenceHandlers } from '../evidence/index.ts';
 import type { AppContext } from './context.ts';
@@ -30,6 +31,14 @@ export class Worker {
       await queue.work<ScreenJob>(QUEUES.screenFilings, { pollingIntervalSeconds }, async (data, job) => {
         const summary = await screenPendingFilings({ ctx: this.ctx, input: { filingIds: data.filingIds } });
         log.info('screened filings', { job: job.id, pid: process.pid, ...summary });
+        // A squatter's filing may arrive after its listings: link its applicants to known sellers.
+        for (const organizationId of summary.organizationsAlerted) {
+          const links = await linkApplicants(this.ctx.db, this.ctx.clock, {
+            organizationId,
+            filingIds: data.filingIds,
+          });
+          if (links.alertsCreated) log.info('applicant-seller links', { organizationId, ...links });
+        }
         await requestPlanRefreshes(queue, summary.organizationsAlerted);
         return summary;
       });

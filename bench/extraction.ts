@@ -1,130 +1,76 @@
 import { load } from 'cheerio';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractPage, type ExtractedListing, type ExtractionResult } from '../crawler/marketplaces/index.ts';
+import { extractPage as extractBaseline } from './baseline-extractor/index.ts';
+import { parsePrice as parsePriceBaseline } from './baseline-extractor/price.ts';
+import { extractPage, parsePrice } from '../crawler/marketplaces/index.ts';
+import {
+  loadPages,
+  scorePage,
+  summarize,
+  type BenchPage,
+  type ExtractorOutput,
+  type Tally,
+} from './extraction-scoring.ts';
+import { loadVectors, scorePriceSuite, XFAIL_LISTS } from './price-suite.ts';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/marketplaces');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DEV = path.resolve(HERE, '../tests/fixtures/marketplaces');
+const HELDOUT = path.resolve(HERE, '../tests/fixtures/marketplaces-heldout');
+const PRICE_VECTORS = path.resolve(HERE, '../tests/fixtures/price-parser');
 
-const KIND: Record<string, string> = {
-  search_results: 'listings',
-  product: 'product',
-  block_page: 'blocked',
-  error_page: 'error',
-  unrendered_shell: 'shell',
-};
+type Extractor = (page: BenchPage) => ExtractorOutput;
+const current: Extractor = (page) =>
+  extractPage({ html: page.html, url: page.url }) as unknown as ExtractorOutput;
+const baseline: Extractor = (page) =>
+  extractBaseline({ html: page.html, url: page.url }) as unknown as ExtractorOutput;
 
-interface Page {
-  name: string;
-  html: Buffer;
-  url: string | undefined;
-  truth: Record<string, unknown>;
-  pageKind: string;
-}
-
-function loadPages(): Page[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(path.join(FIXTURES, dir.name))
-        .filter((file) => file.endsWith('.html'))
-        .map((file) => {
-          const htmlPath = path.join(FIXTURES, dir.name, file);
-          const expected = JSON.parse(
-            readFileSync(htmlPath.replace(/\.html$/, '.expected.json'), 'utf8'),
-          ) as Record<string, unknown>;
-          return {
-            name: `${dir.name}/${file}`,
-            html: readFileSync(htmlPath),
-            url: (expected.url as string | null) ?? undefined,
-            truth: expected.ground_truth as Record<string, unknown>,
-            pageKind: expected.page_kind as string,
-          };
-        }),
-    );
-}
-
-type Tally = Record<string, { matched: number; total: number }>;
-
-function count(tally: Tally, field: string, matched: boolean): void {
-  const entry = (tally[field] ??= { matched: 0, total: 0 });
-  entry.total += 1;
-  if (matched) entry.matched += 1;
-}
-
-const squash = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
-
-/** Compares against expected.json as written (no allowances), so every disagreement costs accuracy. */
-function score(page: Page, result: ExtractionResult, tally: Tally): void {
-  const truth = page.truth;
-  count(tally, 'pageKind', result.kind === KIND[page.pageKind]);
-  if (typeof truth.listing_count === 'number')
-    count(tally, 'listingCount', result.listings.length === truth.listing_count);
-  if (typeof truth.currency === 'string') count(tally, 'currency', result.currency === truth.currency);
-  const first = result.listings[0];
-  if (page.pageKind === 'product') {
-    const fields: [string, keyof ExtractedListing][] = [
-      ['title', 'title'],
-      ['price', 'price'],
-      ['seller', 'sellerName'],
-      ['seller_location', 'sellerLocation'],
-      ['brand', 'brand'],
-      ['listing_id', 'listingId'],
-    ];
-    for (const [source, field] of fields)
-      if (source in truth) count(tally, field, first?.[field] === truth[source]);
+function accuracyOn(pages: BenchPage[], extractor: Extractor) {
+  const tally: Tally = {};
+  const misses: Record<string, string[]> = {};
+  for (const page of pages) {
+    const missed = scorePage(page, extractor(page), tally);
+    if (missed.length) misses[page.name] = missed;
   }
-  for (const sample of (truth.sample_listings as Record<string, unknown>[] | undefined) ?? []) {
-    const listing = result.listings.find((candidate) =>
-      sample.listing_id
-        ? candidate.listingId === sample.listing_id
-        : squash(candidate.title) === squash(sample.title),
-    );
-    count(tally, 'sampleFound', Boolean(listing));
-    if ('title' in sample) count(tally, 'sampleTitle', squash(listing?.title) === squash(sample.title));
-    const priceText = sample.price_text ?? sample.price_aria;
-    if (typeof priceText === 'string')
-      count(tally, 'samplePriceText', squash(listing?.priceText) === squash(priceText));
-  }
+  return { pages: pages.length, ...summarize(tally), misses };
 }
 
-function pagesPerSecond(pages: Page[], rounds: number, work: (page: Page) => void): number {
+function pagesPerSecond(pages: BenchPage[], rounds: number, work: (page: BenchPage) => void): number {
   const started = performance.now();
   for (let round = 0; round < rounds; round += 1) for (const page of pages) work(page);
   return (pages.length * rounds) / ((performance.now() - started) / 1000);
 }
 
 /**
- * Extraction accuracy per field over the saved sample pages, page-kind accuracy, and pages per second
- * of the pure extraction path against a plain cheerio.load + <title> baseline on the same pages.
+ * Field accuracy of the current extractor and of the pre-issue-18 one (bench/baseline-extractor), in
+ * the same run, on the held-out pages (never used to write rules) and on the 21 dev pages apart; the
+ * price-parser vectors as a second suite; pages per second against a cheerio.load + <title> baseline.
  */
 export async function runExtractionBench(options: { quick?: boolean }): Promise<Record<string, unknown>> {
-  const pages = loadPages();
-  const tally: Tally = {};
-  for (const page of pages) score(page, extractPage({ html: page.html, url: page.url }), tally);
+  const dev = loadPages(DEV);
+  const heldout = loadPages(HELDOUT);
+  const vectors = loadVectors(PRICE_VECTORS);
   const rounds = options.quick ? 1 : 3;
-  const baseline = pagesPerSecond(pages, rounds, (page) => load(page.html.toString('utf8'))('title').text());
-  const extraction = pagesPerSecond(pages, rounds, (page) => extractPage({ html: page.html, url: page.url }));
-  const accuracy = Object.fromEntries(
-    Object.entries(tally).map(([field, { matched, total }]) => [
-      field,
-      { matched, total, share: Number((matched / total).toFixed(3)) },
-    ]),
-  );
-  const all = Object.values(tally).reduce(
-    (sum, { matched, total }) => ({ matched: sum.matched + matched, total: sum.total + total }),
-    { matched: 0, total: 0 },
-  );
+  const titleOnly = pagesPerSecond(dev, rounds, (page) => load(page.html.toString('utf8'))('title').text());
+  const extraction = pagesPerSecond(dev, rounds, current);
+  const priceCurrent = (text: string | null, hint: string | null) => parsePrice(text, hint);
+  const priceBaseline = (text: string | null, hint: string | null) => parsePriceBaseline(text, hint);
   return {
-    pages: pages.length,
-    megabytes: Number((pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6).toFixed(1)),
-    rounds,
-    accuracy,
-    overallFieldAccuracy: Number((all.matched / all.total).toFixed(3)),
-    pageKindAccuracy: accuracy.pageKind?.share ?? null,
-    pagesPerSecond: Number(extraction.toFixed(2)),
-    baselinePagesPerSecond: Number(baseline.toFixed(2)),
-    // 1.0 would mean extraction costs no more than parsing the page and reading its title.
-    speedRatioToBaseline: Number((extraction / baseline).toFixed(3)),
+    heldout: { current: accuracyOn(heldout, current), baseline: accuracyOn(heldout, baseline) },
+    dev: { current: accuracyOn(dev, current), baseline: accuracyOn(dev, baseline) },
+    priceParserSuite: {
+      source: 'scrapinghub/price-parser tests/test_price_parsing.py (BSD-3-Clause), lists it passes',
+      current: scorePriceSuite(vectors, priceCurrent),
+      baseline: scorePriceSuite(vectors, priceBaseline),
+      xfailListsCurrent: scorePriceSuite(vectors, priceCurrent, XFAIL_LISTS),
+    },
+    speed: {
+      pages: dev.length,
+      rounds,
+      pagesPerSecond: Number(extraction.toFixed(2)),
+      baselinePagesPerSecond: Number(titleOnly.toFixed(2)),
+      // 1.0 would mean extraction costs no more than parsing the page and reading its title.
+      speedRatioToBaseline: Number((extraction / titleOnly).toFixed(3)),
+    },
   };
 }

@@ -43,6 +43,8 @@ export const listings = pgTable(
     sellerId: text('seller_id'),
     sellerName: text('seller_name'),
     sellerLocation: text('seller_location'),
+    /** The seller profile (db/schema-marketplaces.ts `sellers`) this listing belongs to. */
+    sellerRef: uuid('seller_ref'),
     images: jsonb('images').$type<string[]>().notNull().default([]),
     sponsored: boolean('sponsored').notNull().default(false),
     /** Which watch source saw it last, for provenance. */
@@ -53,6 +55,7 @@ export const listings = pgTable(
   (t) => [
     uniqueIndex('listings_marketplace_key_uq').on(t.marketplace, t.listingKey),
     index('listings_last_seen_idx').on(t.lastSeenAt),
+    index('listings_seller_ref_idx').on(t.sellerRef),
   ],
 );
 

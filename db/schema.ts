@@ -49,6 +49,7 @@ export const alertKind = pgEnum('alert_kind', [
   'marketplace_listing',
   'deadline_reminder',
   'plan_risk',
+  'seller_applicant_link',
 ]);
 
 export const organizations = pgTable('organizations', {
@@ -219,7 +220,7 @@ export const alerts = pgTable(
     assignee: text('assignee'),
     /** Office code or marketplace the subject came from. */
     source: text('source').notNull(),
-    subjectKind: text('subject_kind').$type<'filing' | 'listing'>().notNull(),
+    subjectKind: text('subject_kind').$type<'filing' | 'listing' | 'seller'>().notNull(),
     filingId: uuid('filing_id').references(() => filings.id, { onDelete: 'set null' }),
     /** Marketplace listing subject (listings live in db/schema-listings.ts). */
     listingId: uuid('listing_id'),

@@ -1,3 +1,4 @@
+import { linkApplicants } from '../../marketplaces/index.ts';
 import type { Command } from 'commander';
 import {
   addScreenSummary,
@@ -43,6 +44,7 @@ export async function ingestAndScreen(
     alertsUpdated: 0,
     organizationsAlerted: [],
   };
+  const changed: string[] = [];
   const summary = await ingestFile({
     ctx,
     input: {
@@ -58,12 +60,16 @@ export async function ingestAndScreen(
           skipped: p.skipped,
         }),
       onChanged: async (filingIds) => {
+        changed.push(...filingIds);
         screening = addScreenSummary(screening, await screenPendingFilings({ ctx, input: { filingIds } }));
       },
     },
   });
   screening = addScreenSummary(screening, await drainPendingScreenings({ ctx }));
   progress?.done();
+  // A squatter's filing may arrive after its listings: link its applicants to sellers already seen.
+  for (const organizationId of screening.organizationsAlerted)
+    await linkApplicants(ctx.db, ctx.clock, { organizationId, filingIds: changed });
   // New filings and alerts can change what a market-entry checklist says.
   if (summary.inserted + summary.updated > 0 || screening.organizationsAlerted.length > 0)
     await refreshPlanChecklists(ctx, {});

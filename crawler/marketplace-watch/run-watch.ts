@@ -16,6 +16,7 @@ import { loadMarkLogos, logoChecker, type LogoChecker } from './logo-check.ts';
 import { queriesForMarks } from './queries.ts';
 import { fetchUrlFor, findSource, searchUrlFor, type MarketplaceSource } from './sources.ts';
 import { upsertListings } from './upsert-listings.ts';
+import { sellerStepAfterWatch } from '../../marketplaces/index.ts';
 
 /** Queue of the evidence-capture handler (evidence/); we only send to it. */
 export const EVIDENCE_QUEUE = 'evidence.capture';
@@ -75,6 +76,8 @@ export interface QueryOutcome {
   alertsCreated: number;
   alertsUpdated: number;
   evidenceJobs: number;
+  /** `seller_applicant_link` alerts raised from this page's sellers (marketplaces/). */
+  applicantLinkAlerts: number;
 }
 
 export interface WatchSummary {
@@ -251,6 +254,7 @@ async function runQuery(
     alertsCreated: 0,
     alertsUpdated: 0,
     evidenceJobs: 0,
+    applicantLinkAlerts: 0,
   };
   const fetched = await fetchPage(ctx, source, url);
   const warnings: string[] = [];
@@ -278,6 +282,22 @@ async function runQuery(
         ctx: { db, clock, ...(input.logoCheck ? { logoCheck: input.logoCheck } : {}) },
         input: { organizationId: input.organizationId, brandId: input.brandId, listingIds: upserted.ids },
       });
+      // Seller profiles and applicant links: a failure here is a warning, listings and alerts stay.
+      try {
+        const sellersStep = await sellerStepAfterWatch(
+          {
+            db,
+            clock,
+            http: ctx.http,
+            fetchUrl: (shopUrl) => fetchUrlFor(shopUrl, ctx.baseUrls?.[source.id]),
+          },
+          { organizationId: input.organizationId, listingIds: upserted.ids },
+        );
+        warnings.push(...sellersStep.warnings);
+        outcome.applicantLinkAlerts = sellersStep.links.alertsCreated;
+      } catch (error) {
+        warnings.push(`sellers: ${(error as Error).message}; listings and alerts are stored`);
+      }
       Object.assign(outcome, {
         listingsSeen: page.listings.length,
         listingsNew: upserted.inserted,

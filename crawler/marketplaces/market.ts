@@ -1,3 +1,4 @@
+import { currencyForCountry } from './currency/index.ts';
 /** ISO 3166-1 country codes from host names, and the currency each market prices in. */
 
 // Second-level and country-code suffixes, longest first so "com.br" wins over "br".
@@ -75,67 +76,9 @@ export function marketFromHost(host: string): string | null {
   return null;
 }
 
-const EURO = [
-  'DE',
-  'FR',
-  'ES',
-  'IT',
-  'NL',
-  'BE',
-  'AT',
-  'IE',
-  'PT',
-  'FI',
-  'GR',
-  'SK',
-  'SI',
-  'LU',
-  'EE',
-  'LV',
-  'LT',
-  'MT',
-  'CY',
-  'HR',
-];
-
-const MARKET_CURRENCY: Record<string, string> = {
-  US: 'USD',
-  GB: 'GBP',
-  BR: 'BRL',
-  PH: 'PHP',
-  ID: 'IDR',
-  JP: 'JPY',
-  MX: 'MXN',
-  AR: 'ARS',
-  CO: 'COP',
-  CL: 'CLP',
-  AU: 'AUD',
-  MY: 'MYR',
-  TH: 'THB',
-  SG: 'SGD',
-  TR: 'TRY',
-  TW: 'TWD',
-  VN: 'VND',
-  KR: 'KRW',
-  IN: 'INR',
-  CA: 'CAD',
-  AE: 'AED',
-  SA: 'SAR',
-  EG: 'EGP',
-  CN: 'CNY',
-  PE: 'PEN',
-  UY: 'UYU',
-  EC: 'USD',
-  ZA: 'ZAR',
-  PL: 'PLN',
-  SE: 'SEK',
-  CH: 'CHF',
-  RU: 'RUB',
-  ...Object.fromEntries(EURO.map((code) => [code, 'EUR'])),
-};
-
+/** The currency a market prices in, from the ISO 4217 country table (`currency/`), not a hand list. */
 export function currencyForMarket(market: string | null): string | null {
-  return market ? (MARKET_CURRENCY[market] ?? null) : null;
+  return currencyForCountry(market);
 }
 
 /** Main languages of a market (ISO 639-1), for counterfeit word lists. */

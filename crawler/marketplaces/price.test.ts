@@ -25,6 +25,35 @@ describe('parsePrice', () => {
     expect(parsePrice(text, hint)).toEqual(wanted);
   });
 
+  // The misses of the old parser on Zyte's price-parser vectors (issue 18), one per rule.
+  it.each([
+    ['1 299 Kč', null, null, { price: 1299, currency: 'CZK' }],
+    ['100,00 руб.', null, null, { price: 100, currency: 'RUB' }],
+    ['1128240 рублей', null, null, { price: 1128240, currency: 'RUB' }],
+    ['Rs1,599.00', null, 'IN', { price: 1599, currency: 'INR' }],
+    ['Rs. 450', 'LKR', null, { price: 450, currency: 'LKR' }],
+    ['NZD $100.70', null, null, { price: 100.7, currency: 'NZD' }],
+    ['CUC$ 45', null, null, { price: 45, currency: 'CUC' }],
+    ['.75 €', null, null, { price: 0.75, currency: 'EUR' }],
+    ['$.75', null, null, { price: 0.75, currency: 'USD' }],
+    ['฿ 3.3900', null, null, { price: 3.39, currency: 'THB' }],
+    ['34.992001', 'GBP', null, { price: 34.992001, currency: 'GBP' }],
+    ['423.923', 'KWD', null, { price: 423.923, currency: 'KWD' }],
+    ['$1.234', null, null, { price: 1234, currency: 'USD' }],
+    ['0.500 €', null, null, { price: 0.5, currency: 'EUR' }],
+    ['$ 71.492', null, 'CO', { price: 71492, currency: 'COP' }],
+    ['P.V.P. 4,56 €', null, null, { price: 4.56, currency: 'EUR' }],
+    ['140,00 pln', null, null, { price: 140, currency: 'PLN' }],
+    ['Free!', 'USD', null, { price: 0, currency: 'USD' }],
+  ])('%s (hint %s, market %s)', (text, hint, market, wanted) => {
+    expect(parsePrice(text, hint, market)).toMatchObject(wanted);
+  });
+
+  it('does not read a discount as a price', () => {
+    expect(parsePrice('40% OFF')).toBeNull();
+    expect(parsePrice('-15% $8.50')?.price).toBe(8.5);
+  });
+
   it('returns null when there is no number', () => {
     expect(parsePrice('Currently unavailable.')).toBeNull();
     expect(parsePrice('')).toBeNull();

@@ -64,9 +64,9 @@ export async function createTestContext(
 /** The real API over a test context; tests that control DNS pass their own SSRF guard. */
 export function testApi(
   ctx: AppContext,
-  options: { guard?: SsrfGuard } & NonNullable<ApiOptions['feed']> = {},
+  options: { guard?: SsrfGuard; takedowns?: ApiOptions['takedowns'] } & NonNullable<ApiOptions['feed']> = {},
 ) {
-  const { guard, ...feed } = options;
+  const { guard, takedowns, ...feed } = options;
   return createApi({
     db: ctx.db,
     log: ctx.log,
@@ -76,6 +76,7 @@ export function testApi(
     queue: ctx.queue,
     guard: guard ?? new SsrfGuard({ allowLoopback: true }),
     feed,
+    ...(takedowns ? { takedowns } : {}),
   });
 }
 

@@ -1,4 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
+import { normalizeCurrency } from '../currency/index.ts';
+import { genericSeller, productHeading, titleCleaner } from '../generic/index.ts';
 import { parsePrice } from '../price.ts';
 import { mergeProductFacts, type FactLayer, type ProductFacts } from '../structured/index.ts';
 import type { ExtractedListing, SiteContext, SiteExtractor, SiteResult } from '../types.ts';
@@ -20,8 +22,14 @@ export function productResult(
   const all: FactLayer[] = [];
   if (layers.embedded) all.push({ source: 'embedded', facts: layers.embedded });
   all.push(...ctx.structured.productLayers);
-  if (layers.dom) all.push({ source: 'dom', facts: withParsedPrice(layers.dom, ctx.currency) });
-  const facts = mergeProductFacts(all, { cleanTitle: site.cleanTitle, warn: ctx.warn });
+  if (layers.dom) all.push({ source: 'dom', facts: withParsedPrice(layers.dom, ctx.currency, ctx.market) });
+  all.push({ source: 'heading', facts: { title: productHeading(ctx.$) } });
+  // Read only when nothing better names the seller: it scans embedded state and the visible text.
+  const knownSeller = all.some((layer) => layer.facts.sellerName);
+  if (!knownSeller) all.push({ source: 'generic', facts: { sellerName: genericSeller(ctx.$, ctx.text) } });
+  const decorations = titleCleaner(ctx.$, ctx.url?.host ?? null, site.id === 'generic' ? null : site.id);
+  const cleanTitle = (title: string) => decorations(site.cleanTitle ? site.cleanTitle(title) : title);
+  const facts = mergeProductFacts(all, { cleanTitle, warn: ctx.warn });
   // Identity read off the URL or canonical link beats ids in offers, which may use another id space.
   facts.listingId = layers.identity?.listingId ?? facts.listingId;
   facts.url = layers.identity?.url ?? facts.url;
@@ -29,9 +37,13 @@ export function productResult(
 }
 
 /** DOM facts usually carry only the displayed price text; parse it here once. */
-export function withParsedPrice(facts: ProductFacts, currencyHint: string | null): ProductFacts {
+export function withParsedPrice(
+  facts: ProductFacts,
+  currencyHint: string | null,
+  market: string | null = null,
+): ProductFacts {
   if (facts.price !== undefined && facts.price !== null) return facts;
-  const parsed = parsePrice(facts.priceText, currencyHint);
+  const parsed = parsePrice(facts.priceText, currencyHint, market);
   if (!parsed) return facts;
   return {
     ...facts,
@@ -55,8 +67,9 @@ export function listingFromFacts(
   listing.price = facts.price ?? null;
   listing.priceMax = facts.priceMax ?? null;
   listing.priceText = facts.priceText ?? null;
-  listing.currency =
-    facts.currency ?? (facts.price !== null && facts.price !== undefined ? ctx.currency : null);
+  // Pages and offers sometimes state a symbol ("Rp", "$") where a code belongs; the market settles it.
+  const stated = normalizeCurrency(facts.currency, { hint: ctx.currency, market: ctx.market });
+  listing.currency = stated ?? (facts.price !== null && facts.price !== undefined ? ctx.currency : null);
   listing.sellerId = facts.sellerId ?? null;
   listing.sellerName = facts.sellerName ?? null;
   listing.sellerLocation = facts.sellerLocation ?? null;
@@ -70,7 +83,7 @@ export function listingFromFacts(
 /** Fills a search card's price fields from its displayed price text. */
 export function setPrice(listing: ExtractedListing, text: string | null, currencyHint: string | null): void {
   listing.priceText = text;
-  const parsed = parsePrice(text, currencyHint);
+  const parsed = parsePrice(text, currencyHint, listing.market);
   if (!parsed) return;
   listing.price = parsed.price;
   listing.priceMax = parsed.priceMax;

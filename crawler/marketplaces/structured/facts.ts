@@ -15,7 +15,11 @@ export interface ProductFacts {
   images?: string[];
 }
 
-export type FactSource = 'embedded' | 'json-ld' | 'microdata' | 'opengraph' | 'dom';
+/**
+ * Where a fact came from. `heading` is the page's own product <h1>; `generic` is the fallback read of
+ * embedded state keys and "Sold by" lines (`generic/`).
+ */
+export type FactSource = 'embedded' | 'json-ld' | 'microdata' | 'opengraph' | 'dom' | 'heading' | 'generic';
 
 export interface FactLayer {
   source: FactSource;
@@ -24,5 +28,5 @@ export interface FactLayer {
 
 /** Sources that are structured data (as opposed to text read off the rendered page). */
 export function isStructured(source: FactSource): boolean {
-  return source !== 'dom';
+  return source !== 'dom' && source !== 'heading' && source !== 'generic';
 }

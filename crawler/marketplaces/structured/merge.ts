@@ -32,7 +32,11 @@ export function mergeProductFacts(layers: FactLayer[], options: MergeOptions): P
         .map((layer) => layer.facts[field])
         .find((value) => value !== null && value !== undefined && value !== '') ?? null;
   }
-  const titled = layers.filter((layer) => clean(layer.facts.title));
+  // og:title is written for link previews and decorated like <title>: it names the product only when
+  // neither structured data, the site's selectors nor the page's own heading do.
+  const titled = layers
+    .filter((layer) => clean(layer.facts.title))
+    .sort((a, b) => Number(a.source === 'opengraph') - Number(b.source === 'opengraph'));
   const titleLayer = titled[0];
   merged.title = titleLayer ? clean(titleLayer.facts.title) : null;
   for (const other of titled.slice(1)) {

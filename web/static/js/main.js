@@ -6,6 +6,7 @@ import { renderDeadlines } from './pages/deadlines.js';
 import { renderPlans } from './pages/plans.js';
 import { renderSources } from './pages/sources.js';
 import { renderBrands } from './pages/brands.js';
+import { renderSellerDetail, renderSellers } from './pages/sellers.js';
 import { errorBox, isTyping, show } from './dom.js';
 
 const main = document.getElementById('main');
@@ -19,6 +20,8 @@ const pages = [
   [/^#\/plans$/, () => renderPlans(main)],
   [/^#\/sources$/, () => renderSources(main)],
   [/^#\/brands$/, () => renderBrands(main)],
+  [/^#\/sellers\/([0-9a-f-]{36})$/, (m) => renderSellerDetail(main, m[1])],
+  [/^#\/sellers$/, () => renderSellers(main)],
 ];
 
 /** Each page may return a cleanup (the feed stops its event stream when you leave it). */

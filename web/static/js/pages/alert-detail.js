@@ -1,3 +1,4 @@
+import { takedownCard } from './takedown.js';
 import { get, patch } from '../api.js';
 import { errorBox, facts, h, show } from '../dom.js';
 import { dateTime, deadlineText, list, percent } from '../format.js';
@@ -67,6 +68,7 @@ export async function renderAlertDetail(main, id) {
       h('h2', { id: 'pack-title' }, 'Evidence'),
       exportPackButton([alert.id]),
     ),
+    alert.listing_id ? takedownCard(alert) : null,
     historyCard(alert.events),
   );
   await fillLogos(alert, mark.value, filing.value);

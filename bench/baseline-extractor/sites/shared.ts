@@ -1,0 +1,88 @@
+import type { CheerioAPI } from 'cheerio';
+import { parsePrice } from '../price.ts';
+import { mergeProductFacts, type FactLayer, type ProductFacts } from '../structured/index.ts';
+import type { ExtractedListing, SiteContext, SiteExtractor, SiteResult } from '../types.ts';
+import { absoluteUrl, emptyListing } from '../util.ts';
+
+/**
+ * Builds a product page's one listing: embedded state first, then JSON-LD, microdata and OpenGraph,
+ * then what the site module read off the page (`dom`); `identity` (id and canonical URL) overrides all.
+ */
+export function productResult(
+  ctx: SiteContext,
+  site: SiteExtractor,
+  layers: {
+    embedded?: ProductFacts | null;
+    dom?: ProductFacts | null;
+    identity?: { listingId?: string | null; url?: string | null };
+  },
+): SiteResult {
+  const all: FactLayer[] = [];
+  if (layers.embedded) all.push({ source: 'embedded', facts: layers.embedded });
+  all.push(...ctx.structured.productLayers);
+  if (layers.dom) all.push({ source: 'dom', facts: withParsedPrice(layers.dom, ctx.currency) });
+  const facts = mergeProductFacts(all, { cleanTitle: site.cleanTitle, warn: ctx.warn });
+  // Identity read off the URL or canonical link beats ids in offers, which may use another id space.
+  facts.listingId = layers.identity?.listingId ?? facts.listingId;
+  facts.url = layers.identity?.url ?? facts.url;
+  return { kind: 'product', listings: [listingFromFacts(ctx, site.id, facts)] };
+}
+
+/** DOM facts usually carry only the displayed price text; parse it here once. */
+export function withParsedPrice(facts: ProductFacts, currencyHint: string | null): ProductFacts {
+  if (facts.price !== undefined && facts.price !== null) return facts;
+  const parsed = parsePrice(facts.priceText, currencyHint);
+  if (!parsed) return facts;
+  return {
+    ...facts,
+    price: parsed.price,
+    priceMax: parsed.priceMax,
+    currency: facts.currency ?? parsed.currency,
+  };
+}
+
+export function listingFromFacts(
+  ctx: SiteContext,
+  marketplace: string,
+  facts: ProductFacts,
+  position = 1,
+): ExtractedListing {
+  const listing = emptyListing(marketplace, ctx.market, position);
+  listing.listingId = facts.listingId ?? null;
+  listing.url = absoluteUrl(facts.url ?? ctx.url?.toString(), ctx.url);
+  listing.title = facts.title ?? null;
+  listing.brand = facts.brand ?? null;
+  listing.price = facts.price ?? null;
+  listing.priceMax = facts.priceMax ?? null;
+  listing.priceText = facts.priceText ?? null;
+  listing.currency =
+    facts.currency ?? (facts.price !== null && facts.price !== undefined ? ctx.currency : null);
+  listing.sellerId = facts.sellerId ?? null;
+  listing.sellerName = facts.sellerName ?? null;
+  listing.sellerLocation = facts.sellerLocation ?? null;
+  listing.sellerCountry = facts.sellerCountry ?? null;
+  listing.images = (facts.images ?? [])
+    .map((src) => absoluteUrl(src, ctx.url))
+    .filter((src): src is string => Boolean(src));
+  return listing;
+}
+
+/** Fills a search card's price fields from its displayed price text. */
+export function setPrice(listing: ExtractedListing, text: string | null, currencyHint: string | null): void {
+  listing.priceText = text;
+  const parsed = parsePrice(text, currencyHint);
+  if (!parsed) return;
+  listing.price = parsed.price;
+  listing.priceMax = parsed.priceMax;
+  listing.currency = parsed.currency ?? currencyHint;
+}
+
+/** True when the page's canonical or og:url link points at one of the hosts. */
+export function pageLinksTo($: CheerioAPI, pattern: RegExp): boolean {
+  const links = [
+    $('link[rel="canonical"]').attr('href'),
+    $('meta[property="og:url"]').attr('content'),
+    $('meta[property="og:site_name"]').attr('content'),
+  ];
+  return links.some((link) => Boolean(link && pattern.test(link)));
+}

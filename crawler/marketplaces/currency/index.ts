@@ -1,0 +1,8 @@
+export {
+  currencyCode,
+  currencyForCountry,
+  isCurrencyCode,
+  minorDigits,
+  normalizeCurrency,
+  type CurrencyContext,
+} from './resolve.ts';
